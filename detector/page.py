@@ -1,0 +1,581 @@
+"""The Page model: everything the signals read, parsed once from HTML (here) or a text dump (text_page).
+
+Fields follow trafilatura's habit of ordered fallbacks: JSON-LD and meta tags first, then marked-up
+elements, then visible text. Each piece of evidence keeps where it was found (``source``) and a CSS
+path (``locator``) so that reports can point at it. A field that cannot be read stays empty: signals
+treat empty as "unknown", never as guilt.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from .lexicons import load, pattern
+from .text import cjk_share, is_headline, normalize, parse_date, word_count
+
+# --------------------------------------------------------------------------------------------------
+# The model
+
+
+@dataclass(frozen=True)
+class Located:
+    """A piece of text seen on the page, with where it came from."""
+
+    text: str
+    source: str  # e.g. "meta og:site_name", "json-ld", "visible text"
+    locator: str | None = None  # CSS path in the HTML, or "line N" in a text dump
+
+
+@dataclass(frozen=True)
+class PageDate:
+    value: date
+    source: str
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkBlock:
+    """A group of three or more headline links: a related/ranking/recommended/most-read list."""
+
+    heading: str | None
+    links: tuple[Link, ...]
+    text: str  # all text of the block's items, headline dates included
+    locator: str | None = None
+
+
+@dataclass
+class Page:
+    kind: str  # "html" or "text"
+    url: str | None = None
+    domain: str | None = None  # registrable domain of ``url``
+    lang: str | None = None
+    title: str = ""  # the document title (<title>, or a text dump's first line)
+    headline: str = ""  # the article's own headline (h1, og:title)
+    site_names: list[Located] = field(default_factory=list)
+    breadcrumb: Located | None = None
+    breadcrumb_items: list[str] = field(default_factory=list)
+    section: Located | None = None  # the category the page files the story under
+    bylines: list[Located] = field(default_factory=list)
+    dates: list[PageDate] = field(default_factory=list)  # the page's own publication date(s)
+    urls: list[Located] = field(default_factory=list)  # canonical, og:url, JSON-LD url
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    paragraphs: list[Located] = field(default_factory=list)  # the main text, in order
+    lines: list[str] = field(default_factory=list)  # every visible line of the page
+    link_blocks: list[LinkBlock] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # every link with text
+    total_chars: int = 0
+    link_chars: int = 0
+    truncated: bool = False
+
+    @property
+    def main_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def main_chars(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+    @property
+    def visible_text(self) -> str:
+        return "\n".join(self.lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Shared helpers (also used by text_page)
+
+
+@lru_cache(maxsize=1)
+def _tld_extract():
+    import tldextract
+
+    # The bundled suffix list snapshot: no network access at run time, no cache written.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=8192)
+def registrable_domain(url: str | None) -> str | None:
+    """'https://www.bbc.co.uk/news' -> 'bbc.co.uk'; None when there is no host."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    if not host:
+        return None
+    parts = _tld_extract()(host)
+    if parts.suffix and parts.domain:
+        return f"{parts.domain}.{parts.suffix}".lower()
+    return host.lower()
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+")
+
+
+def title_parts(title: str) -> list[str]:
+    return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
+
+
+def breadcrumb_from_text(text: str) -> list[str] | None:
+    """'Current position: Home > Scams > …' -> ['Home', 'Scams', …]; None when the line is no breadcrumb."""
+    text = normalize(text)
+    if len(text) > 300:
+        return None
+    labels = pattern("page", "breadcrumb_labels")
+    m = labels.match(text)
+    rest = text[m.end():].lstrip(" :：-") if m else text
+    seps = _separator_pattern()
+    items = [i.strip() for i in seps.split(rest) if i.strip()]
+    root = pattern("page", "breadcrumb_roots")
+    if m and items:
+        return items
+    if len(items) >= 2 and root.fullmatch(items[0]):
+        return items
+    return None
+
+
+@lru_cache(maxsize=1)
+def _separator_pattern() -> re.Pattern[str]:
+    seps = sorted(load("page")["breadcrumb_separators"], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in seps) + r")\s*")
+
+
+_BYLINE_LINE = None
+
+
+def byline_from_text(line: str) -> str | None:
+    """'By Jane Doe' / '作者：admin' -> the name; None when the line is not a byline."""
+    global _BYLINE_LINE
+    if _BYLINE_LINE is None:
+        labels = "|".join(re.escape(x) for x in sorted(load("page")["byline_labels"], key=len, reverse=True))
+        _BYLINE_LINE = re.compile(rf"^(?:{labels})(?:\s*[:：]\s*|\s+)(.{{2,80}})$", re.I)
+    m = _BYLINE_LINE.match(normalize(line))
+    if not m:
+        return None
+    name = m.group(1).strip(" |,;")
+    # "By the way, ..." is prose, not a byline: names are short.
+    return name if word_count(name) <= 8 else None
+
+
+def copyright_holder(text: str) -> str | None:
+    """'© 2015-2020 Golden Wealth Academy. All rights reserved.' -> 'Golden Wealth Academy'."""
+    text = normalize(text)
+    marks = pattern("page", "copyright_marks")
+    m = marks.search(text)
+    if not m or len(text) > 300:
+        return None
+    rest = marks.sub(" ", text)
+    rest = re.sub(r"(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?", " ", rest)
+    rest = re.split(r"[.。|,;]|\s{2,}", rest.strip(" ,.-:"))[0].strip(" ,.-:")
+    return rest if 2 <= len(rest) <= 80 else None
+
+
+def dated_label(line: str) -> date | None:
+    """A visible 'Post: 2024-05-02' / '时间：2024-05-02' line -> the date."""
+    labels = pattern("page", "date_labels")
+    m = labels.match(normalize(line))
+    if not m:
+        return None
+    return parse_date(line[m.end():])
+
+
+# --------------------------------------------------------------------------------------------------
+# HTML
+
+_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head")
+_BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td", "figcaption"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "dt", "header", "label", "em", "i"}
+_ITEMISH = re.compile(r"(?i)comment|footer|sidebar|share|social|nav|menu|widget")
+
+
+def css_path(el: Tag) -> str:
+    """A CSS selector that names ``el`` (an id where one exists, else nth-of-type steps)."""
+    steps = []
+    while el is not None and isinstance(el, Tag) and el.name not in ("[document]", "html"):
+        if el.get("id") and re.fullmatch(r"[A-Za-z][\w-]*", str(el.get("id"))):
+            steps.append(f"{el.name}#{el['id']}")
+            break
+        parent = el.parent
+        if parent is None:
+            steps.append(el.name)
+            break
+        same = [c for c in parent.children if isinstance(c, Tag) and c.name == el.name]
+        steps.append(el.name if len(same) == 1 else f"{el.name}:nth-of-type({same.index(el) + 1})")
+        el = parent
+    return " > ".join(reversed(steps))
+
+
+def _text(el: Tag) -> str:
+    return normalize(el.get_text(" ", strip=True))
+
+
+def _attrs_text(el: Tag) -> str:
+    cls = el.get("class") or []
+    return " ".join([*(cls if isinstance(cls, list) else [cls]), str(el.get("id") or "")]).lower()
+
+
+def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
+    """Build a Page from HTML, parsing it once with BeautifulSoup on lxml."""
+    soup = BeautifulSoup(html, "lxml")
+    page = Page(kind="html", url=url, truncated=truncated)
+    html_el = soup.find("html")
+    if isinstance(html_el, Tag) and html_el.get("lang"):
+        page.lang = str(html_el.get("lang")).strip().lower() or None
+
+    jsonld = _read_head(soup, page)
+    if page.url is None:
+        for loc in page.urls:  # a saved file knows its own address only through its canonical
+            if loc.source == "canonical":
+                page.url = loc.text
+                break
+    page.domain = registrable_domain(page.url)
+
+    for el in soup.find_all(_DROP):
+        el.decompose()
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    body = soup.body or soup
+
+    anchors = _read_links(body, page)
+    _read_link_blocks(anchors, page)
+    _read_main_text(body, page)
+    page.lines = [ln for ln in (normalize(x) for x in body.get_text("\n").split("\n")) if ln]
+    page.total_chars = sum(len(x) for x in page.lines)
+    if not page.headline:
+        h1 = body.find("h1")
+        page.headline = _text(h1) if isinstance(h1, Tag) else ""
+    _read_site_names(body, page, jsonld)
+    _read_breadcrumb(body, page, jsonld)
+    _read_bylines(body, page, jsonld)
+    _read_dates(body, page, jsonld)
+    return page
+
+
+def _read_head(soup: BeautifulSoup, page: Page) -> list[dict]:
+    """Title, meta tags, canonical and JSON-LD (read before the head is dropped)."""
+    title = soup.find("title")
+    page.title = _text(title) if isinstance(title, Tag) else ""
+    for m in soup.find_all("meta"):
+        key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
+        content = m.get("content")
+        if key and content and str(content).strip():
+            page.meta.setdefault(str(key).strip().lower(), []).append(normalize(str(content))[:500])
+    for ln in soup.find_all("link", href=True):
+        rel = ln.get("rel") or []
+        rel = [r.lower() for r in (rel if isinstance(rel, list) else [rel])]
+        if "canonical" in rel:
+            page.urls.append(Located(urljoin(page.url or "", str(ln["href"]).strip()), "canonical", css_path(ln)))
+    for og in page.meta.get("og:url", [])[:1]:
+        page.urls.append(Located(urljoin(page.url or "", og), "og:url"))
+    jsonld: list[dict] = []
+    for s in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+        try:
+            data = json.loads(s.string or "")
+        except (ValueError, TypeError):
+            continue
+        jsonld.extend(_flatten_jsonld(data))
+    for item in jsonld:
+        if _ld_type(item) & {"newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage"}:
+            for key in ("url", "mainEntityOfPage"):
+                value = item.get(key)
+                if isinstance(value, dict):
+                    value = value.get("@id") or value.get("url")
+                if isinstance(value, str) and value.startswith("http"):
+                    page.urls.append(Located(value, f"json-ld {key}"))
+                    break
+    for key in ("og:title", "twitter:title"):
+        if page.meta.get(key):
+            page.headline = page.meta[key][0]
+            break
+    return jsonld
+
+
+def _flatten_jsonld(data) -> list[dict]:
+    if isinstance(data, list):
+        return [x for d in data for x in _flatten_jsonld(d)]
+    if isinstance(data, dict):
+        out = [data]
+        if isinstance(data.get("@graph"), list):
+            out.extend(x for d in data["@graph"] for x in _flatten_jsonld(d))
+        return out
+    return []
+
+
+def _ld_type(item: dict) -> set[str]:
+    t = item.get("@type")
+    types = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in types if x}
+
+
+def _ld_names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_names(v)]
+    return []
+
+
+def _read_links(body: Tag, page: Page) -> list[tuple[Tag, str]]:
+    out = []
+    for a in body.find_all("a"):
+        text = _text(a)
+        if not text:
+            continue
+        href = a.get("href")
+        href = urljoin(page.url or "", str(href)) if href else None
+        page.links.append(Link(text, href))
+        page.link_chars += len(text)
+        out.append((a, text))
+    return out
+
+
+def _read_link_blocks(anchors: list[tuple[Tag, str]], page: Page) -> None:
+    """Group headline links into blocks.
+
+    An item is the largest ancestor of a headline link that holds no other headline link (an <li>,
+    a table row, a teaser <div>); items that share a parent form a block when there are three or more.
+    """
+    headline_anchors = [(a, t) for a, t in anchors if is_headline(t)]
+    counts: dict[int, int] = {}
+    for a, _ in headline_anchors:
+        for anc in a.parents:
+            counts[id(anc)] = counts.get(id(anc), 0) + 1
+    groups: dict[int, tuple[Tag, list[tuple[Tag, Tag, str]]]] = {}
+    for a, text in headline_anchors:
+        item = a
+        while item.parent is not None and counts.get(id(item.parent), 0) == 1:
+            item = item.parent
+        parent = item.parent
+        if parent is None:
+            continue
+        groups.setdefault(id(parent), (parent, []))[1].append((item, a, text))
+    for parent, items in groups.values():
+        if len(items) < 3:
+            continue
+        item_ids = {id(i) for i, _, _ in items}
+        heading = _block_heading(parent, item_ids)
+        links = tuple(Link(t, a.get("href")) for _, a, t in items)
+        block_text = " \n".join(_text(i) for i, _, _ in items)
+        page.link_blocks.append(LinkBlock(heading, links, block_text, css_path(parent)))
+        for i, _, _ in items:
+            i["data-detector-block"] = "1"  # so the main text leaves block items out
+
+
+def _block_heading(container: Tag, item_ids: set[int]) -> str | None:
+    """The short label above a block: a non-item child of the container, or a preceding sibling."""
+    for child in container.children:
+        if isinstance(child, Tag) and id(child) not in item_ids:
+            text = _text(child)
+            if text and len(text) <= 40 and word_count(text) <= 6:
+                return text
+    el: Tag | None = container
+    for _ in range(3):
+        if el is None:
+            break
+        sib = el.find_previous_sibling()
+        for _ in range(2):
+            if sib is None:
+                break
+            text = _text(sib)
+            if text and len(text) <= 40 and word_count(text) <= 6 and sib.name in _HEADING_TAGS:
+                return text
+            if text:
+                break
+            sib = sib.find_previous_sibling()
+        el = el.parent if isinstance(el.parent, Tag) else None
+    return None
+
+
+def _read_main_text(body: Tag, page: Page) -> None:
+    """Readability in miniature: the container holding most paragraph text with few links wins."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, Tag] = {}
+    for p in body.find_all(["p", "pre", "blockquote", "td", "div", "li"]):
+        if p.name in ("div", "td", "li"):
+            # Only text-bearing divs (text directly inside, as in <br>-separated bodies) count.
+            own = "".join(s for s in p.find_all(string=True, recursive=False)).strip()
+            if len(own) < 80:
+                continue
+            text = normalize(own)
+        else:
+            if p.get("data-detector-block"):
+                continue
+            text = _text(p)
+        min_len = 20 if cjk_share(text) > 0.3 else 40
+        if len(text) < min_len:
+            continue
+        linked = sum(len(_text(a)) for a in p.find_all("a")) if p.name != "div" else 0
+        if linked > 0.5 * len(text):
+            continue
+        parent = p if p.name in ("div", "td") else p.parent
+        for weight, anc in ((1.0, parent), (0.5, parent.parent if parent is not None else None)):
+            if isinstance(anc, Tag):
+                scores[id(anc)] = scores.get(id(anc), 0.0) + weight * min(len(text), 1000)
+                nodes[id(anc)] = anc
+    if not scores:
+        return
+    best = nodes[max(scores, key=scores.__getitem__)]
+    blocks = [el for el in best.find_all(list(_BLOCK_TAGS)) if not el.find(list(_BLOCK_TAGS))]
+    if not blocks or sum(len(_text(b)) for b in blocks) < 0.3 * len(_text(best)):
+        # <br>-separated text with few block elements: take the container's own lines.
+        lines = [normalize(x) for x in best.get_text("\n").split("\n")]
+        page.paragraphs = [Located(x, "main text", css_path(best)) for x in lines if word_count(x) >= 3]
+        return
+    for el in blocks:
+        if el.get("data-detector-block") or any(a.get("data-detector-block") for a in el.parents if isinstance(a, Tag)):
+            continue
+        text = _text(el)
+        if not text:
+            continue
+        if el.name in ("li", "td") and word_count(text) < 6:
+            continue
+        linked = sum(len(_text(a)) for a in el.find_all("a"))
+        if linked > 0.6 * len(text):
+            continue
+        page.paragraphs.append(Located(text, "main text", css_path(el)))
+
+
+def _read_site_names(body: Tag, page: Page, jsonld: list[dict]) -> None:
+    names = page.site_names
+    for key in load("page")["site_name_meta"]:
+        for value in page.meta.get(key, [])[:1]:
+            if not value.startswith("http") and len(value) <= 80:
+                names.append(Located(value.lstrip("@"), f"meta {key}"))
+    for item in jsonld:
+        for name in _ld_names(item.get("publisher"))[:1]:
+            names.append(Located(normalize(name), "json-ld publisher"))
+        if _ld_type(item) & {"website", "organization", "newsmediaorganization"} and isinstance(item.get("name"), str):
+            names.append(Located(normalize(item["name"]), "json-ld " + next(iter(_ld_type(item)))))
+    parts = title_parts(page.title)
+    if len(parts) >= 2:
+        suffix = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
+        if len(suffix) <= 60:
+            names.append(Located(suffix, "title suffix"))
+    for img in body.find_all("img", limit=60):
+        hint = " ".join([_attrs_text(img), str(img.get("src") or "").lower(),
+                         " ".join(_attrs_text(a) for a in list(img.parents)[:2])])
+        alt = normalize(str(img.get("alt") or ""))
+        if "logo" in hint and alt and len(alt) <= 60:
+            names.append(Located(alt, "logo", css_path(img)))
+            break
+    else:
+        logo = body.find(attrs={"class": re.compile("logo", re.I)}) or body.find(id=re.compile("logo", re.I))
+        if isinstance(logo, Tag) and 2 <= len(_text(logo)) <= 60:
+            names.append(Located(_text(logo), "logo", css_path(logo)))
+    for el in body.find_all(string=re.compile(r"©|&copy;|\(c\)|[Cc]opyright|版权所有|版權所有")):
+        holder = copyright_holder(str(el.parent.get_text(" ", strip=True)) if el.parent else str(el))
+        if holder:
+            names.append(Located(holder, "copyright", css_path(el.parent) if isinstance(el.parent, Tag) else None))
+            break
+
+
+def _read_breadcrumb(body: Tag, page: Page, jsonld: list[dict]) -> None:
+    for item in jsonld:
+        if "breadcrumblist" in _ld_type(item) and isinstance(item.get("itemListElement"), list):
+            items = []
+            for el in item["itemListElement"]:
+                if isinstance(el, dict):
+                    name = el.get("name") or (el.get("item") or {}).get("name") if isinstance(el.get("item"), dict) else el.get("name")
+                    if isinstance(name, str):
+                        items.append(normalize(name))
+            if items:
+                page.breadcrumb, page.breadcrumb_items = Located(" > ".join(items), "json-ld breadcrumb"), items
+                break
+    if page.breadcrumb is None:
+        classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
+        candidates = body.find_all(attrs={"aria-label": re.compile("breadcrumb", re.I)})
+        candidates += [el for el in body.find_all(["div", "nav", "ol", "ul", "p", "span", "section"])
+                       if classes.search(_attrs_text(el))]
+        for el in candidates:
+            text = _text(el)
+            items = breadcrumb_from_text(text)
+            if items is None:
+                anchors = [_text(a) for a in el.find_all("a")]
+                if 2 <= len(anchors) <= 8 and len(text) <= 200:
+                    items = [x for x in anchors if x]
+            if items:
+                page.breadcrumb, page.breadcrumb_items = Located(text, "breadcrumb element", css_path(el)), items
+                break
+    if page.breadcrumb is None:
+        for i, line in enumerate(page.lines[:80]):
+            items = breadcrumb_from_text(line)
+            if items and pattern("page", "breadcrumb_labels").match(line):
+                page.breadcrumb, page.breadcrumb_items = Located(line, "visible text", f"line {i + 1}"), items
+                break
+    for key in load("page")["section_meta"]:
+        if page.meta.get(key):
+            page.section = Located(page.meta[key][0], f"meta {key}")
+            break
+    else:
+        cats = [x for x in page.breadcrumb_items[1:] if len(x) <= 40 and x not in (page.headline, page.title)]
+        if cats:
+            page.section = Located(cats[-1], "breadcrumb", page.breadcrumb.locator if page.breadcrumb else None)
+
+
+def _read_bylines(body: Tag, page: Page, jsonld: list[dict]) -> None:
+    seen: set[str] = set()
+
+    def add(name: str, source: str, locator: str | None = None) -> None:
+        name = normalize(name).strip(" ,|")
+        if name and name.lower() not in seen and len(name) <= 120 and not name.startswith("http"):
+            seen.add(name.lower())
+            page.bylines.append(Located(name, source, locator))
+
+    for item in jsonld:
+        for name in _ld_names(item.get("author")):
+            add(name, "json-ld author")
+    for key in load("page")["author_meta"]:
+        for value in page.meta.get(key, [])[:2]:
+            add(value, f"meta {key}")
+    classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
+    for el in body.find_all(attrs={"rel": "author"}) + body.find_all(attrs={"itemprop": "author"}):
+        add(_text(el), "author element", css_path(el))
+    for el in body.find_all(["span", "div", "p", "a", "address", "li", "strong"], limit=3000):
+        if classes.search(_attrs_text(el)):
+            text = _text(el)
+            if 0 < len(text) <= 80:
+                add(byline_from_text(text) or text, "author element", css_path(el))
+            if len(page.bylines) >= 4:
+                break
+    for i, line in enumerate(page.lines[:150]):
+        for chunk in re.split(r"\s{2,}|\s[|/]\s", line):
+            name = byline_from_text(chunk)
+            if name:
+                add(name, "visible text", f"line {i + 1}")
+
+
+def _read_dates(body: Tag, page: Page, jsonld: list[dict]) -> None:
+    for item in jsonld:
+        for key in ("datePublished", "dateCreated"):
+            d = parse_date(str(item.get(key) or ""))
+            if d:
+                page.dates.append(PageDate(d, f"json-ld {key}"))
+    for key in load("page")["date_meta"]:
+        for value in page.meta.get(key, [])[:1]:
+            d = parse_date(value)
+            if d:
+                page.dates.append(PageDate(d, f"meta {key}"))
+    for el in body.find_all("time", limit=5):
+        d = parse_date(str(el.get("datetime") or "")) or parse_date(_text(el))
+        if d:
+            page.dates.append(PageDate(d, "time element", css_path(el)))
+            break
+    for i, line in enumerate(page.lines[:150]):
+        for chunk in re.split(r"\s{2,}|\s[|/]\s", line):
+            d = dated_label(chunk)
+            if d:
+                page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))
+                return

@@ -1,0 +1,141 @@
+"""Raw input -> decoded text, with charset detection, HTML/plain-text sniffing and a size budget.
+
+Pages from the open web lie about their charset, so a declared charset is only trusted when the
+bytes actually decode with it; otherwise charset-normalizer guesses, and UTF-8 with replacement
+characters is the last resort. Nothing here raises on a merely odd page: only input that cannot be
+a web page at all (empty, binary) is refused, with a message that says why.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 8_000_000
+"""Pages larger than this are cut to this size before decoding (the verdict says so)."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "gzip data (decompress it first)",
+    b"RIFF": "a RIFF media file",
+    b"\x7fELF": "an executable",
+    b"BZh": "bzip2 data",
+    b"\x00\x00\x01\x00": "an icon",
+}
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+_HTML_SNIFF = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|a\s|span|table|article|section|br|h[1-6]|ul|li|script|link)\b",
+    re.I,
+)
+# Some CMSs declare a charset that is a subset of what they actually send.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "latin-1": "cp1252",
+              "ascii": "cp1252", "us-ascii": "cp1252", "shift_jis": "cp932", "sjis": "cp932",
+              "euc-kr": "cp949", "big5": "big5hkscs"}
+
+
+class ReadError(ValueError):
+    """The input cannot be read as a web page; the message says why."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """Decoded input: the text, whether it is HTML or a plain-text dump, and how it was decoded."""
+
+    text: str
+    kind: str  # "html" or "text"
+    encoding: str | None
+    truncated: bool = False
+
+
+def read(content: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None) -> Document:
+    """Decode ``content`` and decide whether it is HTML or plain text (unless ``kind`` says)."""
+    truncated = False
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        raw = bytes(content)
+        if len(raw) > max_bytes:
+            raw, truncated = raw[:max_bytes], True
+        text, encoding = decode(raw)
+    elif isinstance(content, str):
+        text, encoding = content, None
+        if len(text) > max_bytes:
+            text, truncated = text[:max_bytes], True
+    else:
+        raise ReadError(f"expected bytes or str, got {type(content).__name__}")
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise ReadError("empty input: no text to score")
+    if kind is None:
+        kind = "html" if _HTML_SNIFF.search(text[:4096]) else "text"
+    elif kind not in ("html", "text"):
+        raise ReadError(f"unknown kind {kind!r}: use 'html' or 'text'")
+    return Document(text=text, kind=kind, encoding=encoding, truncated=truncated)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding used). Never raises on a wrong declaration; refuses binary data."""
+    if not raw.strip():
+        raise ReadError("empty input: no text to score")
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace"), name
+    for magic, what in _BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise ReadError(f"binary input: looks like {what}, not a web page")
+    head = raw[:4096]
+    if head.count(b"\x00") > len(head) // 4:
+        # UTF-16 without a BOM puts a NUL beside every ASCII byte; anything else with that many NULs is binary.
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = raw.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _HTML_SNIFF.search(text[:4096]) or _mostly_printable(text[:2000]):
+                return text, name
+        raise ReadError("binary input: too many NUL bytes to be a text page")
+    declared = _DECLARED.search(head)
+    candidates = []
+    if declared:
+        name = declared.group(1).decode("ascii", "ignore").lower()
+        candidates.append(_SUPERSETS.get(name, name))
+    candidates.append("utf-8")
+    for name in candidates:
+        try:
+            return raw.decode(name), name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    guessed = _guess(raw)
+    if guessed:
+        return guessed
+    text = raw.decode("utf-8", errors="replace")
+    if not _mostly_printable(text[:4000]):
+        raise ReadError("binary input: the bytes do not decode to readable text")
+    return text, "utf-8"
+
+
+def _guess(raw: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    name = _SUPERSETS.get(best.encoding, best.encoding)
+    return raw.decode(name, errors="replace"), name
+
+
+def _mostly_printable(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    return bad / len(text) < 0.1

@@ -1,0 +1,55 @@
+"""What a signal is: a small unit that reads a Page and returns one named score with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import ClassVar
+
+from ..page import Page
+from ..text import shorten
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One signal's reading of a page.
+
+    ``value`` is a score in [0, 1] (or, for measurements such as a share, a plain number); 0 means
+    nothing was seen, which includes "could not tell". ``evidence`` is the text that the signal saw,
+    cut to a readable length; ``locator`` is where it was (a CSS path, or "line N" of a text dump).
+    """
+
+    name: str
+    value: float
+    evidence: str = ""
+    locator: str | None = None
+
+    @property
+    def fired(self) -> bool:
+        return self.value > 0 and bool(self.evidence)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class SignalUnit:
+    """Base for signals: subclasses set ``name`` and ``description`` and implement ``score``.
+
+    Signals are pure functions of the Page: no I/O, no globals, no model, so that the same code runs
+    in the CLI, in worker processes and on Spark executors.
+    """
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+
+    def score(self, page: Page) -> Signal:
+        raise NotImplementedError
+
+    def found(self, value: float, evidence: str, locator: str | None = None) -> Signal:
+        return Signal(self.name, round(float(value), 4), shorten(evidence, 200), locator)
+
+    def measured(self, value: float) -> Signal:
+        """A number that is reported without evidence text (e.g. a share of the page)."""
+        return Signal(self.name, round(float(value), 4))
+
+    def nothing(self) -> Signal:
+        return Signal(self.name, 0.0)

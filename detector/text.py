@@ -1,0 +1,125 @@
+"""Small text helpers shared by the page builders and the signals: words, dates, similarity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+MONTHS = {
+    # English, German, French, Spanish month names and abbreviations -> number
+    **{m: i for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1)},
+    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(
+        "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), 1)},
+    **{m: i for i, m in enumerate(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)},
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = (
+    # 2024-03-05, 2024/3/5, 2024.03.05, 2024年3月5日
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"), "ymd"),
+    # 05.03.2024, 5/3/2024 (day first, as most of the world writes it)
+    (re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"), "dmy"),
+    # March 5, 2024 / Mar. 5 2024
+    (re.compile(rf"(?i)\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"), "mdy_name"),
+    # 5 March 2024 / 5. März 2024 / 5 de marzo de 2024
+    (re.compile(rf"(?i)\b(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\.?\s+(?:de\s+)?((?:19|20)\d\d)\b"), "dmy_name"),
+)
+_YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20[0-4])\d)(?![\d/.-])")
+
+
+def normalize(text: str) -> str:
+    """Collapse white space and unify compatibility characters (full-width, ligatures)."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return len(_CJK.findall(text)) / len(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; CJK text becomes overlapping character bigrams, since it has no spaces."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if _CJK.search(word):
+            chars = [c for c in word]
+            out.extend(a + b for a, b in zip(chars, chars[1:])) if len(chars) > 1 else out.append(word)
+        elif len(word) > 2 and not word.isdigit():
+            out.append(word)
+    return out
+
+
+def word_count(text: str) -> int:
+    """Words, counting every two CJK characters as one word so that CJK and Latin text compare."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+
+
+def is_headline(text: str) -> bool:
+    """Looks like a headline: a few words, not a one-word menu item."""
+    n = word_count(text)
+    return 4 <= n <= 40 or (len(text) >= 25 and n <= 40)
+
+
+@lru_cache(maxsize=4096)
+def _parse(kind: str, a: str, b: str, c: str) -> date | None:
+    try:
+        if kind == "ymd":
+            return date(int(a), int(b), int(c))
+        if kind == "dmy":
+            return date(int(c), int(b), int(a))
+        if kind == "mdy_name":
+            return date(int(c), MONTHS[a.lower()], int(b))
+        if kind == "dmy_name":
+            return date(int(c), MONTHS[b.lower()], int(a))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_dates(text: str) -> list[date]:
+    """Every full calendar date written in ``text``, in order of appearance."""
+    found: list[tuple[int, date]] = []
+    for pattern, kind in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            d = _parse(kind, *m.groups())
+            if d is not None and 1950 <= d.year <= 2100:
+                found.append((m.start(), d))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text`` (ISO timestamps included), or None."""
+    dates = find_dates(text[:200])
+    return dates[0] if dates else None
+
+
+def find_years(text: str) -> list[int]:
+    """Four-digit years (1950-2049) that stand alone or inside a date."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    years.extend(d.year for d in find_dates(text))
+    return years
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    text = normalize(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    """Share of ``a``'s tokens also found in ``b`` (how much of a headline the article covers)."""
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)
