@@ -79,6 +79,7 @@ class Page:
     total_chars: int = 0
     link_chars: int = 0
     truncated: bool = False
+    encoding: str | None = None
 
     @property
     def main_text(self) -> str:

@@ -1,0 +1,100 @@
+"""The library call: ``Detector().score(content, url=None) -> Result``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .features import vectorize
+from .model import LoadedModel, load
+from .page import Page, parse_html
+from .reading import DEFAULT_MAX_BYTES, read
+from .signals import Signal, extract
+from .text_page import parse_text
+
+ORIGINAL, REPUBLISHED = "original", "republished"
+
+
+@dataclass
+class Result:
+    """A verdict with its reasons. ``probability`` is the calibrated probability of "republished"."""
+
+    label: str
+    probability: float
+    threshold: float
+    signals: list[Signal]
+    url: str | None = None
+    kind: str = "html"
+    encoding: str | None = None
+    truncated: bool = False
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reasons(self) -> list[Signal]:
+        """The signals that fired (saw something), strongest first."""
+        return sorted((s for s in self.signals if s.fired), key=lambda s: -s.value)
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "probability": round(self.probability, 4),
+            "threshold": self.threshold,
+            "url": self.url,
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "truncated": self.truncated,
+            "reasons": [s.name for s in self.reasons],
+            "signals": [s.to_dict() for s in self.signals],
+            "timings_ms": self.timings_ms,
+        }
+
+
+class Detector:
+    """Loads the model once; scores any number of pages.
+
+    ``model_path`` picks another model than the one shipped in the package (it must come with its
+    manifest, see ``detector.model``). ``threshold`` overrides the manifest's decision threshold.
+    """
+
+    def __init__(self, model_path: str | Path | None = None, *, threshold: float | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.model: LoadedModel = load(model_path)
+        self.threshold = self.model.threshold if threshold is None else float(threshold)
+        self.max_bytes = max_bytes
+
+    def page(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Page:
+        """Read and parse ``content`` once (HTML or a plain-text dump)."""
+        doc = read(content, max_bytes=self.max_bytes, kind=kind)
+        build = parse_html if doc.kind == "html" else parse_text
+        page = build(doc.text, url, truncated=doc.truncated)
+        page.encoding = doc.encoding
+        return page
+
+    def score(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Result:
+        """Score one page. ``kind`` ("html"/"text") overrides the sniffing of the input."""
+        t0 = time.perf_counter()
+        page = self.page(content, url, kind=kind)
+        t1 = time.perf_counter()
+        result = self.score_page(page)
+        result.timings_ms = {"parse": round((t1 - t0) * 1000, 2), **result.timings_ms}
+        return result
+
+    def score_page(self, page: Page) -> Result:
+        t0 = time.perf_counter()
+        signals = extract(page)
+        t1 = time.perf_counter()
+        row = vectorize(signals, self.model.feature_names).reshape(1, -1)
+        probability = float(self.model.estimator.predict_proba(row)[0, 1])
+        t2 = time.perf_counter()
+        return Result(
+            label=REPUBLISHED if probability >= self.threshold else ORIGINAL,
+            probability=probability,
+            threshold=self.threshold,
+            signals=signals,
+            url=page.url,
+            kind=page.kind,
+            encoding=page.encoding,
+            truncated=page.truncated,
+            timings_ms={"signals": round((t1 - t0) * 1000, 2), "model": round((t2 - t1) * 1000, 2)},
+        )
