@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .lexicons import load, pattern
 from .text import cjk_share, is_headline, normalize, parse_date, word_count
@@ -225,6 +225,20 @@ def _attrs_text(el: Tag) -> str:
     return " ".join([*(cls if isinstance(cls, list) else [cls]), str(el.get("id") or "")]).lower()
 
 
+class _Tree:
+    """One walk over the parsed body: every tag in document order, and link text per ancestor.
+
+    bs4's find_all re-walks the tree on each call; the readers below filter this list instead.
+    """
+
+    def __init__(self, body: Tag) -> None:
+        self.tags: list[Tag] = [el for el in body.descendants if isinstance(el, Tag)]
+        self.link_chars: dict[int, int] = {}
+
+    def of(self, *names: str) -> list[Tag]:
+        return [el for el in self.tags if el.name in names]
+
+
 def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
     """Build a Page from HTML, parsing it once with BeautifulSoup on lxml."""
     soup = BeautifulSoup(html, "lxml")
@@ -233,7 +247,8 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     if isinstance(html_el, Tag) and html_el.get("lang"):
         page.lang = str(html_el.get("lang")).strip().lower() or None
 
-    jsonld = _read_head(soup, page)
+    everything = [el for el in soup.descendants if isinstance(el, Tag)]
+    jsonld = _read_head(everything, page)
     if page.url is None:
         for loc in page.urls:  # a saved file knows its own address only through its canonical
             if loc.source == "canonical":
@@ -241,37 +256,39 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
                 break
     page.domain = registrable_domain(page.url)
 
-    for el in soup.find_all(_DROP):
-        el.decompose()
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        c.extract()
+    for el in everything:
+        if el.name in _DROP and not el.decomposed:
+            el.decompose()
     body = soup.body or soup
+    for c in [d for d in body.descendants if isinstance(d, Comment)]:
+        c.extract()
+    tree = _Tree(body)
 
-    anchors = _read_links(body, page)
+    anchors = _read_links(tree, page)
     _read_link_blocks(anchors, page)
-    _read_main_text(body, page)
+    _read_main_text(tree, page)
     page.lines = [ln for ln in (normalize(x) for x in body.get_text("\n").split("\n")) if ln]
     page.total_chars = sum(len(x) for x in page.lines)
     if not page.headline:
-        h1 = body.find("h1")
-        page.headline = _text(h1) if isinstance(h1, Tag) else ""
-    _read_site_names(body, page, jsonld)
-    _read_breadcrumb(body, page, jsonld)
-    _read_bylines(body, page, jsonld)
-    _read_dates(body, page, jsonld)
+        h1 = next(iter(tree.of("h1")), None)
+        page.headline = _text(h1) if h1 is not None else ""
+    _read_site_names(tree, page, jsonld)
+    _read_breadcrumb(tree, page, jsonld)
+    _read_bylines(tree, page, jsonld)
+    _read_dates(tree, page, jsonld)
     return page
 
 
-def _read_head(soup: BeautifulSoup, page: Page) -> list[dict]:
-    """Title, meta tags, canonical and JSON-LD (read before the head is dropped)."""
-    title = soup.find("title")
-    page.title = _text(title) if isinstance(title, Tag) else ""
-    for m in soup.find_all("meta"):
+def _read_head(tags: list[Tag], page: Page) -> list[dict]:
+    """Title, meta tags, canonical and JSON-LD (read before the head and scripts are dropped)."""
+    title = next((t for t in tags if t.name == "title"), None)
+    page.title = _text(title) if title is not None else ""
+    for m in (t for t in tags if t.name == "meta"):
         key = m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv")
         content = m.get("content")
         if key and content and str(content).strip():
             page.meta.setdefault(str(key).strip().lower(), []).append(normalize(str(content))[:500])
-    for ln in soup.find_all("link", href=True):
+    for ln in (t for t in tags if t.name == "link" and t.get("href")):
         rel = ln.get("rel") or []
         rel = [r.lower() for r in (rel if isinstance(rel, list) else [rel])]
         if "canonical" in rel:
@@ -279,7 +296,7 @@ def _read_head(soup: BeautifulSoup, page: Page) -> list[dict]:
     for og in page.meta.get("og:url", [])[:1]:
         page.urls.append(Located(urljoin(page.url or "", og), "og:url"))
     jsonld: list[dict] = []
-    for s in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+    for s in (t for t in tags if t.name == "script" and "ld+json" in str(t.get("type") or "").lower()):
         try:
             data = json.loads(s.string or "")
         except (ValueError, TypeError):
@@ -329,9 +346,9 @@ def _ld_names(value) -> list[str]:
     return []
 
 
-def _read_links(body: Tag, page: Page) -> list[tuple[Tag, str]]:
+def _read_links(tree: _Tree, page: Page) -> list[tuple[Tag, str]]:
     out = []
-    for a in body.find_all("a"):
+    for a in tree.of("a"):
         text = _text(a)
         if not text:
             continue
@@ -340,6 +357,8 @@ def _read_links(body: Tag, page: Page) -> list[tuple[Tag, str]]:
         page.links.append(Link(text, href))
         page.link_chars += len(text)
         out.append((a, text))
+        for anc in (a, *a.parents):
+            tree.link_chars[id(anc)] = tree.link_chars.get(id(anc), 0) + len(text)
     return out
 
 
@@ -400,26 +419,25 @@ def _block_heading(container: Tag, item_ids: set[int]) -> str | None:
     return None
 
 
-def _read_main_text(body: Tag, page: Page) -> None:
+def _read_main_text(tree: _Tree, page: Page) -> None:
     """Readability in miniature: the container holding most paragraph text with few links wins."""
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
-    for p in body.find_all(["p", "pre", "blockquote", "td", "div", "li"]):
+    for p in tree.of("p", "pre", "blockquote", "td", "div", "li"):
         if p.name in ("div", "td", "li"):
             # Only text-bearing divs (text directly inside, as in <br>-separated bodies) count.
-            own = "".join(s for s in p.find_all(string=True, recursive=False)).strip()
+            own = "".join(c for c in p.children if isinstance(c, NavigableString)).strip()
             if len(own) < 80:
                 continue
             text = normalize(own)
+            linked = 0
         else:
             if p.get("data-detector-block"):
                 continue
             text = _text(p)
+            linked = tree.link_chars.get(id(p), 0)
         min_len = 20 if cjk_share(text) > 0.3 else 40
-        if len(text) < min_len:
-            continue
-        linked = sum(len(_text(a)) for a in p.find_all("a")) if p.name != "div" else 0
-        if linked > 0.5 * len(text):
+        if len(text) < min_len or linked > 0.5 * len(text):
             continue
         parent = p if p.name in ("div", "td") else p.parent
         for weight, anc in ((1.0, parent), (0.5, parent.parent if parent is not None else None)):
@@ -429,27 +447,34 @@ def _read_main_text(body: Tag, page: Page) -> None:
     if not scores:
         return
     best = nodes[max(scores, key=scores.__getitem__)]
-    blocks = [el for el in best.find_all(list(_BLOCK_TAGS)) if not el.find(list(_BLOCK_TAGS))]
-    if not blocks or sum(len(_text(b)) for b in blocks) < 0.3 * len(_text(best)):
+    inside = [el for el in best.descendants if isinstance(el, Tag)]
+    # Innermost block elements only: a <li> that wraps <p>s gives way to its paragraphs.
+    has_inner_block: set[int] = set()
+    for el in inside:
+        if el.name in _BLOCK_TAGS:
+            for anc in el.parents:
+                if anc is best or id(anc) in has_inner_block:
+                    break
+                has_inner_block.add(id(anc))
+    blocks = [el for el in inside if el.name in _BLOCK_TAGS and id(el) not in has_inner_block]
+    texts = [_text(el) for el in blocks]
+    if not blocks or sum(map(len, texts)) < 0.3 * len(_text(best)):
         # <br>-separated text with few block elements: take the container's own lines.
         lines = [normalize(x) for x in best.get_text("\n").split("\n")]
         page.paragraphs = [Located(x, "main text", css_path(best)) for x in lines if word_count(x) >= 3]
         return
-    for el in blocks:
-        if el.get("data-detector-block") or any(a.get("data-detector-block") for a in el.parents if isinstance(a, Tag)):
-            continue
-        text = _text(el)
-        if not text:
+    for el, text in zip(blocks, texts):
+        if not text or el.get("data-detector-block") or any(
+                a.get("data-detector-block") for a in el.parents if isinstance(a, Tag)):
             continue
         if el.name in ("li", "td") and word_count(text) < 6:
             continue
-        linked = sum(len(_text(a)) for a in el.find_all("a"))
-        if linked > 0.6 * len(text):
+        if tree.link_chars.get(id(el), 0) > 0.6 * len(text):
             continue
         page.paragraphs.append(Located(text, "main text", css_path(el)))
 
 
-def _read_site_names(body: Tag, page: Page, jsonld: list[dict]) -> None:
+def _read_site_names(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     names = page.site_names
     for key in load("page")["site_name_meta"]:
         for value in page.meta.get(key, [])[:1]:
@@ -465,7 +490,7 @@ def _read_site_names(body: Tag, page: Page, jsonld: list[dict]) -> None:
         suffix = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
         if len(suffix) <= 60:
             names.append(Located(suffix, "title suffix"))
-    for img in body.find_all("img", limit=60):
+    for img in tree.of("img")[:60]:
         hint = " ".join([_attrs_text(img), str(img.get("src") or "").lower(),
                          " ".join(_attrs_text(a) for a in list(img.parents)[:2])])
         alt = normalize(str(img.get("alt") or ""))
@@ -473,17 +498,17 @@ def _read_site_names(body: Tag, page: Page, jsonld: list[dict]) -> None:
             names.append(Located(alt, "logo", css_path(img)))
             break
     else:
-        logo = body.find(attrs={"class": re.compile("logo", re.I)}) or body.find(id=re.compile("logo", re.I))
-        if isinstance(logo, Tag) and 2 <= len(_text(logo)) <= 60:
+        logo = next((t for t in tree.tags if "logo" in _attrs_text(t)), None)
+        if logo is not None and 2 <= len(_text(logo)) <= 60:
             names.append(Located(_text(logo), "logo", css_path(logo)))
-    for el in body.find_all(string=re.compile(r"©|&copy;|\(c\)|[Cc]opyright|版权所有|版權所有")):
-        holder = copyright_holder(str(el.parent.get_text(" ", strip=True)) if el.parent else str(el))
+    for i, line in enumerate(reversed(page.lines)):
+        holder = copyright_holder(line) if len(line) <= 300 else None
         if holder:
-            names.append(Located(holder, "copyright", css_path(el.parent) if isinstance(el.parent, Tag) else None))
+            names.append(Located(holder, "copyright", f"line {len(page.lines) - i}"))
             break
 
 
-def _read_breadcrumb(body: Tag, page: Page, jsonld: list[dict]) -> None:
+def _read_breadcrumb(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     for item in jsonld:
         if "breadcrumblist" in _ld_type(item) and isinstance(item.get("itemListElement"), list):
             items = []
@@ -497,14 +522,14 @@ def _read_breadcrumb(body: Tag, page: Page, jsonld: list[dict]) -> None:
                 break
     if page.breadcrumb is None:
         classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
-        candidates = body.find_all(attrs={"aria-label": re.compile("breadcrumb", re.I)})
-        candidates += [el for el in body.find_all(["div", "nav", "ol", "ul", "p", "span", "section"])
+        candidates = [el for el in tree.tags if "breadcrumb" in str(el.get("aria-label") or "").lower()]
+        candidates += [el for el in tree.of("div", "nav", "ol", "ul", "p", "span", "section")
                        if classes.search(_attrs_text(el))]
         for el in candidates:
             text = _text(el)
             items = breadcrumb_from_text(text)
             if items is None:
-                anchors = [_text(a) for a in el.find_all("a")]
+                anchors = [_text(a) for a in el.descendants if isinstance(a, Tag) and a.name == "a"]
                 if 2 <= len(anchors) <= 8 and len(text) <= 200:
                     items = [x for x in anchors if x]
             if items:
@@ -526,7 +551,7 @@ def _read_breadcrumb(body: Tag, page: Page, jsonld: list[dict]) -> None:
             page.section = Located(cats[-1], "breadcrumb", page.breadcrumb.locator if page.breadcrumb else None)
 
 
-def _read_bylines(body: Tag, page: Page, jsonld: list[dict]) -> None:
+def _read_bylines(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     seen: set[str] = set()
 
     def add(name: str, source: str, locator: str | None = None) -> None:
@@ -542,10 +567,11 @@ def _read_bylines(body: Tag, page: Page, jsonld: list[dict]) -> None:
         for value in page.meta.get(key, [])[:2]:
             add(value, f"meta {key}")
     classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
-    for el in body.find_all(attrs={"rel": "author"}) + body.find_all(attrs={"itemprop": "author"}):
-        add(_text(el), "author element", css_path(el))
-    for el in body.find_all(["span", "div", "p", "a", "address", "li", "strong"], limit=3000):
-        if classes.search(_attrs_text(el)):
+    for el in tree.tags:
+        if "author" in (el.get("rel") or []) or el.get("itemprop") == "author":
+            add(_text(el), "author element", css_path(el))
+    for el in tree.of("span", "div", "p", "a", "address", "li", "strong"):
+        if (el.get("class") or el.get("id")) and classes.search(_attrs_text(el)):
             text = _text(el)
             if 0 < len(text) <= 80:
                 add(byline_from_text(text) or text, "author element", css_path(el))
@@ -558,7 +584,7 @@ def _read_bylines(body: Tag, page: Page, jsonld: list[dict]) -> None:
                 add(name, "visible text", f"line {i + 1}")
 
 
-def _read_dates(body: Tag, page: Page, jsonld: list[dict]) -> None:
+def _read_dates(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     for item in jsonld:
         for key in ("datePublished", "dateCreated"):
             d = parse_date(str(item.get(key) or ""))
@@ -569,7 +595,7 @@ def _read_dates(body: Tag, page: Page, jsonld: list[dict]) -> None:
             d = parse_date(value)
             if d:
                 page.dates.append(PageDate(d, f"meta {key}"))
-    for el in body.find_all("time", limit=5):
+    for el in tree.of("time")[:5]:
         d = parse_date(str(el.get("datetime") or "")) or parse_date(_text(el))
         if d:
             page.dates.append(PageDate(d, "time element", css_path(el)))
