@@ -160,3 +160,18 @@ def test_write_report_survives_a_sparse_report(tmp_path):
                  feature_names=[], importances=None)
     assert (tmp_path / "roc.png").exists() and not (tmp_path / "feature_importances.png").exists()
     assert "NOT met" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_report_renders_a_bar_stored_in_another_shape(tmp_path):
+    report = _report(recall=0.5)
+    report["bar"] = {"met": False, "failures": check_bar(report)}  # not name -> {value, required, met}
+    write_report(tmp_path, report, y=np.array([0, 1]), proba=np.array([0.1, 0.9]), families=[ORIGINAL, "wp"],
+                 threshold=0.5, feature_names=[], importances=None)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "recall (test) | 0.5000 | >= 0.95 | **NOT met**" in md
+
+
+def test_bar_prefers_the_fpr_on_real_originals():
+    report = _report()
+    report["test"]["fpr_real_originals"] = 0.05
+    assert any("FPR" in f for f in check_bar(report))

@@ -146,7 +146,8 @@ def bar_results(report: Mapping[str, Any]) -> dict[str, dict]:
     """
     test = report.get("test") or {}
     originals = (report.get("per_family") or {}).get(ORIGINAL) or {}
-    fpr = originals.get("fpr", test.get("fpr"))
+    candidates = (test.get("fpr_real_originals"), originals.get("fpr"), test.get("fpr"))
+    fpr = next((v for v in candidates if v is not None), None)
     bar = {
         "test ROC-AUC": _bar_entry(test.get("roc_auc"), MIN_ROC_AUC, True),
         "FPR on real originals (test)": _bar_entry(fpr, MAX_FPR_ORIGINALS, False),
@@ -225,7 +226,9 @@ def render_markdown(report: Mapping[str, Any], *, threshold: float, feature_name
     md = ["# Evaluation report", "", f"Threshold: **{_fmt(float(threshold if shown is None else shown))}** "
           "(a page is called REPUBLISHED when its probability is at or above it).", ""]
 
-    bar = report.get("bar") or bar_results(report)
+    bar = report.get("bar")
+    if not (isinstance(bar, Mapping) and bar and all(isinstance(e, Mapping) and "met" in e for e in bar.values())):
+        bar = bar_results(report)  # absent, or stored in another shape: recompute from the figures
     failed = [name for name, e in bar.items() if not e.get("met")]
     md += ["## Bar", ""]
     md += ["**All bars met.**" if not failed else f"**{len(failed)} bar(s) NOT met:** " + ", ".join(failed), ""]
