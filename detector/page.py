@@ -132,7 +132,7 @@ def breadcrumb_from_text(text: str) -> list[str] | None:
     text = normalize(text)
     if len(text) > 300:
         return None
-    labels = pattern("page", "breadcrumb_labels")
+    labels = pattern("page", "breadcrumb_labels", whole_words=True)
     m = labels.match(text)
     rest = text[m.end():].lstrip(" :：-") if m else text
     seps = _separator_pattern()
@@ -538,7 +538,7 @@ def _read_breadcrumb(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     if page.breadcrumb is None:
         for i, line in enumerate(page.lines[:80]):
             items = breadcrumb_from_text(line)
-            if items and pattern("page", "breadcrumb_labels").match(line):
+            if items and pattern("page", "breadcrumb_labels", whole_words=True).match(line):
                 page.breadcrumb, page.breadcrumb_items = Located(line, "visible text", f"line {i + 1}"), items
                 break
     for key in load("page")["section_meta"]:
