@@ -1,0 +1,280 @@
+"""The command line: ``detector score`` and ``detector sites`` (more subcommands plug into COMMANDS).
+
+A subcommand is a name, a help line, a function that adds its arguments and a function that runs it
+and returns the exit code: 0 success, 1 when any input failed (the others are still scored and
+printed), 2 for a usage error. Failures are one line each on stderr, "detector: INPUT: reason".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any, TextIO
+
+from .reading import DEFAULT_MAX_BYTES
+
+PROG = "detector"
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help: return it instead
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command].run(args)
+    except BrokenPipeError:  # `detector score … | head`: the reader left, which is not an error
+        sys.stderr.close()
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Tell a publisher's original page from a republished copy, with the reasons.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        command.add_arguments(sub.add_parser(name, help=command.help, description=command.help))
+    return parser
+
+
+def fail(message: str) -> None:
+    """One line on stderr for one failed input or setting."""
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def usage_error(args: argparse.Namespace, message: str) -> int:
+    print(f"usage: {PROG} {args.command} …\n{PROG} {args.command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+# --------------------------------------------------------------------------------------------------
+# score
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _probability(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return value
+
+
+def score_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL|-",
+                   help="HTML/text files (.gz too), folders, .jsonl, .warc(.gz), http(s) URLs, or - for stdin")
+    p.add_argument("--url", help="the page's address, when scoring a single file or stdin")
+    p.add_argument("--format", choices=("table", "json", "jsonl", "csv"),
+                   help="stdout format (default: table on a terminal, jsonl otherwise)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write rows to FILE (.jsonl, .csv or .parquet): batch mode")
+    p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
+    p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+    p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+    p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+                   help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from . import batch
+    from .api import Detector
+    from .inputs import iter_records
+    from .model import ModelError
+
+    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
+        return usage_error(args, "--url names one page: give a single file (or -)")
+    if args.resume and not args.output:
+        return usage_error(args, "--resume needs -o FILE")
+    if args.output and args.format:
+        return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
+    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes)
+    try:
+        detector = factory()  # fail here, once, rather than in every worker
+    except ModelError as exc:
+        fail(str(exc))
+        return 1
+    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
+    if args.kind:
+        records = (replace(r, kind=args.kind) for r in records)
+    failed = 0
+
+    def report(row: dict) -> None:
+        nonlocal failed
+        if "error" in row:
+            failed += 1
+            fail(f"{row['origin']}: {row['error']}")
+
+    if args.output:
+        try:
+            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume,
+                                detector=detector, on_row=report)
+        except (batch.BatchError, OSError) as exc:
+            fail(str(exc))
+            return 1
+        print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
+              f"-> {args.output}", file=sys.stderr)
+        return 1 if failed else 0
+    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector), report)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    PRINTERS[fmt](rows, sys.stdout)
+    return 1 if failed else 0
+
+
+def _tap(rows: Iterable[dict], see: Callable[[dict], None]) -> Iterator[dict]:
+    for row in rows:
+        see(row)
+        yield row
+
+
+def print_jsonl(rows: Iterable[dict], out: TextIO) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def print_json(rows: Iterable[dict], out: TextIO) -> None:
+    """One JSON document: the row itself for a single page, a list for several."""
+    rows = list(rows)
+    json.dump(rows[0] if len(rows) == 1 else rows, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def print_csv(rows: Iterable[dict], out: TextIO) -> None:
+    from .batch import CsvWriter
+    from .features import FEATURE_NAMES
+
+    writer = CsvWriter(out, FEATURE_NAMES)
+    for row in rows:
+        writer.write(row)
+
+
+def print_table(rows: Iterable[dict], out: TextIO) -> None:
+    """Per page: the verdict and probability, then each signal that fired with what it saw and where."""
+    for i, row in enumerate(rows):
+        out.write("\n" if i else "")
+        out.write(row["origin"] + (f"  (id {row['id']})" if row["id"] != row["origin"] else "") + "\n")
+        if "error" in row:
+            out.write(f"  ERROR  {row['error']}\n")
+            continue
+        out.write(f"  {row['label'].upper():<12} probability {row['probability']:.2f}"
+                  f"  (threshold {row['threshold']:.2f})\n")
+        if row.get("url"):
+            out.write(f"  url          {row['url']}\n")
+        reasons = row.get("reasons") or []
+        if not reasons:
+            out.write("  no signal fired\n")
+        width = max((len(r["name"]) for r in reasons), default=0)
+        for r in reasons:
+            where = f"  @ {r['locator']}" if r.get("locator") else ""
+            out.write(f"  {r['name']:<{width}}  {r['value']:.2f}  {_cut(r['evidence'], 100)!r}{where}\n")
+        out.flush()
+
+
+def _cut(text: str, n: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+PRINTERS: dict[str, Callable[[Iterable[dict], TextIO], None]] = {
+    "table": print_table, "json": print_json, "jsonl": print_jsonl, "csv": print_csv,
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# sites
+
+
+def sites_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("results", metavar="RESULTS.jsonl", help="rows written by `detector score` (- for stdin)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--top", type=_positive_int, default=3, help="how many signals to list per host")
+
+
+def run_sites(args: argparse.Namespace) -> int:
+    from .sites import aggregate
+
+    bad = 0
+
+    def rows(fh: TextIO) -> Iterator[dict]:
+        nonlocal bad
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as exc:
+                bad += 1
+                fail(f"{args.results}:line {n}: skipped, {exc}")
+                continue
+            yield row
+
+    try:
+        fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{args.results}: {exc.strerror or exc}")
+        return 1
+    with fh:
+        table = [site.to_dict(args.top) for site in aggregate(rows(fh))]
+    if args.format == "json":
+        json.dump(table, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        flat = [{**s, "top_signals": ", ".join(f"{t['name']} ({t['pages']})" for t in s["top_signals"])} for s in table]
+        (_write_csv if args.format == "csv" else _write_table)(flat, sys.stdout)
+    return 1 if bad else 0
+
+
+def _write_csv(rows: list[dict], out: TextIO) -> None:
+    if rows:
+        writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _write_table(rows: list[dict], out: TextIO) -> None:
+    """Plain aligned columns; numbers right-aligned, the last column left free to run long."""
+    if not rows:
+        out.write("no results\n")
+        return
+    headers = list(rows[0])
+    cells = [[_cell(r[h]) for h in headers] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    numeric = [isinstance(rows[0][h], (int, float)) for h in headers]
+    for line in [headers, *cells]:
+        parts = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(line, widths, numeric)]
+        out.write("  ".join(parts).rstrip() + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+# --------------------------------------------------------------------------------------------------
+
+COMMANDS: dict[str, Command] = {
+    "score": Command("score pages: original or republished, with the reasons", score_arguments, run_score),
+    "sites": Command("aggregate page verdicts per host", sites_arguments, run_sites),
+}

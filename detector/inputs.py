@@ -1,0 +1,268 @@
+"""Every kind of input -> one stream of ``Record``s: files, folders, JSONL, WARC, URLs and stdin.
+
+``score``, ``sites`` (and later ``index``, ``find-copies`` and Spark) all take the same records, so an
+input format is added here once. Everything is a generator that holds at most one page in memory, so
+a crawl of any size streams. An input that cannot be read does not stop the stream: it becomes a
+Record with ``error`` set (naming the input and the reason), so that the output still has one row
+per input and the caller decides how loud to be.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from typing import BinaryIO
+
+from .reading import DEFAULT_MAX_BYTES
+
+PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Truncated or corrupt compressed files raise any of these while being read.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One page to score, from wherever it came.
+
+    ``kind`` is "html", "text" or None (let ``detector.reading`` sniff). ``origin`` says where the
+    record is, for humans: a path, "path:line N" or "warc-path@offset". When ``error`` is set the
+    input could not be read and ``content`` is None.
+    """
+
+    id: str
+    url: str | None = None
+    content: bytes | str | None = None
+    kind: str | None = None
+    origin: str = ""
+    error: str | None = None
+
+
+def iter_records(specs: Iterable[str], *, url: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """Records from each spec in turn: a file, a folder, JSONL, WARC, an http(s) URL or "-" (stdin).
+
+    ``url`` is the page's address for specs that are a single page (a file, or stdin holding one
+    page); it is ignored for containers, whose records carry their own URLs.
+    """
+    for spec in specs:
+        yield from records_from(spec, url=url, max_bytes=max_bytes)
+
+
+def records_from(spec: str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """The records of one spec (see ``iter_records``)."""
+    if spec == "-":
+        yield from _stdin(url, max_bytes)
+    elif spec.lower().startswith(("http://", "https://")):
+        yield _fetched(spec, max_bytes)
+    elif os.path.isdir(spec):
+        for path in _walk(spec):
+            yield _page_file(path, url=None, max_bytes=max_bytes)
+    elif not os.path.exists(spec):
+        yield Record(id=spec, origin=spec, error="no such file or directory")
+    elif spec.lower().endswith(JSONL_SUFFIXES):
+        yield from _jsonl_file(spec, max_bytes)
+    elif spec.lower().endswith(WARC_SUFFIXES):
+        yield from _warc_file(spec, max_bytes)
+    else:
+        yield _page_file(spec, url=url, max_bytes=max_bytes)
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """Page files under ``folder``, recursively, in a stable (sorted) order."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if _page_kind(name, known_only=True) is not None:
+                yield os.path.join(root, name)
+
+
+def _page_kind(name: str, *, known_only: bool = False) -> str | None:
+    """"html"/"text" from a file name (``.gz`` looked through); None when the suffix says nothing."""
+    base = name.lower().removesuffix(".gz")
+    kind = PAGE_SUFFIXES.get(os.path.splitext(base)[1])
+    return kind if kind or not known_only else None
+
+
+def _open(path: str) -> BinaryIO:
+    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # type: ignore[return-value]
+
+
+def _page_file(path: str, *, url: str | None, max_bytes: int) -> Record:
+    """One file = one page. Reads at most ``max_bytes`` + 1 so that ``read`` can flag the cut."""
+    try:
+        with _open(path) as fh:
+            content = fh.read(max_bytes + 1)
+    except _READ_ERRORS as exc:
+        return Record(id=path, url=url, origin=path, error=_reason(exc))
+    return Record(id=path, url=url, content=content, kind=_page_kind(path), origin=path)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, human reason for a read failure (no Python class names unless nothing better)."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, EOFError):
+        return "truncated file: compressed stream ended early"
+    if isinstance(exc, (gzip.BadGzipFile, zlib.error)):
+        return f"corrupt gzip data ({exc})"
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+# --------------------------------------------------------------------------------------------------
+# JSONL
+
+
+def _jsonl_file(path: str, max_bytes: int) -> Iterator[Record]:
+    try:
+        with _open(path) as fh:
+            yield from _jsonl_lines(fh, path, max_bytes)
+    except _READ_ERRORS as exc:
+        yield Record(id=path, origin=path, error=_reason(exc))
+
+
+def _jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Record]:
+    for lineno, line in enumerate(lines, 1):
+        if line.strip():
+            yield _jsonl_record(line, origin, lineno, max_bytes)
+
+
+def _jsonl_record(line: bytes, path: str, lineno: int, max_bytes: int) -> Record:
+    """One JSONL line: {"html" or "text": ..., "url"?: ..., "id"?: ...}. Bad lines become error Records."""
+    origin = f"{path}:line {lineno}"
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return Record(id=origin, origin=origin, error=f"not valid JSON ({exc})")
+    if not isinstance(obj, dict):
+        return Record(id=origin, origin=origin, error="not a JSON object")
+    rid = str(obj["id"]) if obj.get("id") is not None else origin
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    for key, kind in (("html", "html"), ("text", "text")):
+        if isinstance(obj.get(key), str):
+            return Record(id=rid, url=url, content=obj[key][: max_bytes + 1], kind=kind, origin=origin)
+    return Record(id=rid, url=url, origin=origin, error='no "html" or "text" string in the object')
+
+
+# --------------------------------------------------------------------------------------------------
+# stdin
+
+
+def _stdin(url: str | None, max_bytes: int) -> Iterator[Record]:
+    """stdin is JSONL when every line (of the first ``max_bytes``) is a JSON object, else one page."""
+    stream = sys.stdin.buffer
+    head = stream.read(max_bytes + 1)
+    cut = len(head) if len(head) <= max_bytes else head.rfind(b"\n") + 1
+    complete, carry = head[:cut], head[cut:]
+    lines = complete.splitlines()
+    if any(ln.strip() for ln in lines) and all(_is_json_object(ln) for ln in lines if ln.strip()):
+        rest = chain([carry + stream.readline()], stream) if carry else stream
+        yield from _jsonl_lines(chain(lines, rest), "<stdin>", max_bytes)
+    else:
+        yield Record(id="<stdin>", url=url, content=head, origin="<stdin>")
+
+
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+# --------------------------------------------------------------------------------------------------
+# URLs
+
+
+def _fetched(url: str, max_bytes: int) -> Record:
+    from .fetch import FetchError, fetch
+
+    try:
+        content, final = fetch(url, max_bytes=max_bytes)
+    except FetchError as exc:
+        return Record(id=url, url=url, origin=url, error=str(exc))
+    return Record(id=url, url=final, content=content, origin=url)
+
+
+# --------------------------------------------------------------------------------------------------
+# WARC
+
+
+def _warc_file(path: str, max_bytes: int) -> Iterator[Record]:
+    """Response records with an HTML content type. FastWARC when installed (fast), else warcio."""
+    try:
+        import fastwarc  # noqa: F401
+    except ImportError:
+        reader = _warcio_records
+    else:
+        reader = _fastwarc_records
+    try:
+        with open(path, "rb") as fh:
+            yield from reader(fh, path, max_bytes)
+    except ImportError:
+        yield Record(id=path, origin=path, error="reading WARC files needs fastwarc or warcio (pip install fastwarc)")
+    except _READ_ERRORS + (ValueError,) as exc:
+        yield Record(id=path, origin=path, error=f"cannot read WARC: {_reason(exc)}")
+
+
+def _warc_record(path: str, offset: int, uri: str | None, ctype: str | None, body: bytes | None,
+                 expected: int | None, max_bytes: int) -> Record | None:
+    """A Record for one WARC response, None when it is not an HTML page (images, scripts…)."""
+    rid, origin = f"{uri}@{offset}", f"{path}@{offset}"
+    if body is None:
+        return Record(id=rid, url=uri, origin=origin, error="truncated WARC record: no HTTP headers")
+    if not ctype or not ctype.split(";")[0].strip().lower() in HTML_TYPES:
+        return None
+    if expected is not None and len(body) < min(expected, max_bytes + 1):
+        return Record(id=rid, url=uri, origin=origin,
+                      error=f"truncated WARC record: {len(body)} of {expected} payload bytes")
+    return Record(id=rid, url=uri, content=body, kind="html", origin=origin)
+
+
+def _fastwarc_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    for rec in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
+        uri = rec.headers.get("WARC-Target-URI")
+        http = rec.http_headers
+        body = rec.reader.read(max_bytes + 1) if http is not None else None
+        ctype = http.get("Content-Type") if http is not None else None
+        out = _warc_record(path, rec.stream_pos, uri, ctype, body, rec.content_length, max_bytes)
+        if out is not None:
+            yield out
+
+
+def _warcio_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = ArchiveIterator(fh)
+    try:
+        for rec in records:
+            if rec.rec_type != "response":
+                continue
+            http = rec.http_headers
+            body = rec.content_stream().read(max_bytes + 1) if http is not None else None
+            ctype = http.get_header("Content-Type") if http is not None else None
+            length = http.get_header("Content-Length") if http is not None else None
+            expected = int(length) if length and length.isdigit() else None
+            out = _warc_record(path, records.get_record_offset(), rec.rec_headers.get_header("WARC-Target-URI"),
+                               ctype, body, expected, max_bytes)
+            if out is not None:
+                yield out
+    except ArchiveLoadFailed as exc:
+        raise ValueError(str(exc)) from exc
+
+
+__all__ = ["Record", "iter_records", "records_from"]

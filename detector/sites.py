@@ -1,0 +1,60 @@
+"""Page verdicts -> one line per host: how much of a site looks republished, and why.
+
+A single page can be misjudged; a host where most pages are republished, for the same reasons, is a
+content farm with much more certainty. This streams over result rows (constant memory per host), so
+it works on a crawl's whole output.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+NO_HOST = "(no url)"
+
+
+@dataclass
+class Site:
+    host: str
+    pages: int = 0
+    republished: int = 0
+    failed: int = 0
+    probability_sum: float = 0.0
+    fired: Counter = field(default_factory=Counter)
+
+    def to_dict(self, top: int = 3) -> dict:
+        return {
+            "host": self.host,
+            "pages": self.pages,
+            "failed": self.failed,
+            "republished_share": round(self.republished / self.pages, 4) if self.pages else None,
+            "mean_probability": round(self.probability_sum / self.pages, 4) if self.pages else None,
+            "top_signals": [{"name": n, "pages": c} for n, c in self.fired.most_common(top)],
+        }
+
+
+def host_of(url: str | None) -> str:
+    """The URL's host without a leading "www." (the same site either way)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or NO_HOST
+
+
+def aggregate(rows: Iterable[dict]) -> list[Site]:
+    """Sites from result rows (``detector score`` output), most pages first."""
+    sites: dict[str, Site] = {}
+    for row in rows:
+        host = host_of(row.get("url"))
+        site = sites.setdefault(host, Site(host))
+        if row.get("error") or row.get("label") is None:
+            site.failed += 1
+            continue
+        site.pages += 1
+        site.republished += row["label"] == "republished"
+        site.probability_sum += float(row.get("probability") or 0.0)
+        site.fired.update({r["name"] if isinstance(r, dict) else str(r) for r in row.get("reasons") or []})
+    return sorted(sites.values(), key=lambda s: (-s.pages, -s.failed, s.host))
+
+
+__all__ = ["Site", "aggregate", "host_of"]
