@@ -1,7 +1,205 @@
-"""(being written)"""
+"""Bylines: a person, a brand, a role, a CMS placeholder or spam, and does the text credit someone else?
+
+Farms sign collected stories "admin", "Editorial Team" or "<Brand> Desk"; a reporter's name is
+evidence for an original. Real outlets use brand bylines too ("BWW News Desk", "Redacción"), so a
+brand scores half of a placeholder, and any plausible person among the top bylines clears the page.
+"""
 
 from __future__ import annotations
 
-from .base import SignalUnit
+import re
+from functools import lru_cache
 
-SIGNALS: list[SignalUnit] = []
+from ..lexicons import load
+from ..page import Located, Page
+from ..text import cjk_share, normalize
+from .base import Signal, SignalUnit
+from .identity import clean_name, host_labels, names_agree
+
+_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "da", "di", "del", "dos", "du", "bin", "al", "el", "ter", "zu", "y", "e", "mc", "st"}
+_DATE_TAIL = re.compile(r"(?i)\s+(?:(?:on|am|el|le|il)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*\d|\d{1,4}(?:[./:\s-]|$)).*$")
+_PREFIX = re.compile(r"(?i)^(?:by|von|por|par|di|door|av|posted by|written by|words by|story by|author|autor|auteur|interview|text|fotos?|作者|文|记者|記者|编辑|責任編輯|责任编辑)\s*[:：]?\s+")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃČŠŽ][\w'’.-]*|[A-Z]\.)$")
+_URLISH = re.compile(r"(?i)https?://|www\.|\.(?:com|net|org|info|xyz|top|io|co)\b|@\w+\.\w")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, frozenset[str]]:
+    lex = load("bylines")
+    return {k: frozenset(x.lower() for x in lex[k])
+            for k in ("placeholder", "role", "brand_suffix", "spam_words", "commercial_openers")}
+
+
+_STOP = {"the", "and", "of", "de", "la", "le", "el", "y", "et", "und", "der", "&"}
+
+
+def clean_byline(text: str) -> str:
+    """'By JEFFREY GETTLEMAN JAN. 13, 2017' -> 'JEFFREY GETTLEMAN'; 'Kathryn Giuffrida | Jan 2, 2025' -> 'Kathryn Giuffrida'."""
+    text = _PREFIX.sub("", re.sub(r"\([^)]*\)|\[|\]", " ", normalize(text))).strip()
+    text = re.split(r"\s[|·•/–—-]\s|[|·•]|,\s|\s{2,}|\+ ?follow", text, maxsplit=1, flags=re.I)[0]
+    if not cjk_share(text):
+        text = _DATE_TAIL.sub("", text) if not _URLISH.search(text) else text
+    return text.strip(" :,.-|")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s_]+", text.lower()) if w]
+
+
+def _is_person(name: str) -> bool:
+    """2-4 capitalised words (particles allowed), or a 2-4 character CJK name, none of them a role word."""
+    lex = _lex()
+    if cjk_share(name) > 0.8:
+        core = re.sub(r"\s", "", name)
+        return 2 <= len(core) <= 4 and core.lower() not in lex["placeholder"] | lex["role"] \
+            and not any(r in core for r in ("编辑", "記者", "记者", "本站", "小编", "网", "部"))
+    parts = name.split()
+    core = [p for p in parts if p.lower() not in _PARTICLES]
+    if not 2 <= len(core) <= 4 or len(parts) > 5:
+        return False
+    if any(p.lower().strip(".") in lex["role"] for p in core):
+        return False
+    return all(_NAME_WORD.match(p) and not any(c.isdigit() for c in p) for p in core)
+
+
+def _names_site(text: str, page: Page) -> bool:
+    """The text names the site itself ('TAG24', 'Redacción / Crítica', 'uncut-news.ch')."""
+    sites = [n for n in (clean_name(loc) for loc in page.site_names) if n] + host_labels(page.url, page.domain)
+    return any(names_agree(text, s) for s in sites)
+
+
+def _brandish(name: str) -> bool:
+    """A brand plus a desk word: 'Golden View', 'Metro Desk', 'SolutionsHub Editorial Team'."""
+    lex = _lex()
+    words = _words(name)
+    return 2 <= len(words) <= 5 and (words[-1] in lex["brand_suffix"] or " ".join(words[-2:]) in lex["brand_suffix"]
+                                     or any(w in lex["role"] and w not in _STOP for w in words[1:]))
+
+
+def byline_kind(raw: str, page: Page) -> tuple[str, str]:
+    """(kind, cleaned name); kind is placeholder, role, spam, brand, person or unknown."""
+    lex = _lex()
+    name = clean_byline(raw)
+    low = name.lower()
+    if not name:
+        return "unknown", name
+    if low in lex["placeholder"] or re.fullmatch(r"(?:admin|editor|user|author|webmaster)[\W_]*\d*", low):
+        return "placeholder", name
+    person = _is_person(name)
+    if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
+        return "brand", name
+    if all(w.strip(".") in lex["role"] for w in _words(name)):
+        return "role", name
+    if spam_level(raw):
+        return "spam", name
+    # A person-shaped name that spells the whole host ('Golden Wealth' on goldenwealth.com) is the brand.
+    compact = re.sub(r"\W", "", low)
+    if person and not any(compact in lb.replace("-", "") for lb in host_labels(page.url, page.domain)):
+        return "person", name
+    if person or _brandish(name):
+        return "brand", name
+    return "unknown", name
+
+
+def spam_level(raw: str, structured: bool = True) -> float:
+    """1 for a URL, spam words or keyword stuffing; 0.5 for an e-mail, a bare domain, a numbered
+    username ('freeman1984') or, in a structured field, a name far too long; else 0."""
+    text = normalize(raw)
+    name = clean_byline(text)
+    words = [w.strip(".,!:") for w in _words(name)]
+    lex = _lex()
+    if re.search(r"(?i)https?://|www\.", text) or any(w in lex["spam_words"] for w in words) \
+            or (len(words) >= 3 and words[0] in lex["commercial_openers"]):
+        return 1.0
+    if _URLISH.search(text) or (len(words) == 1 and re.search(r"\d{3,}", name)) \
+            or (structured and (len(name) > 60 or len(words) > 8)):
+        return 0.5
+    return 0.0
+
+
+def _bylines(page: Page) -> list[Located]:
+    """The page's bylines, best first, without social handles (a handle is an account, not a signature)."""
+    return [b for b in page.bylines if not b.text.startswith("@") and "twitter" not in b.source][:4]
+
+
+class BylineNotPerson(SignalUnit):
+    name = "byline_not_person"
+    description = "The byline is a CMS placeholder or role (1.0) or the site's own brand (0.5), with no person named."
+
+    def score(self, page: Page) -> Signal:
+        kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
+        if not kinds or any(k == "person" for (k, _), _ in kinds):
+            return self.nothing()
+        for wanted, value in (("placeholder", 1.0), ("role", 1.0), ("brand", 0.5)):
+            for (kind, name), loc in kinds:
+                if kind == wanted:
+                    return self.found(value, f"byline '{name}' is a {kind} ({loc.source})", loc.locator)
+        return self.nothing()
+
+
+class BylineSpam(SignalUnit):
+    name = "byline_spam"
+    description = "A byline carries a URL, an e-mail, spam keywords, digits or far too many words."
+
+    def score(self, page: Page) -> Signal:
+        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in _bylines(page)),
+                   key=lambda x: x[0], default=(0.0, None))
+        if not best[0] or best[1] is None:
+            return self.nothing()
+        return self.found(best[0], f"spam-like byline '{best[1].text}' ({best[1].source})", best[1].locator)
+
+
+class BylinePerson(SignalUnit):
+    name = "byline_person"
+    description = "A byline names a plausible person (evidence for an original)."
+
+    def score(self, page: Page) -> Signal:
+        for b in _bylines(page)[:3]:
+            kind, name = byline_kind(b.text, page)
+            if kind == "person":
+                return self.found(1.0, f"byline names a person: '{name}' ({b.source})", b.locator)
+        return self.nothing()
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> list[re.Pattern[str]]:
+    """The credit lines of bylines.json plus wire datelines ('CITY (AP) —', '(dpa/AFP) -') from wires.json."""
+    codes = "|".join(re.escape(c) for c in sorted(load("wires")["codes"], key=len, reverse=True))
+    dateline = rf"\((?P<who>(?:{codes})(?:\s*/\s*(?:{codes}))*)\)\s*[—–-]"
+    return [re.compile(p, re.M) for p in [dateline, *load("bylines")["credit_patterns"]]]
+
+
+def text_credits(page: Page) -> list[tuple[str, Located]]:
+    """Who the main text credits: wire datelines, 'Reporting by', 'contributed to this report', 来源：… (opening and closing paragraphs)."""
+    paras = page.paragraphs
+    out = []
+    for p in paras[:4] + paras[-4:] if len(paras) > 8 else paras:
+        for pat in _credit_patterns():
+            for m in pat.finditer(p.text[:2000]):
+                who = normalize(m.group("who")).strip(" ,.;:")
+                if who and len(who) <= 80:
+                    out.append((who, p))
+    return out
+
+
+class BylineCreditMismatch(SignalUnit):
+    name = "byline_credit_mismatch"
+    description = "The main text credits a wire or a writer while the byline names someone or something else."
+
+    def score(self, page: Page) -> Signal:
+        bylines = _bylines(page)
+        credits = text_credits(page)
+        if not bylines or not credits:
+            return self.nothing()
+        names = [byline_kind(b.text, page) for b in bylines]
+        for who, where in credits:
+            if any(names_agree(who, n) or names_agree(who, b.text) for (_, n), b in zip(names, bylines)):
+                return self.nothing()  # the byline is the credited wire or writer
+        kind, name = names[0]
+        who, where = credits[0]
+        # A reporter's byline over "(AP) —" or "X contributed" is normal; a brand or "admin" over it is not.
+        value = 0.3 if kind == "person" else 1.0
+        return self.found(value, f"text credits '{who}' but the byline is '{name}' ({kind})", where.locator)
+
+
+SIGNALS: list[SignalUnit] = [BylineNotPerson(), BylineSpam(), BylinePerson(), BylineCreditMismatch()]

@@ -1,7 +1,234 @@
-"""(being written)"""
+"""Site identity: do the page's own names for its site agree, and do they fit what the page is about?
+
+A farm hosts collected stories under a business's frame ("Golden Wealth Academy" over a state-visit
+story), often with the original's og:site_name left in, and files them under its own categories
+("Scams"). Real sites are messy too (a parent company in the copyright line, a magazine on its
+publisher's domain), so each check weighs its name sources and needs real disagreement to fire.
+"""
 
 from __future__ import annotations
 
-from .base import SignalUnit
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
 
-SIGNALS: list[SignalUnit] = []
+from ..lexicons import load
+from ..page import Located, Page
+from ..text import cjk_share, normalize, tokens, word_count
+from .base import Signal, SignalUnit
+
+# How much a name source says about the site's identity. twitter:site is a handle, a JSON-LD
+# publisher or a copyright holder is often the parent company, a title suffix is often a section.
+_SOURCE_WEIGHT = {
+    "logo": 1.0, "meta og:site_name": 1.0, "meta application-name": 0.8, "meta apple-mobile-web-app-title": 0.8,
+    "json-ld website": 0.8, "json-ld newsmediaorganization": 0.8, "json-ld organization": 0.7,
+    "json-ld publisher": 0.6, "meta publisher": 0.6, "meta dc.publisher": 0.6,
+    "copyright": 0.4, "title suffix": 0.3, "meta twitter:site": 0.3,
+}
+_STRONG = 0.5  # a name from a weaker source (a title suffix, a photo credit's ©, a handle) can confirm but not accuse
+_MIN_WORDS = 120  # below this a text is too short to say what it is about
+_COMPACT = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    lex = load("sites")
+    return {k: frozenset(x.lower() for x in lex[k]) for k in ("junk_names", "junk_words", "corporate", "media", "business")}
+
+
+def _compact(text: str) -> str:
+    """'Crítica' -> 'critica', 'General-Anzeiger' -> 'generalanzeiger'."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return _COMPACT.sub("", folded)
+
+
+def _raw_words(text: str) -> list[str]:
+    """Words as written, camel case split ('GoldenWealth' -> golden, wealth; 'pirsch_de' -> pirsch, de)."""
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
+    return [w for w in re.split(r"[\W_]+", text.lower()) if w]
+
+
+def clean_name(loc: Located) -> str | None:
+    """The site name a source gives, or None when the slot holds junk ('Startseite', 'Privacy Policy')."""
+    text = normalize(loc.text)
+    text = re.sub(r"(?i)(?:^|(?<=[\s_-]))(?:site|main|header|footer)?[\s_-]*logo(?![^\W_])(?:\s+(?:image|in \w+))?",
+                  " ", text).strip(" -_|:")
+    w = _words()
+    words = _raw_words(text)
+    if len(_compact(text)) < 3 or not re.search(r"[^\W\d_]", text) or _compact(text) in w["junk_names"] \
+            or text.lower() in w["junk_names"]:
+        return None
+    if word_count(text) > 6 or any(x in w["junk_words"] for x in words):
+        return None
+    if loc.source.endswith("twitter:site") and re.fullmatch(r"\w*\d{2,}\w*", text):
+        return None
+    return text
+
+
+def _acronym(text: str) -> str:
+    return "".join(x[0] for x in _raw_words(text) if x not in ("the", "of", "and", "for", "de", "la"))
+
+
+def _spells(label: str, words: list[str]) -> bool:
+    """The host label is built from the name's words, each whole, as an initial or left out: 'nytimes' from 'The New York Times', 'ga' from 'General-Anzeiger Bonn'."""
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        if i == len(label):
+            return True
+        if j == len(words):
+            return False
+        w = words[j]
+        return (label.startswith(w, i) and go(i + len(w), j + 1)) or (label[i] == w[0] and go(i + 1, j + 1)) or go(i, j + 1)
+    return len(label) >= 2 and bool(words) and go(0, 0)
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Two names (or a name and a host label) name the same thing: containment, a shared word, an acronym or near spelling."""
+    ca, cb = _compact(a), _compact(b)
+    if not ca or not cb:
+        return False
+    short, long_ = sorted((ca, cb), key=len)
+    if len(short) >= 3 and short in long_ or ca == cb:
+        return True
+    if cjk_share(ca) > 0.5 and cjk_share(cb) > 0.5:
+        return len(_bigrams(ca) & _bigrams(cb)) >= 1
+    skip = _words()["corporate"] | _words()["media"]
+    wa = {x for x in _raw_words(a) if len(x) >= 3 and x not in skip}
+    wb = {x for x in _raw_words(b) if len(x) >= 3 and x not in skip}
+    if wa & wb or any(len(x) >= 4 and x in cb for x in wa) or any(len(x) >= 4 and x in ca for x in wb):
+        return True
+    if len(short) >= 2 and short in (_acronym(a), _acronym(b)) and short != long_:
+        return True
+    if any(len(c) <= 12 and " " not in x.strip() and _spells(c, [_compact(w) for w in _raw_words(y)])
+           for c, x, y in ((ca, a, b), (cb, b, a))):
+        return True
+    ba, bb = _bigrams(ca), _bigrams(cb)
+    return bool(ba and bb) and 2 * len(ba & bb) / (len(ba) + len(bb)) >= 0.7
+
+
+def host_labels(url: str | None, domain: str | None) -> list[str]:
+    """'https://solutionshub.epam.com/x' -> ['epam', 'solutionshub']: the registrable label first, then subdomains."""
+    if not domain:
+        return []
+    labels = [domain.split(".")[0]]
+    host = urlsplit(url or "").hostname or ""
+    sub = host[: -len(domain)].strip(".") if host.endswith(domain) else ""
+    labels += [x for x in sub.split(".") if x and x not in ("www", "m", "amp", "mobile", "news", "blog", "en", "de", "web")]
+    return labels
+
+
+def _site_names(page: Page) -> list[tuple[str, Located, float]]:
+    out = []
+    for loc in page.site_names:
+        name = clean_name(loc)
+        if name:
+            weight = _SOURCE_WEIGHT.get(loc.source, 0.5)
+            if set(_raw_words(name)) & _words()["corporate"]:
+                weight *= 0.5  # "Tamedia AG", "NYP Holdings": a parent company, not a second identity
+            out.append((name, loc, weight))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A crude shared stem, so that 'scams' meets 'scam' and 'Finanzen' meets 'Finanz-Hub'."""
+    return word if cjk_share(word) else word.rstrip("s")[:5]
+
+
+def _topic_tokens(page: Page) -> set[str]:
+    """The article's own words (headline and main text), as stems."""
+    return {_stem(t) for t in tokens(page.headline + " " + page.main_text)}
+
+
+def _related(words: set[str], topic: set[str]) -> bool:
+    return any(_stem(w) in topic for w in words)
+
+
+class SiteNamesDisagree(SignalUnit):
+    name = "site_names_disagree"
+    description = "The site's own names (domain, og:site_name, JSON-LD, title suffix, logo, copyright) name different sites."
+
+    def score(self, page: Page) -> Signal:
+        names = _site_names(page)
+        labels = host_labels(page.url, page.domain)
+        clusters: list[list[tuple[str, Located, float]]] = []  # greedy clusters of names that agree
+        for item in names:
+            for cl in clusters:
+                if any(names_agree(item[0], other) for other, *_ in cl):
+                    cl.append(item)
+                    break
+            else:
+                clusters.append([item])
+        clusters = [cl for cl in clusters if max(w for *_, w in cl) >= _STRONG]
+        if not clusters:
+            return self.nothing()
+        home = [cl for cl in clusters if any(names_agree(n, lb) for n, *_ in cl for lb in labels)]
+        ref = home[0] if home else max(clusters, key=lambda cl: sum(w for *_, w in cl))
+        foreign = [cl for cl in clusters if cl is not ref and not any(cl is h for h in home)]
+        # A domain that none of the names spell is weak evidence on its own (a clone under a new
+        # domain, but also a magazine on its publisher's domain); it adds to, never makes, a score.
+        lone_domain = bool(labels) and not home
+        value = 0.5 * sum(max(w for *_, w in cl) for cl in foreign) + 0.25 * lone_domain
+        if not foreign and not (lone_domain and len(ref) >= 2):
+            return self.nothing()
+        shown = [f"'{n}' ({loc.source})" for cl in [ref, *foreign] for n, loc, _ in cl[:2]]
+        domain = f" vs domain {page.domain}" if labels else ""
+        locator = next((loc.locator for cl in foreign for _, loc, _ in cl if loc.locator), None)
+        return self.found(min(1.0, value), "site names disagree: " + " vs ".join(shown) + domain, locator)
+
+
+class SiteThemeUnrelated(SignalUnit):
+    name = "site_theme_unrelated"
+    description = "The site's name is about something (a clinic, an academy) that the article never mentions."
+
+    def score(self, page: Page) -> Signal:
+        if word_count(page.main_text) < _MIN_WORDS:
+            return self.nothing()
+        w = _words()
+        themed = []
+        for name, loc, weight in _site_names(page):
+            if weight < 0.5:
+                continue
+            words = {x for x in tokens(name) if x not in w["media"] and x not in w["corporate"]}
+            # A one-word coined brand ('Upworthy') has no theme; a descriptive name or a trade does.
+            if len(words) >= 2 or words & w["business"]:
+                themed.append((name, loc, words))
+        if not themed:
+            return self.nothing()
+        topic = _topic_tokens(page)
+        if any(_related(words, topic) for _, _, words in themed):
+            return self.nothing()
+        name, loc, words = themed[0]
+        trade = sorted(x for _, _, ws in themed for x in ws if x in w["business"])
+        value = 1.0 if trade else 0.3
+        extra = f" (a trade: {', '.join(dict.fromkeys(trade))})" if trade else ""
+        return self.found(value, f"site '{name}' ({loc.source}){extra} shares no word with the article "
+                                 f"'{page.headline[:80]}'", loc.locator)
+
+
+class CategoryUnrelated(SignalUnit):
+    name = "category_unrelated"
+    description = "The category the page files the story under (breadcrumb, section) has nothing to do with the story."
+
+    def score(self, page: Page) -> Signal:
+        sec = page.section
+        if sec is None or word_count(page.main_text) < _MIN_WORDS:
+            return self.nothing()
+        label = normalize(sec.text)
+        generic = {x.lower() for x in load("sections")["generic"]}
+        parts = [p.strip() for p in re.split(r"[,/|>»&]|\band\b|\bund\b|\by\b|\bet\b", label) if p.strip()]
+        if not parts or any(p.lower() in generic for p in parts) or label.lower() in generic or len(label) > 40 \
+                or label[0] in "#@" or not page.headline:
+            return self.nothing()
+        words = set(tokens(label))
+        # "<Brand> Blog", "Ask Ubuntu Meta": a label naming the site says nothing about the topic.
+        if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, _topic_tokens(page)):
+            return self.nothing()
+        return self.found(1.0, f"category '{label}' ({sec.source}) vs article '{page.headline[:80]}'", sec.locator)
+
+
+SIGNALS: list[SignalUnit] = [SiteNamesDisagree(), SiteThemeUnrelated(), CategoryUnrelated()]

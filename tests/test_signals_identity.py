@@ -1,0 +1,89 @@
+"""Site identity signals: names that disagree, a site theme or a category unrelated to the story."""
+
+from detector.page import parse_html
+from detector.signals.identity import CategoryUnrelated, SiteNamesDisagree, SiteThemeUnrelated, names_agree
+
+STORY = " ".join([
+    "The president arrived in Paris on Tuesday for a three-day state visit, the first by a head of state since the summit.",
+    "Officials said the talks would cover trade, energy and security, and that a joint declaration was expected on Thursday.",
+    "Crowds gathered along the avenue as the motorcade passed, and the delegation laid a wreath at the memorial before lunch.",
+] * 5)
+
+
+def farm(site="Golden Wealth Academy", og="Daily Finance Hub", section="Scams", domain="moneyhub.xyz"):
+    return parse_html(f"""<html><head><title>President begins state visit to France - {site}</title>
+<meta property="og:site_name" content="{og}"></head><body>
+<div class="logo"><a href="/"><img src="/images/logo.png" alt="{site}"></a></div>
+<div class="crumb">Current position: <a href="/">Home</a> &gt; <a href="/list/3/">{section}</a></div>
+<h1>President begins state visit to France</h1><div class="content"><p>{STORY}</p></div>
+<div class="footer">© 2015-2020 {site}. All rights reserved.</div></body></html>""", f"http://www.{domain}/news/2024/123.html")
+
+
+def original():
+    return parse_html(f"""<html><head><title>President begins state visit to France | The Daily Courier</title>
+<meta property="og:site_name" content="The Daily Courier"><meta property="article:section" content="Politics">
+<script type="application/ld+json">{{"@type": "NewsArticle", "publisher": {{"name": "Courier Media Group Ltd"}}}}</script>
+</head><body><header><a class="site-logo" href="/"><img src="/logo.svg" alt="The Daily Courier logo"></a></header>
+<h1>President begins state visit to France</h1><article><p>{STORY}</p></article>
+<footer><p>© 2024 Courier Media Group Ltd. See Terms of Use for more information.</p></footer></body></html>""",
+                      "https://www.dailycourier.com/politics/2024/05/02/state-visit")
+
+
+def test_names_agree_handles_real_spellings():
+    assert names_agree("pirsch_de", "PIRSCH")
+    assert names_agree("deloitte_logo", "Deloitte")
+    assert names_agree("The New York Times", "nytimes")
+    assert names_agree("Crítica", "critica")
+    assert not names_agree("Golden Wealth Academy", "Daily Finance Hub")
+
+
+def test_site_names_disagree_on_farm_names_what_it_saw():
+    s = SiteNamesDisagree().score(farm())
+    assert s.value >= 0.5
+    assert "Golden Wealth Academy" in s.evidence and "Daily Finance Hub" in s.evidence
+
+
+def test_site_names_agree_on_original_with_parent_company_and_junk_copyright():
+    assert SiteNamesDisagree().score(original()).value == 0
+
+
+def test_one_name_only_is_no_evidence():
+    page = parse_html("<html><head><title>Hello</title></head><body><p>x</p></body></html>", None)
+    assert SiteNamesDisagree().score(page).value == 0
+
+
+def test_site_theme_unrelated_on_business_frame():
+    s = SiteThemeUnrelated().score(farm(site="Smile Dental Clinic"))
+    assert s.value >= 0.5 and "Dental" in s.evidence
+
+
+def test_site_theme_related_or_media_name_is_silent():
+    assert SiteThemeUnrelated().score(original()).value == 0  # media words say nothing about a theme
+    assert SiteThemeUnrelated().score(farm(site="France Travel Agency", og="France Travel Agency")).value == 0
+
+
+def test_category_unrelated_on_farm():
+    s = CategoryUnrelated().score(farm())
+    assert s.value >= 0.5 and "Scams" in s.evidence
+
+
+def test_generic_or_related_category_is_silent():
+    assert CategoryUnrelated().score(original()).value == 0  # "Politics" is a generic news section
+    assert CategoryUnrelated().score(farm(section="Nachrichten")).value == 0
+    assert CategoryUnrelated().score(farm(section="State visits")).value == 0
+
+
+def test_short_text_is_not_judged():
+    page = parse_html("<html><body><div class='crumb'>Current position: Home &gt; Scams</div><h1>Hi</h1>"
+                      "<p>A short note of a few words only, nothing to judge here at all.</p></body></html>", "http://a.com/x")
+    assert CategoryUnrelated().score(page).value == 0
+    assert SiteThemeUnrelated().score(page).value == 0
+
+
+def test_clean_name_strips_logo_words_and_drops_junk():
+    from detector.page import Located
+    from detector.signals.identity import clean_name
+    assert clean_name(Located("deloitte_logo", "logo")) == "deloitte"
+    assert clean_name(Located("The Daily Courier logo", "logo")) == "The Daily Courier"
+    assert clean_name(Located("Startseite", "logo")) is None
+    assert clean_name(Located("See Terms of Use for more information", "copyright")) is None
