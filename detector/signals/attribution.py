@@ -1,7 +1,237 @@
-"""(being written)"""
+"""Attribution: the page itself says the story comes from elsewhere.
+
+A wire dateline or credit line survives copying because scrapers take the article text whole; a
+"Source: X" line or an "originally published" footer is how aggregators and auto-blogs credit; a
+canonical or syndication meta that points at another domain is the original's address kept by the
+copy. A wire agency's own site carries its copy as an original, so its domains are exempt.
+"""
 
 from __future__ import annotations
 
-from .base import SignalUnit
+import re
+from collections.abc import Iterator
+from functools import lru_cache
 
-SIGNALS: list[SignalUnit] = []
+from ..lexicons import load, pattern
+from ..page import Page, registrable_domain
+from ..text import word_count
+from .base import Signal, SignalUnit
+
+_SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
+_ORIGIN_MAX = 200  # "first appeared on" in a longer paragraph is prose ("the cameras first appeared on …")
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _wire_alt() -> str:
+    """Wire codes and names, case-sensitive ('AP' is a wire, 'ap' is not), codes also upper-cased."""
+    wires = load("wires")
+    codes = wires["codes"] + [c.upper() for c in wires["codes"]]
+    return _alternation(codes + wires["names"])
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    wire = _wire_alt()
+    cjk = _alternation(load("wires")["cjk_datelines"])
+    return re.compile(
+        # "BEIJING (AP) —", "PARIS, 5 mai (AFP) -", "Berlin/Hamburg (dpa/lno) -", "(AP) —"
+        rf"^(?:[^\W\d_][^\n()]{{0,60}}?\s*)?\(\s*(?:{wire})(?:\s*[/,-]\s*[\w-]{{1,14}})*\s*\)\s*(?:[-—–:]{{1,2}}|--)\s"
+        # "新华社北京3月5日电", "中新社香港3月5日电"
+        rf"|^[【\[（(]?\s*(?:{cjk})[^\n，。,]{{0,12}}?\d{{1,2}}月\d{{1,2}}日(?:专)?电"
+        # "【ワシントン共同】", "（新华社）"
+        rf"|^【[^】]{{1,15}}(?:共同|時事)】|^[（(]\s*(?:{cjk})\s*[)）]"
+    )
+
+
+@lru_cache(maxsize=2)
+def _credits(key: str) -> list[re.Pattern[str]]:
+    wire = _wire_alt()
+    return [re.compile(t.replace("{wire}", f"(?:{wire})")) for t in load("attribution")[key]]
+
+
+def _wire_site(page: Page) -> bool:
+    """The page is on a wire agency's own site, where wire copy is the original."""
+    return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
+
+
+def _segments(page: Page) -> Iterator[tuple[str, str | None]]:
+    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text)."""
+    seen = set()
+    for p in page.paragraphs:
+        seen.add(p.text)
+        yield p.text, p.locator
+    for i, line in enumerate(page.lines):
+        if line not in seen and len(line) <= _SEGMENT_MAX:
+            yield line, f"line {i + 1}"
+
+
+def _domain_of(value: str) -> str | None:
+    """The registrable domain of an absolute URL or a bare 'example.com' name; None otherwise."""
+    value = value.strip()
+    if re.match(r"(?i)^(?:https?:)?//", value) or re.fullmatch(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?", value):
+        domain = registrable_domain(value)
+        if domain and "." in domain and not _placeholder(domain):
+            return domain
+    return None
+
+
+def _placeholder(domain: str) -> bool:
+    """Development and example hosts that a misconfigured CMS writes into its canonical."""
+    return bool(re.fullmatch(r"[\d.]+|localhost|.*\.(?:local|test|localhost|invalid)|example\.(?:com|org|net)", domain))
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """bbc.co.uk and bbc.com belong to one publisher: the label before the suffix is the brand."""
+    return a.split(".")[0] == b.split(".")[0]
+
+
+def _elsewhere(domain: str | None, page: Page) -> bool:
+    return bool(domain and page.domain and domain != page.domain and not _same_owner(domain, page.domain))
+
+
+class WireDateline(SignalUnit):
+    name = "wire_dateline"
+    description = "A news-agency dateline ('BEIJING (AP) —', '新华社北京3月5日电') opens the article text."
+
+    def score(self, page: Page) -> Signal:
+        if _wire_site(page):
+            return self.nothing()
+        openings = [(p.text, p.locator) for p in page.paragraphs[:3]]
+        if not openings:  # no main text found: the first lines that read like prose
+            prose = [(ln, f"line {i + 1}") for i, ln in enumerate(page.lines) if word_count(ln) >= 10]
+            openings = prose[:3]
+        for text, locator in openings:
+            m = _dateline().search(text)
+            if m:
+                return self.found(1.0, f'wire dateline "{m.group(0).strip()}"', locator)
+        return self.nothing()
+
+
+class WireCredit(SignalUnit):
+    name = "wire_credit"
+    description = "A credit or copyright line names a wire or a syndication service ('AP writer … contributed', '© 2024 The Associated Press')."
+
+    def score(self, page: Page) -> Signal:
+        if _wire_site(page):
+            return self.nothing()
+        closing = [(p.text, p.locator) for p in page.paragraphs[-3:]]
+        for key, segments in (("credit_templates", _segments(page)), ("closing_credit_templates", closing)):
+            for text, locator in segments:
+                for credit in _credits(key):
+                    m = credit.search(text)
+                    if m and not _photo_credit(text, m.start()):
+                        return self.found(1.0, f'credit line "{_around(text, m)}"', locator)
+        return self.nothing()
+
+
+def _photo_credit(text: str, start: int) -> bool:
+    """'Foto: (dpa)', '© Jane Doe (KNA)': an agency picture on an original is no copied text."""
+    near = text[max(0, start - 40): start + 25]
+    photo = pattern("attribution", "photo_words", whole_words=True)
+    return bool(photo.search(near) or ("©" in near and not re.search(r"(?:19|20)\d\d", near)))
+
+
+def _around(text: str, m: re.Match[str], width: int = 60) -> str:
+    return text[max(0, m.start() - width): m.end() + width].strip()
+
+
+class SourceLine(SignalUnit):
+    name = "source_line"
+    description = "A 'Source: X' / '来源：X' line names another outlet, or a line says the text was originally published elsewhere."
+
+    def score(self, page: Page) -> Signal:
+        best: tuple[float, str, str | None] = (0.0, "", None)
+        for text, locator in _segments(page):
+            if len(text) > _SEGMENT_MAX:
+                continue
+            for value, evidence in self._readings(text, page):
+                if value > best[0]:
+                    best = (value, evidence, locator)
+        return self.found(*best) if best[0] > 0 else self.nothing()
+
+    def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str]]:
+        for m in _source_label().finditer(text):
+            named = _cut_value(text[m.end():])
+            value = _source_value(named, page)
+            if value:
+                yield value, f'source line "{text[m.start():m.end()] + named}"'
+        m = _via().match(text)
+        if m:
+            yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
+        m = pattern("attribution", "origin_phrases", whole_words=True).search(text)
+        if m and len(text) <= _ORIGIN_MAX:
+            yield 0.9, f'origin line "{text}"'
+
+
+@lru_cache(maxsize=1)
+def _source_label() -> re.Pattern[str]:
+    labels = _alternation(load("attribution")["source_labels"])
+    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】]))(?:{labels})\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _via() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternation(load('attribution')['via_labels'])})\s*:?\s+(\S.{{1,80}})$")
+
+
+def _cut_value(rest: str) -> str:
+    """'新华社 作者：admin 点击：12' -> '新华社': a source value ends where the next label starts."""
+    value = re.split(r"\s+[^\s:：]{1,12}\s*[:：]|\s+[|｜]\s+|\s{2,}|[()（）]", rest, maxsplit=1)[0]
+    return value.strip(" .,;|")
+
+
+def _source_value(named: str, page: Page) -> float:
+    """How strongly a source name points at another publisher (0: the site itself, a data office, a photo)."""
+    if not named or len(named) > 80:
+        return 0.0
+    lex = "attribution"
+    if pattern(lex, "self_sources", whole_words=True).match(named):
+        return 0.0
+    domain = _domain_of(named.split()[0])
+    if domain:
+        return 0.9 if _elsewhere(domain, page) else 0.0
+    if re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", named):
+        return 1.0
+    if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
+        return 0.8
+    if pattern(lex, "data_sources", whole_words=True).search(named):
+        return 0.0
+    if pattern(lex, "outlet_words", whole_words=True).search(named) or re.search(r"[网報报網]$", named):
+        return 0.7
+    return 0.4 if word_count(named) <= 6 else 0.0
+
+
+class CanonicalElsewhere(SignalUnit):
+    name = "canonical_elsewhere"
+    description = "The canonical, og:url or JSON-LD url points at another publisher's domain."
+
+    def score(self, page: Page) -> Signal:
+        if page.url is None or page.domain is None:
+            return self.nothing()
+        for loc in sorted(page.urls, key=lambda loc: loc.source != "canonical"):
+            domain = _domain_of(loc.text)
+            if _elsewhere(domain, page):
+                value = 1.0 if loc.source == "canonical" else 0.8
+                return self.found(value, f"{loc.source} {loc.text} (page on {page.domain})", loc.locator)
+        return self.nothing()
+
+
+class SyndicationMeta(SignalUnit):
+    name = "syndication_meta"
+    description = "A syndication-source / original-source / dc.source meta names another domain or a wire."
+
+    def score(self, page: Page) -> Signal:
+        for key in load("attribution")["syndication_meta"]:
+            for value in page.meta.get(key, []):
+                if _elsewhere(_domain_of(value), page):
+                    return self.found(1.0, f"meta {key} = {value}")
+                if not _wire_site(page) and re.fullmatch(rf"\s*(?:{_wire_alt()})\s*", value):
+                    return self.found(0.8, f"meta {key} = {value}")
+        return self.nothing()
+
+
+SIGNALS: list[SignalUnit] = [WireDateline(), WireCredit(), SourceLine(), CanonicalElsewhere(), SyndicationMeta()]

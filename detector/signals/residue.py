@@ -1,7 +1,160 @@
-"""(being written)"""
+"""Residue: what the farm's CMS and scraping tools leave on the page.
+
+Farm CMSs (site-group systems, DedeCMS themes) print vote boxes and view counters with numbers next
+to every article; scrapers and auto-blog plugins leave their footers, disclaimers and unreplaced
+placeholders. Visible lines split at every tag, so a label and its number may sit on adjacent lines:
+short neighbouring lines are read joined.
+"""
 
 from __future__ import annotations
 
-from .base import SignalUnit
+import re
+from collections.abc import Iterator
+from functools import lru_cache
 
-SIGNALS: list[SignalUnit] = []
+from ..lexicons import load
+from ..page import Page
+from .base import Signal, SignalUnit
+
+_SHORT = 40  # a widget's pieces are short lines
+_NUMBER = r"\d[\d,.]*\s*[kKwW万萬]?"
+
+
+def _alt(key: str) -> str:
+    return "|".join(re.escape(p) for p in sorted(load("residue")[key], key=len, reverse=True))
+
+
+def _windows(page: Page, size: int = 4) -> Iterator[tuple[str, str]]:
+    """Every visible line, and runs of up to ``size`` short neighbouring lines joined by a space."""
+    lines = page.lines
+    for i, line in enumerate(lines):
+        yield line, f"line {i + 1}"
+        joined = line
+        for j in range(i + 1, min(i + size, len(lines))):
+            if len(lines[j]) > _SHORT:
+                break
+            joined += " " + lines[j]
+            yield joined, f"line {i + 1}"
+
+
+def _is_cjk(word: str) -> bool:
+    return any(ord(c) > 0x2E7F for c in word)
+
+
+@lru_cache(maxsize=2)
+def _vote(key: str) -> re.Pattern[str]:
+    """The whole window is vote buttons with counts: 'good! (348) bad! (2)', '顶一下 5 踩一下 0', '123 赞'.
+
+    A Latin word needs its count in brackets ('Support (12)'): 'SUPPORT 0' is a menu, '400 Bad' an error.
+    """
+    words = load("residue")[key]
+    latin = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if not _is_cjk(w))
+    cjk = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if _is_cjk(w))
+    bracketed = rf"[\(（\[]\s*{_NUMBER}\s*[\)）\]]"
+    bare = rf"[\(（\[]?\s*{_NUMBER}\s*[\)）\]]?"
+    one = (rf"(?:(?:{latin})\s*[:：]?\s*{bracketed}"
+           rf"|(?:{cjk})\s*[:：]?\s*{bare}\s*(?:票|次|人)?|{bare}\s*(?:{cjk}))")
+    return re.compile(rf"(?i)^\s*{one}(?:\s*[|/·]?\s*{one})*\s*$")
+
+
+class VoteWidget(SignalUnit):
+    name = "vote_widget"
+    description = "A vote or digg box with counts ('good! (348)', 'Support (12)', '顶一下 (5)')."
+
+    def score(self, page: Page) -> Signal:
+        weak: Signal | None = None
+        for text, locator in _windows(page):
+            if len(text) > 80:
+                continue
+            if _vote("vote_strong").match(text):
+                return self.found(1.0, f'vote widget "{text}"', locator)
+            if weak is None and _vote("vote_weak").match(text):
+                weak = self.found(0.5, f'like counter "{text}"', locator)
+        return weak or self.nothing()
+
+
+@lru_cache(maxsize=1)
+def _views() -> list[tuple[re.Pattern[str], float]]:
+    """Counter forms, strongest first: 'Viewed: 1234' / '点击：123'; '阅读 4567 次'; '1,234 views'."""
+    edge, end = r"(?:^|(?<=[\s|｜]))", r"(?=$|[\s|｜,.;)])"
+    number = rf"\(?{_NUMBER}\)?"
+    return [
+        (re.compile(rf"(?i){edge}(?:{_alt('view_labels_strong')})\s*[:：]\s*{number}{end}"), 1.0),
+        (re.compile(rf"(?i){edge}(?:{_alt('view_labels_strong')}|{_alt('view_labels_weak')})\s*[:：]?\s*{number}"
+                    rf"\s*(?:{_alt('view_label_units')})?{end}"), 0.5),
+        (re.compile(rf"(?i){edge}(?<![\d.,]){_NUMBER}\s*(?:{_alt('view_units')}){end}"), 0.5),
+    ]
+
+
+class ViewCounter(SignalUnit):
+    name = "view_counter"
+    description = "A page-view counter ('Viewed: 1234', '点击：123', '阅读 4567 次'); farm-CMS labels score higher."
+
+    def score(self, page: Page) -> Signal:
+        best: Signal = self.nothing()
+        for text, locator in _windows(page):
+            if len(text) > 200:
+                continue
+            for rx, value in _views():
+                m = rx.search(text)
+                if m and value > best.value and not _year_or_rank(m.group(0)):
+                    best = self.found(value, f'view counter "{m.group(0).strip()}"', locator)
+            if best.value >= 1.0:
+                break
+        return best
+
+
+def _year_or_rank(counter: str) -> bool:
+    """'2024 View' is a date next to a link, '1. Read' a list number: neither counts anything."""
+    digits = re.search(r"\d[\d,.]*", counter)
+    number = digits.group(0) if digits else ""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", number) or number.endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _leftovers() -> list[tuple[re.Pattern[str], float]]:
+    lex = load("residue")
+    out = [(re.compile(_bounded(s), re.I), w) for s, w in lex["leftovers"].items()]
+    out += [(re.compile(re.escape(s)), 1.0) for s in lex["placeholders"]]
+    out += [(re.compile(p), w) for p, w in lex["leftover_patterns"].items()]
+    return out
+
+
+def _bounded(phrase: str) -> str:
+    """Word boundaries at Latin ends only ('Recommended Ad' is not in 'Recommended Advertise'); CJK has none."""
+    body = re.escape(phrase)
+    if phrase[:1].isascii() and phrase[:1].isalnum():
+        body = r"(?<![^\W_])" + body
+    if phrase[-1:].isascii() and phrase[-1:].isalnum():
+        body += r"(?![^\W_])"
+    return body
+
+
+class ScraperLeftovers(SignalUnit):
+    name = "scraper_leftovers"
+    description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
+
+    def score(self, page: Page) -> Signal:
+        seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
+        first: str | None = None
+        texts = [(p.text, p.locator) for p in page.paragraphs] + list(_windows(page, size=2))
+        for text, locator in texts:
+            # One leftover per text: "The post … appeared first on" is one footer, not two.
+            hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
+            if not hits:
+                continue
+            weight, kind, m = max(hits, key=lambda h: h[0])
+            if kind not in seen:
+                seen[kind] = (weight, text[max(0, m.start() - 20): m.end() + 40])
+                first = first or locator
+        if not seen:
+            return self.nothing()
+        # Noisy-or: several weak leftovers together say more than any one of them.
+        miss = 1.0
+        for weight, _ in seen.values():
+            miss *= 1.0 - weight
+        shown = "; ".join(f'"{ctx.strip()}"' for _, ctx in sorted(seen.values(), key=lambda x: -x[0])[:4])
+        return self.found(1.0 - miss, f"leftovers {shown}", first)
+
+
+SIGNALS: list[SignalUnit] = [VoteWidget(), ViewCounter(), ScraperLeftovers()]

@@ -1,0 +1,91 @@
+"""Link-block signals: a farm's padding lists versus an original's own related links."""
+
+from __future__ import annotations
+
+from detector.page import parse_html
+from detector.signals.link_blocks import (LinkBlockHeadings, LinkBlockShare, LinkBlockUnrelated, LinkBlockYearSpread,
+                                          heading_kind)
+
+ARTICLE = """
+<h1>City council approves new budget for public transit expansion</h1>
+<p>The city council voted on Tuesday to approve a new budget that expands public transit across the northern districts,
+adding three bus lines and extending the light rail to the airport by next year.</p>
+<p>Council members said the transit budget would be paid for by a mix of state grants and a small increase in parking fees,
+and that construction of the light rail extension would start in the spring.</p>
+<p>Residents of the northern districts have long complained about slow buses and crowded trains, and transit advocates
+welcomed the vote as the largest investment in public transport in a decade.</p>
+<p>The mayor said the council would publish a detailed schedule for the new bus lines and rail stations next month.</p>
+"""
+
+
+def block(heading: str, items: list[tuple[str, str]]) -> str:
+    lis = "".join(f'<li><a href="{href}">{text}</a></li>' for text, href in items)
+    return f"<div class='box'><h3>{heading}</h3><ul>{lis}</ul></div>"
+
+
+FARM_BLOCKS = (
+    block("Related", [("Best credit cards for students reviewed in 2010", "/2010/03/a.html"),
+                      ("Celebrity wedding photos stun fans around the world", "/2016/05/b.html"),
+                      ("How to lose weight fast with this simple trick", "/2022/01/c.html")])
+    + block("Ranking", [("Top ten vacation spots for retirees on a budget", "/2013/x1.html"),
+                        ("New smartphone release date leaked by insiders", "/2019/x2.html"),
+                        ("Football club signs star striker in record deal", "/2021/x3.html")])
+    + block("Recommendation", [("Mortgage rates fall to lowest level in years", "/y1.html"),
+                               ("Ancient ruins discovered beneath city parking lot", "/y2.html"),
+                               ("Doctors reveal the one food you should never eat", "/y3.html")])
+)
+ORIGINAL_BLOCKS = block("Related articles", [
+    ("Council debates transit budget for northern districts", "/2024/03/transit-debate.html"),
+    ("Light rail extension to airport wins state grant", "/2024/02/rail-grant.html"),
+    ("Residents demand faster buses in northern districts", "/2024/01/buses.html"),
+])
+
+
+def page(blocks: str, article: str = ARTICLE):
+    return parse_html(f"<html><body><article>{article}</article>{blocks}</body></html>", "https://www.citynews.com/2024/04/budget.html")
+
+
+def test_heading_kinds():
+    assert heading_kind("Related articles") == "related"
+    assert heading_kind("Lo más leído:") == "ranking"
+    assert heading_kind("猜你喜欢") == "recommended"
+    assert heading_kind("相关文章") == "related"
+    assert heading_kind("Hotels in Paris") is None
+    assert heading_kind(None) is None
+
+
+def test_unrelated_headlines_score_high_and_related_ones_low():
+    farm = LinkBlockUnrelated().score(page(FARM_BLOCKS))
+    original = LinkBlockUnrelated().score(page(ORIGINAL_BLOCKS))
+    assert farm.value > 0.8 and original.value < 0.5
+    assert "credit cards" in farm.evidence or "wedding" in farm.evidence or "weight" in farm.evidence
+
+
+def test_unrelated_is_unknown_without_blocks_or_with_a_short_text():
+    assert LinkBlockUnrelated().score(page("")).value == 0
+    assert LinkBlockUnrelated().score(page(FARM_BLOCKS, article="<h1>Budget</h1><p>The council voted on the new budget today.</p>")).value == 0
+
+
+def test_year_spread_of_block_links():
+    farm = LinkBlockYearSpread().score(page(FARM_BLOCKS))
+    assert farm.value == 1.0 and "2010" in farm.evidence and "2022" in farm.evidence
+    assert LinkBlockYearSpread().score(page(ORIGINAL_BLOCKS)).value == 0  # all from the same year
+
+
+def test_year_spread_needs_several_dated_items():
+    two = block("Related", [("Budget vote set for 2010 session in the city", "/a"), ("Transit plan first drafted back in 2022", "/b"),
+                            ("Council members discuss the new bus lines", "/c")])
+    assert LinkBlockYearSpread().score(page(two)).value == 0
+
+
+def test_block_share_grows_with_the_blocks():
+    assert LinkBlockShare().score(page(FARM_BLOCKS)).value > LinkBlockShare().score(page(ORIGINAL_BLOCKS)).value > 0
+    assert LinkBlockShare().score(page("")).value == 0
+
+
+def test_headings_counts_distinct_labelled_blocks():
+    farm = LinkBlockHeadings().score(page(FARM_BLOCKS))
+    original = LinkBlockHeadings().score(page(ORIGINAL_BLOCKS))
+    assert farm.value == 1.0 and all(h in farm.evidence for h in ("Related", "Ranking", "Recommendation"))
+    assert 0 < original.value < farm.value
+    assert LinkBlockHeadings().score(page("")).value == 0

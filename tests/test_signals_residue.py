@@ -1,0 +1,79 @@
+"""Residue signals: farm-CMS vote boxes, view counters and scraper leftovers versus an original's widgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from detector.page import parse_html
+from detector.signals.residue import ScraperLeftovers, ViewCounter, VoteWidget
+
+TEXT = ("<p>The city council voted on Tuesday to approve a new budget that expands public transit across the northern "
+        "districts, adding three bus lines and extending the light rail to the airport.</p>")
+
+
+def page(widgets: str, lang: str = "en"):
+    return parse_html(f"<html lang='{lang}'><body><h1>Budget approved</h1><article>{TEXT}</article>{widgets}</body></html>",
+                      "https://farm.example-news.net/a/1.html")
+
+
+@pytest.mark.parametrize("widget", [
+    "<div class='vote'><a>good!</a><span>(348)</span> <a>bad!</a><span>(12)</span></div>",
+    "<div><a>Support</a> (12) <a>Oppose</a> (3)</div>",
+    "<div class='digg'><a>顶一下</a><span>(5)</span><a>踩一下</a><span>(0)</span></div>",
+])
+def test_vote_widget_with_counts(widget):
+    signal = VoteWidget().score(page(widget))
+    assert signal.value == 1.0 and any(c.isdigit() for c in signal.evidence)
+
+
+@pytest.mark.parametrize("widget", [
+    "<nav><a>SUPPORT</a> 0</nav>", "<p>400 Bad Request</p>", "<div><a>Support</a><a>Oppose</a></div>",
+    "<p>We support 12 local charities and oppose 3 new taxes.</p>",
+])
+def test_no_vote_widget_on_menus_errors_or_prose(widget):
+    assert VoteWidget().score(page(widget)).value == 0
+
+
+@pytest.mark.parametrize("widget", ["<div><button>Like</button><span>(42)</span></div>", "<div><span>赞</span> <span>123</span></div>"])
+def test_like_buttons_are_weaker_than_farm_votes(widget):
+    assert 0 < VoteWidget().score(page(widget)).value < 1.0
+
+
+@pytest.mark.parametrize("counter", ["<div>Post: 2024-05-02 Viewed: <span>1234</span></div>", "<div>时间:2024-05-02 来源:新华社 点击：123</div>"])
+def test_farm_view_counters(counter):
+    signal = ViewCounter().score(page(counter))
+    assert signal.value == 1.0 and any(c.isdigit() for c in signal.evidence)
+
+
+def test_blog_view_counts_are_weaker_and_years_or_ranks_are_no_counts():
+    assert 0 < ViewCounter().score(page("<span>1,234 views</span>")).value < 1.0
+    assert 0 < ViewCounter().score(page("<span>阅读 4567 次</span>")).value < 1.0
+    for html in ("<li>2024 <a>View</a></li>", "<ol><li>1. <a>Read</a></li></ol>", "<p>I told him 3 times to stop.</p>"):
+        assert ViewCounter().score(page(html)).value == 0
+
+
+@pytest.mark.parametrize("leftover, seen", [
+    ("<div>Source: Collection Author: admin</div>", "Source: Collection"),
+    ("<p>The post <a>Budget approved</a> appeared first on <a>City News</a>.</p>", "appeared first on"),
+    ("<p>Disclaimer: This article is sourced from the internet and does not represent the position of this site.</p>", "sourced from the internet"),
+    ("<p>本文来源于网络，如有侵权请联系删除</p>", "本文来源于网络"),
+    ("<p>Original: %ORIGINALPOSTURL%</p>", "%ORIGINALPOSTURL%"),
+])
+def test_scraper_leftovers(leftover, seen):
+    signal = ScraperLeftovers().score(page(leftover))
+    assert signal.value >= 0.8 and seen in signal.evidence
+
+
+def test_prev_next_links_are_weak_alone_and_add_up():
+    prev_next = "<div>上一篇：<a>城市预算获批</a></div><div>下一篇：<a>新公交线路开通</a></div>"
+    weak = ScraperLeftovers().score(page(prev_next))
+    strong = ScraperLeftovers().score(page(prev_next + "<p>来源：网络</p>"))
+    assert 0 < weak.value < 0.5 < strong.value
+
+
+@pytest.mark.parametrize("html", [
+    "<nav><a>Previous post</a> <a>Next post</a></nav>", "<p>Up Next: Best 4K Video Cameras</p>",
+    "<footer>Netmums Recommended Advertise with Netmums</footer>", "<p>Google Cloud Next : April 22-24</p>",
+])
+def test_no_leftovers_on_ordinary_navigation(html):
+    assert ScraperLeftovers().score(page(html)).value == 0
