@@ -27,7 +27,7 @@ from training.corpus import default_corpus_dir  # noqa: E402
 
 
 def corpus_pages(corpus: Path, n: int) -> list[tuple[str, str | None]]:
-    rows = [json.loads(x) for x in (corpus / "manifest.jsonl").read_text("utf-8").splitlines()]
+    rows = [json.loads(x) for x in (corpus / "manifest.jsonl").read_text("utf-8").split("\n") if x.strip()]
     rows = sorted((r for r in rows if 120_000 <= r["bytes"] <= 180_000), key=lambda r: r["id"])[:n]
     return [(read(gzip.decompress((corpus / r["file"]).read_bytes())).text, r.get("url")) for r in rows]
 

@@ -68,7 +68,7 @@ def load_manifest(path: Path) -> list[dict]:
     else:
         return [{"id": p.stem.split(".")[0], "file": str(p.relative_to(path)), "source": path.name, "url": None, "_base": str(path)}
                 for p in sorted(path.rglob("*")) if p.suffix in (".html", ".htm", ".gz")]
-    rows = [json.loads(line) for line in mpath.read_text("utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in mpath.read_text("utf-8").split("\n") if line.strip()]
     for row in rows:
         row["_base"] = str(base)
     return rows
@@ -181,7 +181,7 @@ def user_examples(path: Path) -> list[Example]:
     if path.suffix == ".csv":
         rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
     else:
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        rows = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
     out = []
     for i, row in enumerate(rows):
         label = str(row.get("label", "")).strip().lower()

@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(time.time() - started, 1),
     }
     failures = evaluate.check_bar(report)
-    report["bar"] = {"met": not failures, "failures": failures}
+    report["bar"] = evaluate.bar_results(report)
     importances = permutation_importances(model, test, y)
     evaluate.write_report(Path(args.report), report, y=y, proba=proba, families=families, threshold=threshold,
                           feature_names=list(FEATURE_NAMES), importances=importances)
