@@ -15,7 +15,9 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import warnings
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from .lexicons import load, pattern
 from .text import cjk_share, is_headline, normalize, parse_date, word_count
@@ -111,13 +113,24 @@ def registrable_domain(url: str | None) -> str | None:
     """'https://www.bbc.co.uk/news' -> 'bbc.co.uk'; None when there is no host."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return None
     if not host:
         return None
     parts = _tld_extract()(host)
     if parts.suffix and parts.domain:
         return f"{parts.domain}.{parts.suffix}".lower()
     return host.lower()
+
+
+def absolute(base: str | None, href: str) -> str:
+    """``href`` resolved against ``base``; a malformed URL is kept as written rather than raising."""
+    try:
+        return urljoin(base or "", href.strip())
+    except ValueError:
+        return href.strip()
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+")
@@ -181,6 +194,14 @@ def copyright_holder(text: str) -> str | None:
     return rest if 2 <= len(rest) <= 80 else None
 
 
+_CHUNK = re.compile(r"\s{2,}|\s[|/·•]\s|\s+(?=[^\s:：]{1,12}[:：])")
+
+
+def _chunks(line: str) -> list[str]:
+    """An info line cut into its labelled parts: 'Time: … Source: … Author: admin' -> three chunks."""
+    return [c for c in _CHUNK.split(line) if c]
+
+
 def dated_label(line: str) -> date | None:
     """A visible 'Post: 2024-05-02' / '时间：2024-05-02' line -> the date."""
     labels = pattern("page", "date_labels")
@@ -241,7 +262,10 @@ class _Tree:
 
 def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
     """Build a Page from HTML, parsing it once with BeautifulSoup on lxml."""
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # Some pages are XHTML served as HTML; lxml's HTML builder reads them fine.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     page = Page(kind="html", url=url, truncated=truncated)
     html_el = soup.find("html")
     if isinstance(html_el, Tag) and html_el.get("lang"):
@@ -267,16 +291,67 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     anchors = _read_links(tree, page)
     _read_link_blocks(anchors, page)
     _read_main_text(tree, page)
-    page.lines = [ln for ln in (normalize(x) for x in body.get_text("\n").split("\n")) if ln]
+    page.lines = _visible_lines(body)
     page.total_chars = sum(len(x) for x in page.lines)
     if not page.headline:
-        h1 = next(iter(tree.of("h1")), None)
-        page.headline = _text(h1) if h1 is not None else ""
+        page.headline = _headline(tree, page.title)
     _read_site_names(tree, page, jsonld)
     _read_breadcrumb(tree, page, jsonld)
     _read_bylines(tree, page, jsonld)
     _read_dates(tree, page, jsonld)
     return page
+
+
+_INLINE = {"a", "span", "small", "strong", "b", "i", "em", "font", "label", "abbr", "time", "sup", "sub", "u",
+           "code", "cite", "q", "mark", "s", "big", "img", "bdi", "bdo", "var", "kbd", "data", "nobr", "tt"}
+
+
+def _visible_lines(body: Tag) -> list[str]:
+    """The page's text as a browser lays it out: inline elements join a line, blocks and <br> break it.
+
+    "作者：<small>admin</small>" stays one line, as in a select-all copy, so labels keep their values
+    and the HTML and text-dump builders see the same lines.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    last_block: Tag | None = None
+
+    def flush() -> None:
+        text = normalize("".join(current))
+        if text:
+            lines.append(text)
+        current.clear()
+
+    for node in body.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                flush()
+            continue
+        if not isinstance(node, NavigableString) or isinstance(node, Comment):
+            continue
+        block = node.parent
+        while block is not None and block.name in _INLINE:
+            block = block.parent
+        if block is not last_block:
+            flush()
+            last_block = block
+        current.append(str(node))
+    flush()
+    return lines
+
+
+def _headline(tree: _Tree, title: str) -> str:
+    """The h1 (or h2) that the document title names; the first h1 when none does.
+
+    Farm templates often put the logo in the h1 and the story's title in an h2.
+    """
+    heads = [(el, _text(el)) for el in tree.of("h1", "h2")[:20]]
+    heads = [(el, t) for el, t in heads if t]
+    named = title_parts(title)[0].lower() if title_parts(title) else ""
+    for el, text in heads:
+        if named and (text.lower() in title.lower() or named in text.lower()) and word_count(text) >= 3:
+            return text
+    return next((t for el, t in heads if el.name == "h1"), "")
 
 
 def _read_head(tags: list[Tag], page: Page) -> list[dict]:
@@ -292,9 +367,9 @@ def _read_head(tags: list[Tag], page: Page) -> list[dict]:
         rel = ln.get("rel") or []
         rel = [r.lower() for r in (rel if isinstance(rel, list) else [rel])]
         if "canonical" in rel:
-            page.urls.append(Located(urljoin(page.url or "", str(ln["href"]).strip()), "canonical", css_path(ln)))
+            page.urls.append(Located(absolute(page.url, str(ln["href"])), "canonical", css_path(ln)))
     for og in page.meta.get("og:url", [])[:1]:
-        page.urls.append(Located(urljoin(page.url or "", og), "og:url"))
+        page.urls.append(Located(absolute(page.url, og), "og:url"))
     jsonld: list[dict] = []
     for s in (t for t in tags if t.name == "script" and "ld+json" in str(t.get("type") or "").lower()):
         try:
@@ -353,7 +428,7 @@ def _read_links(tree: _Tree, page: Page) -> list[tuple[Tag, str]]:
         if not text:
             continue
         href = a.get("href")
-        href = urljoin(page.url or "", str(href)) if href else None
+        href = absolute(page.url, str(href)) if href else None
         page.links.append(Link(text, href))
         page.link_chars += len(text)
         out.append((a, text))
@@ -578,7 +653,7 @@ def _read_bylines(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
             if len(page.bylines) >= 4:
                 break
     for i, line in enumerate(page.lines[:150]):
-        for chunk in re.split(r"\s{2,}|\s[|/]\s", line):
+        for chunk in _chunks(line):
             name = byline_from_text(chunk)
             if name:
                 add(name, "visible text", f"line {i + 1}")
@@ -601,7 +676,7 @@ def _read_dates(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
             page.dates.append(PageDate(d, "time element", css_path(el)))
             break
     for i, line in enumerate(page.lines[:150]):
-        for chunk in re.split(r"\s{2,}|\s[|/]\s", line):
+        for chunk in _chunks(line):
             d = dated_label(chunk)
             if d:
                 page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))

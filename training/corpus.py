@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import random
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -112,8 +113,12 @@ def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | N
     except (ReadError, OSError):
         return None
     url = row.get("url")
-    page = parse_html(doc.text, url) if doc.kind == "html" else parse_text(doc.text, url)
-    signals = extract(page)
+    try:
+        page = parse_html(doc.text, url) if doc.kind == "html" else parse_text(doc.text, url)
+        signals = extract(page)
+    except Exception as exc:  # a detector bug on one page must not end a training run; say which page
+        print(f"warning: {row['id']} ({row.get('file')}): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
     fired = [s for s in signals if s.fired]
     reasons = [f"{RELABEL_SIGNALS[s.name]}: {s.evidence}" for s in fired if s.name in RELABEL_SIGNALS]
     truth = row.get("truth") or {}
