@@ -90,6 +90,14 @@ def test_source_line_origin_footer():
     assert signal.value >= 0.8 and "originally published" in signal.evidence
 
 
+@pytest.mark.parametrize("note", ["This article was originally published on August 27, 2015 and updated since.",
+                                  "Originally published in March 2022. Last updated on December 20, 2024.",
+                                  "In the original article, Samantha talked about the money Marco makes from his podcast, based on numbers.",
+                                  "&lt;a href=&quot;https://x.org&quot;&gt;article&lt;/a&gt; first appeared on Modern Farmer"])
+def test_source_line_ignores_update_notes_prose_and_republish_boxes(note):
+    assert SourceLine().score(page(STORY, after=f"<p>{note}</p>")).value == 0
+
+
 def test_source_line_self_source_and_other_domain_url():
     assert SourceLine().score(page(STORY, after="<p>来源：本站原创</p>")).value == 0
     assert SourceLine().score(page(STORY, after="<p>Source: https://www.nytimes.com/2024/01/01/world/x.html</p>")).value >= 0.8
@@ -103,7 +111,8 @@ def test_canonical_elsewhere():
 
 
 @pytest.mark.parametrize("href", ["https://dailyherald.com/news/storm", "/news/storm", "https://m.dailyherald.com/news/storm",
-                                  "https://www.dailyherald.co.uk/news/storm", "http://localhost:8080/news/storm"])
+                                  "https://www.dailyherald.co.uk/news/storm", "http://localhost:8080/news/storm",
+                                  "https://dailyherald.wpengine.com/news/storm", "https://google.com/article"])
 def test_canonical_on_the_same_publisher_is_not_elsewhere(href):
     assert CanonicalElsewhere().score(page(STORY, head=f'<link rel="canonical" href="{href}">')).value == 0
 

@@ -74,6 +74,7 @@ def test_prev_next_links_are_weak_alone_and_add_up():
 @pytest.mark.parametrize("html", [
     "<nav><a>Previous post</a> <a>Next post</a></nav>", "<p>Up Next: Best 4K Video Cameras</p>",
     "<footer>Netmums Recommended Advertise with Netmums</footer>", "<p>Google Cloud Next : April 22-24</p>",
+    "<pre>cd %HOMEPATH%</pre>", "<textarea>&lt;a href=&quot;x&quot;&gt;The post&lt;/a&gt; appeared first on City News</textarea>",
 ])
 def test_no_leftovers_on_ordinary_navigation(html):
     assert ScraperLeftovers().score(page(html)).value == 0

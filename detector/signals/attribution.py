@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern
 from ..page import Page, registrable_domain
-from ..text import word_count
+from ..text import MONTHS, word_count
 from .base import Signal, SignalUnit
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
@@ -59,38 +60,55 @@ def _wire_site(page: Page) -> bool:
 
 
 def _segments(page: Page) -> Iterator[tuple[str, str | None]]:
-    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text)."""
+    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
+
+    Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
+    """
     seen = set()
     for p in page.paragraphs:
         seen.add(p.text)
         yield p.text, p.locator
+    blocks = [b.text for b in page.link_blocks]
     for i, line in enumerate(page.lines):
-        if line not in seen and len(line) <= _SEGMENT_MAX:
+        if line not in seen and len(line) <= _SEGMENT_MAX and not any(line in b for b in blocks):
             yield line, f"line {i + 1}"
 
 
 def _domain_of(value: str) -> str | None:
-    """The registrable domain of an absolute URL or a bare 'example.com' name; None otherwise."""
+    """The registrable domain (in ASCII) of an absolute URL or a bare 'example.com' name; None otherwise."""
     value = value.strip()
     if re.match(r"(?i)^(?:https?:)?//", value) or re.fullmatch(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?", value):
-        domain = registrable_domain(value)
-        if domain and "." in domain and not _placeholder(domain):
+        domain = _ascii(registrable_domain(value))
+        if domain and re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", domain) and not _not_publisher(domain):
             return domain
     return None
 
 
-def _placeholder(domain: str) -> bool:
-    """Development and example hosts that a misconfigured CMS writes into its canonical."""
-    return bool(re.fullmatch(r"[\d.]+|localhost|.*\.(?:local|test|localhost|invalid)|example\.(?:com|org|net)", domain))
+def _ascii(domain: str | None) -> str | None:
+    """'stössenseer.de' and 'xn--stssenseer-fcb.de' are one domain."""
+    try:
+        return domain.encode("idna").decode("ascii") if domain else None
+    except UnicodeError:
+        return None
 
 
-def _same_owner(a: str, b: str) -> bool:
-    """bbc.co.uk and bbc.com belong to one publisher: the label before the suffix is the brand."""
-    return a.split(".")[0] == b.split(".")[0]
+def _not_publisher(domain: str) -> bool:
+    """Development, placeholder and hosting domains that a misconfigured CMS writes into its canonical."""
+    return bool(re.fullmatch(r"[\d.]+|.*\.(?:local|test|localhost|invalid)", domain)) or domain in load("attribution")["not_publishers"]
+
+
+def _same_owner(domain: str, page: Page) -> bool:
+    """One publisher under several names: bbc.co.uk / bbc.com, buzzfeed.com / buzzfeednews.com,
+    economictimes.com / economictimes.indiatimes.com (the brand label, or one brand extending the other)."""
+    host = urlsplit(page.url or "").hostname or ""
+    brand, own = domain.split(".")[0], (_ascii(page.domain) or "").split(".")[0]
+    shorter, longer = sorted((brand, own), key=len)
+    return brand in host.split(".") or (len(shorter) >= 6 and longer.startswith(shorter))
 
 
 def _elsewhere(domain: str | None, page: Page) -> bool:
-    return bool(domain and page.domain and domain != page.domain and not _same_owner(domain, page.domain))
+    own = _ascii(page.domain)
+    return bool(domain and own and domain != own and not _same_owner(domain, page))
 
 
 class WireDateline(SignalUnit):
@@ -160,11 +178,25 @@ class SourceLine(SignalUnit):
             if value:
                 yield value, f'source line "{text[m.start():m.end()] + named}"'
         m = _via().match(text)
-        if m:
+        if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
         m = pattern("attribution", "origin_phrases", whole_words=True).search(text)
-        if m and len(text) <= _ORIGIN_MAX:
+        if m and _origin_credit(text, m):
             yield 0.9, f'origin line "{text}"'
+
+
+def _origin_credit(text: str, m: re.Match[str]) -> bool:
+    """An origin footer names another place; 'originally published on August 27, 2015' dates the page's own
+    first version, 'in the original article, …' is prose, and a republish box shows escaped embed code."""
+    if len(text) > _ORIGIN_MAX or (m.start() > 60 and len(text) > 120) or re.search(r"&lt;|&gt;|href=", text):
+        return False
+    rest = text[m.end():]
+    return not (_DATED.match(rest) or rest.lstrip().startswith(","))
+
+
+_DATED = re.compile(
+    rf"(?i)\s*(?:on|in|at|en|am|le|el|il|im)?\s*(?:the\s+)?(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
 
 
 @lru_cache(maxsize=1)
@@ -191,18 +223,20 @@ def _source_value(named: str, page: Page) -> float:
     lex = "attribution"
     if pattern(lex, "self_sources", whole_words=True).match(named):
         return 0.0
-    domain = _domain_of(named.split()[0])
-    if domain:
-        return 0.9 if _elsewhere(domain, page) else 0.0
+    if pattern(lex, "data_sources", whole_words=True).search(named):
+        return 0.0
     if re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", named):
         return 1.0
     if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
         return 0.8
-    if pattern(lex, "data_sources", whole_words=True).search(named):
-        return 0.0
+    first = named.split()[0]
+    domain = _domain_of(first)
+    if domain:  # sites are cited for facts too: a bare domain says less than an article's address
+        article = len(urlsplit(first if "//" in first else "//" + first).path) > 1
+        return (0.8 if article else 0.6) if _elsewhere(domain, page) else 0.0
     if pattern(lex, "outlet_words", whole_words=True).search(named) or re.search(r"[网報报網]$", named):
-        return 0.7
-    return 0.4 if word_count(named) <= 6 else 0.0
+        return 0.6
+    return 0.2 if word_count(named) <= 6 else 0.0
 
 
 class CanonicalElsewhere(SignalUnit):

@@ -120,6 +120,9 @@ def _leftovers() -> list[tuple[re.Pattern[str], float]]:
     return out
 
 
+_EMBED_CODE = re.compile(r"&lt;|&gt;|href=")
+
+
 def _bounded(phrase: str) -> str:
     """Word boundaries at Latin ends only ('Recommended Ad' is not in 'Recommended Advertise'); CJK has none."""
     body = re.escape(phrase)
@@ -139,6 +142,8 @@ class ScraperLeftovers(SignalUnit):
         first: str | None = None
         texts = [(p.text, p.locator) for p in page.paragraphs] + list(_windows(page, size=2))
         for text, locator in texts:
+            if _EMBED_CODE.search(text):  # a "republish this story" box shows its footer as escaped code
+                continue
             # One leftover per text: "The post … appeared first on" is one footer, not two.
             hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
             if not hits:
