@@ -368,6 +368,9 @@ def _read_head(tags: list[Tag], page: Page) -> list[dict]:
         rel = [r.lower() for r in (rel if isinstance(rel, list) else [rel])]
         if "canonical" in rel:
             page.urls.append(Located(absolute(page.url, str(ln["href"])), "canonical", css_path(ln)))
+        for name in ("original-source", "syndication-source"):
+            if name in rel:  # the <link> form of the syndication meta tags
+                page.meta.setdefault(name, []).append(absolute(page.url, str(ln["href"])))
     for og in page.meta.get("og:url", [])[:1]:
         page.urls.append(Located(absolute(page.url, og), "og:url"))
     jsonld: list[dict] = []
