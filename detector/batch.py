@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import sys
 from collections import deque
@@ -82,8 +83,13 @@ _WORKER_DETECTOR: Any = None
 
 
 def _init_worker(factory: Callable[[], Any]) -> None:
-    """Build the Detector once per worker process (loading the model per page would dominate)."""
+    """Build the Detector once per worker process (loading the model per page would dominate).
+    One thread per worker: the pool already uses the cores, and N workers each running an OpenMP
+    team of N threads for one-row predictions mostly wait on each other."""
     global _WORKER_DETECTOR
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
     _WORKER_DETECTOR = factory()
 
 
@@ -105,7 +111,8 @@ def score_stream(records: Iterable[Record], detector_factory: Callable[[], Any],
         yield from (score_record(local, r) for r in stream)
         return
     window = window or jobs * 8
-    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(detector_factory,))
+    pool = ProcessPoolExecutor(jobs, mp_context=_worker_context(), initializer=_init_worker,
+                               initargs=(detector_factory,))
     pending: deque[Future | Row] = deque()
     try:
         for record in stream:
@@ -116,6 +123,13 @@ def score_stream(records: Iterable[Record], detector_factory: Callable[[], Any],
             yield _resolve(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Workers start from a fresh process, never a fork of this one: a fork taken after OpenMP has
+    run here (scikit-learn's trees use it) deadlocks in the child."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _resolve(item: Future | Row) -> Row:
