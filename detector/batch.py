@@ -47,7 +47,7 @@ def verdict_row(record: Record, result: Any) -> Row:
     """The row of a scored page: verdict, the reasons (fired signals with evidence), every signal value."""
     return {
         "id": record.id,
-        "url": result.url or record.url,
+        "url": record.url or result.url,  # where the page was found; else what it says of itself
         "origin": record.origin,
         "label": result.label,
         "probability": round(result.probability, 4),
