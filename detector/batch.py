@@ -22,6 +22,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -55,6 +56,8 @@ def verdict_row(record: Record, result: Any) -> Row:
         "truncated": result.truncated,
         "reasons": [s.to_dict() for s in result.reasons],
         "signals": {s.name: s.value for s in result.signals},
+        "source": result.source.to_dict() if getattr(result, "source", None) else None,
+        **({"matches": [m.to_dict() for m in result.matches]} if getattr(result, "matches", None) else {}),
     }
 
 
@@ -336,7 +339,9 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
             else:
                 summary.scored += 1
             if on_row is not None:
-                on_row(row)
+                # An error row is usually reported on stderr: clear the bar around it, not under it.
+                with bar.external_write_mode() if bar is not None and "error" in row else nullcontext():
+                    on_row(row)
             if bar is not None:
                 bar.update(1)
     finally:
@@ -353,7 +358,7 @@ def _progress_bar(enabled: bool):
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(unit=" pages", unit_scale=True, dynamic_ncols=True, smoothing=0.1)
+    return tqdm(unit="page", dynamic_ncols=True, smoothing=0.1)
 
 
 __all__ = ["BatchError", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
