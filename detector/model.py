@@ -45,12 +45,16 @@ class LoadedModel:
 
 
 def build_estimator(seed: int = 0) -> Pipeline:
-    """Gradient-boosted trees, calibrated by cross-validated isotonic regression."""
+    """Gradient-boosted trees, calibrated by isotonic regression on cross-validated predictions.
+
+    ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
+    scoring one page walks 200 trees, not 1,500: per-page latency is what users of the CLI feel.
+    """
     trees = HistGradientBoostingClassifier(
-        max_iter=300, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=20,
-        l2_regularization=1.0, random_state=seed,
+        max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
+        l2_regularization=1.0, early_stopping=False, random_state=seed,
     )
-    return Pipeline([("classifier", CalibratedClassifierCV(trees, method="isotonic", cv=5))])
+    return Pipeline([("classifier", CalibratedClassifierCV(trees, method="isotonic", cv=5, ensemble=False))])
 
 
 def manifest_path(model_path: Path) -> Path:

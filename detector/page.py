@@ -568,22 +568,44 @@ def _read_site_names(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
         suffix = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
         if len(suffix) <= 60:
             names.append(Located(suffix, "title suffix"))
-    for img in tree.of("img")[:60]:
-        hint = " ".join([_attrs_text(img), str(img.get("src") or "").lower(),
-                         " ".join(_attrs_text(a) for a in list(img.parents)[:2])])
-        alt = normalize(str(img.get("alt") or ""))
-        if "logo" in hint and alt and len(alt) <= 60:
-            names.append(Located(alt, "logo", css_path(img)))
-            break
-    else:
-        logo = next((t for t in tree.tags if "logo" in _attrs_text(t)), None)
-        if logo is not None and 2 <= len(_text(logo)) <= 60:
-            names.append(Located(_text(logo), "logo", css_path(logo)))
+    logo = _site_logo(tree)
+    if logo is not None:
+        names.append(logo)
     for i, line in enumerate(reversed(page.lines)):
         holder = copyright_holder(line) if len(line) <= 300 else None
         if holder:
             names.append(Located(holder, "copyright", f"line {len(page.lines) - i}"))
             break
+
+
+def _is_home_link(el: Tag) -> bool:
+    href = str(el.get("href") or "").strip()
+    try:
+        return el.name == "a" and urlsplit(href).path in ("", "/", "/index.html", "/index.php")
+    except ValueError:
+        return False
+
+
+def _site_logo(tree: _Tree) -> Located | None:
+    """The site's own logo: a 'logo' image (or element) in the header or linking home.
+
+    The first 'logo' anywhere is often a partner's or an embed's ("Associated Press" in a video
+    player), so a logo counts only in a header, behind a link to the home page, or near the top.
+    """
+    early = max(40, len(tree.tags) // 5)
+    for i, el in enumerate(tree.tags):
+        is_img = el.name == "img"
+        hint = _attrs_text(el) + (" " + str(el.get("src") or "").lower() if is_img else "")
+        if "logo" not in hint:
+            continue
+        text = normalize(str(el.get("alt") or "")) if is_img else _text(el)
+        if not text or len(text) > 60 or (not is_img and len(text) < 2):
+            continue
+        parents = list(el.parents)[:6]
+        in_header = any(p.name == "header" or "header" in _attrs_text(p) or "masthead" in _attrs_text(p) for p in parents)
+        if in_header or _is_home_link(el) or any(_is_home_link(p) for p in parents[:3]) or i < early:
+            return Located(text, "logo", css_path(el))
+    return None
 
 
 def _read_breadcrumb(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
@@ -629,6 +651,17 @@ def _read_breadcrumb(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
             page.section = Located(cats[-1], "breadcrumb", page.breadcrumb.locator if page.breadcrumb else None)
 
 
+_ASIDE = re.compile(r"(?i)comment|review|footer|sidebar|respond|reply|testimonial")
+
+
+def _in_aside(el: Tag) -> bool:
+    """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
+    for anc in list(el.parents)[:10]:
+        if anc.name in ("form", "footer", "aside") or _ASIDE.search(_attrs_text(anc)):
+            return True
+    return False
+
+
 def _read_bylines(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
     seen: set[str] = set()
 
@@ -646,10 +679,10 @@ def _read_bylines(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
             add(value, f"meta {key}")
     classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
     for el in tree.tags:
-        if "author" in (el.get("rel") or []) or el.get("itemprop") == "author":
+        if ("author" in (el.get("rel") or []) or el.get("itemprop") == "author") and not _in_aside(el):
             add(_text(el), "author element", css_path(el))
     for el in tree.of("span", "div", "p", "a", "address", "li", "strong"):
-        if (el.get("class") or el.get("id")) and classes.search(_attrs_text(el)):
+        if (el.get("class") or el.get("id")) and classes.search(_attrs_text(el)) and not _in_aside(el):
             text = _text(el)
             if 0 < len(text) <= 80:
                 add(byline_from_text(text) or text, "author element", css_path(el))
