@@ -1,4 +1,4 @@
-"""The command line: ``detector score`` and ``detector sites`` (more subcommands plug into COMMANDS).
+"""The command line: ``detector score``, ``sites``, ``report`` and ``serve`` (more subcommands plug into COMMANDS).
 
 A subcommand is a name, a help line, a function that adds its arguments and a function that runs it
 and returns the exit code: 0 success, 1 when any input failed (the others are still scored and
@@ -273,8 +273,100 @@ def _cell(value: Any) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# report, serve
+
+
+def report_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="PAGE|URL|RESULTS.jsonl",
+                   help="one page (file, http(s) URL or -) for a page report; a .jsonl of `score` rows for a summary")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
+    p.add_argument("--url", help="the page's address, when reporting on a file or stdin")
+    p.add_argument("--kind", choices=("html", "text"), help="treat the page as HTML or as a plain-text dump")
+    p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
+    p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+    p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if args.input.endswith((".jsonl", ".jsonl.gz")):
+        import gzip
+
+        from .report.summary import summary_report
+
+        try:
+            opener = gzip.open if args.input.endswith(".gz") else open
+            with opener(args.input, "rt", encoding="utf-8") as fh:
+                body, batch = summary_report(fh, name=os.path.basename(args.input), top=args.top)
+        except OSError as exc:
+            fail(f"{args.input}: {exc.strerror or exc}")
+            return 1
+        for problem in batch.bad_lines:
+            fail(f"{args.input}:{problem}: skipped")
+        if not batch.rows and not batch.failed:
+            fail(f"{args.input}: no result rows (write them with `detector score … -o results.jsonl`)")
+            return 1
+        note = f"{len(batch.rows)} results"
+    else:
+        from .api import Detector
+        from .inputs import iter_records
+        from .model import ModelError
+        from .reading import ReadError
+        from .report import page_report
+
+        record = next(iter(iter_records([args.input], url=args.url)), None)
+        if record is None or record.error is not None or record.content is None:
+            fail(f"{args.input}: {record.error if record else 'no page'}")
+            return 1
+        try:
+            detector = Detector(args.model, threshold=args.threshold)
+            body, result = page_report(detector, record.content, url=record.url, kind=args.kind or record.kind,
+                                       name=record.origin or args.input)
+        except (ModelError, ReadError) as exc:
+            fail(f"{args.input}: {exc}")
+            return 1
+        note = f"{result.label} ({result.probability:.2f})"
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(body)
+    except OSError as exc:
+        fail(f"{args.output}: {exc.strerror or exc}")
+        return 1
+    print(f"{PROG}: {note} -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def serve_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
+    p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .api import Detector
+    from .model import ModelError
+
+    try:
+        from .serve import HOST, serve
+    except ImportError as exc:
+        fail(f"serve needs the web extra: pip install 'detector[web]' ({exc})")
+        return 1
+    try:
+        detector = Detector(args.model, threshold=args.threshold)
+    except ModelError as exc:
+        fail(str(exc))
+        return 1
+    print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    serve(detector, port=args.port)
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
 
 COMMANDS: dict[str, Command] = {
     "score": Command("score pages: original or republished, with the reasons", score_arguments, run_score),
     "sites": Command("aggregate page verdicts per host", sites_arguments, run_sites),
+    "report": Command("write an HTML report: one page with its reasons highlighted, or a results summary",
+                      report_arguments, run_report),
+    "serve": Command("a local web page and JSON API on 127.0.0.1 that scores pasted pages, files or URLs",
+                     serve_arguments, run_serve),
 }
