@@ -158,3 +158,27 @@ def test_served_app_scores_and_reports(detector):
     assert r.status_code == 200 and b"REPUBLISHED" in r.data and "default-src 'none'" in r.headers["Content-Security-Policy"]
     assert client.post("/report", data={"content": ""}).status_code == 400
     assert client.post("/api/score", json={"text": "x" * 300_000}).status_code == 413
+
+
+def test_served_app_fetches_a_url(detector):
+    """A URL goes through detector.fetch: a local http.server stands in for the web."""
+    pytest.importorskip("flask")
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from detector.serve import create_app
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(FARM.parent))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        client = create_app(detector).test_client()
+        url = f"http://127.0.0.1:{httpd.server_port}/{FARM.name}"
+        r = client.post("/api/score", json={"url": url})
+        assert r.status_code == 200 and r.get_json()["label"] == "republished"
+        r = client.post("/report", data={"url": url + ".missing"})
+        assert r.status_code == 400 and b"HTTP 404" in r.data
+    finally:
+        httpd.shutdown()
