@@ -104,8 +104,8 @@ def test_report_file_opens_with_verdict_and_highlights(browser, detector, tmp_pa
     frame = browser.find_element(By.ID, "page")
     browser.switch_to.frame(frame)
     try:
+        dateline = WebDriverWait(browser, 30).until(lambda d: highlighted(d, "wire_dateline"))  # frame loaded
         assert not browser.find_elements(By.TAG_NAME, "script")
-        dateline = highlighted(browser, "wire_dateline")
         assert len(dateline) == 1 and dateline[0].tag_name == "p"
         assert "BEIJING (AP)" in dateline[0].text
         assert dateline[0].value_of_css_property("outline-style") == "solid"  # the highlight shows
@@ -137,7 +137,8 @@ def test_served_page_scores_a_pasted_farm_page(browser, server, tmp_path):
 
     browser.switch_to.frame(browser.find_element(By.ID, "page"))
     try:
-        assert "BEIJING (AP)" in highlighted(browser, "wire_dateline")[0].text
+        dateline = WebDriverWait(browser, 30).until(lambda d: highlighted(d, "wire_dateline"))
+        assert "BEIJING (AP)" in dateline[0].text
     finally:
         browser.switch_to.default_content()
     browser.find_element(By.ID, "back").click()

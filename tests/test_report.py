@@ -108,6 +108,9 @@ def test_text_dump_highlights_lines(detector):
     marked = hits(framed(html))
     assert marked["wire_dateline"][0].name == "li"
     assert marked["wire_dateline"][0].get_text().startswith("BEIJING (AP)")
+    heading = marked["link_block_headings"][0]
+    assert heading.get_text() == "Related"  # then its headlines, outlined as the same block
+    assert "detector-cont" in heading.find_next_sibling("li")["class"]
 
 
 def test_summary_has_plots_host_table_and_top_signals(detector, tmp_path):

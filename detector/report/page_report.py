@@ -224,6 +224,7 @@ FRAME_CSS = """
 [data-detector-kind=breadcrumb]{--c:#2471a3}[data-detector-kind=dateline]{--c:#c0392b}
 [data-detector-kind=widget]{--c:#1e8449}[data-detector-kind=date]{--c:#b03a7a}
 .detector-lines{font:14px/1.5 monospace;white-space:pre-wrap;margin:0;padding-left:4em}
+.detector-cont{outline:3px solid var(--c);outline-offset:2px;background:rgba(255,230,0,.18)}
 """
 
 
@@ -243,18 +244,30 @@ def _safe_css(css: str) -> str:
 def text_document(page: Page, signals: list[Signal]) -> tuple[str, list[Placed]]:
     """A text dump shown as numbered lines, the lines that signals name highlighted."""
     marks: dict[int, list[str]] = {}
+    spans: set[int] = set()  # lines that continue a highlighted block (outlined, not labelled again)
     placed = []
     for s in signals:
-        m = _LINE.match(s.locator or "")
-        where = None
-        if m and 0 < int(m.group(1)) <= len(page.lines):
-            marks.setdefault(int(m.group(1)), []).append(s.name)
-            where = s.locator
-        placed.append(Placed(s, where))
+        where = []
+        for loc in [s.locator, *_extra_locators(s, page)]:
+            m = _LINE.match(loc or "")
+            if m and 0 < int(m.group(1)) <= len(page.lines):
+                n = int(m.group(1))
+                if s.name not in marks.setdefault(n, []):
+                    marks[n].append(s.name)
+                where.append(f"line {n}")
+                if s.name.startswith("link_block"):  # the heading line, then one line per headline
+                    size = next((len(b.links) for b in page.link_blocks if b.locator == loc), 0)
+                    spans.update(range(n + 1, min(n + size, len(page.lines)) + 1))
+        placed.append(Placed(s, ", ".join(dict.fromkeys(where)) or None))
     items = []
     for n, line in enumerate(page.lines, 1):
         names = marks.get(n)
-        attrs = f' {HIT_ATTR}="{_esc(" ".join(names))}" {KIND_ATTR}="{kind_of(names[0])}"' if names else ""
+        if names:
+            attrs = f' {HIT_ATTR}="{_esc(" ".join(names))}" {KIND_ATTR}="{kind_of(names[0])}"'
+        elif n in spans:
+            attrs = f' class="detector-cont" {KIND_ATTR}="link-block"'
+        else:
+            attrs = ""
         items.append(f'<li id="line-{n}"{attrs}>{_esc(line)}</li>')
     doc = (f'<!DOCTYPE html><html><head><meta charset="utf-8">'
            f'<meta http-equiv="Content-Security-Policy" content="{CSP}"><style>{FRAME_CSS}</style></head>'
