@@ -78,6 +78,7 @@ class Page:
     lines: list[str] = field(default_factory=list)  # every visible line of the page
     link_blocks: list[LinkBlock] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # every link with text
+    text_links: list[Link] = field(default_factory=list)  # links inside the main text's paragraphs
     total_chars: int = 0
     link_chars: int = 0
     truncated: bool = False
@@ -550,6 +551,9 @@ def _read_main_text(tree: _Tree, page: Page) -> None:
         if tree.link_chars.get(id(el), 0) > 0.6 * len(text):
             continue
         page.paragraphs.append(Located(text, "main text", css_path(el)))
+        for a in el.descendants:
+            if isinstance(a, Tag) and a.name == "a" and a.get("href"):
+                page.text_links.append(Link(_text(a), absolute(page.url, str(a["href"]))))
 
 
 def _read_site_names(tree: _Tree, page: Page, jsonld: list[dict]) -> None:

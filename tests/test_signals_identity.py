@@ -87,3 +87,23 @@ def test_clean_name_strips_logo_words_and_drops_junk():
     assert clean_name(Located("The Daily Courier logo", "logo")) == "The Daily Courier"
     assert clean_name(Located("Startseite", "logo")) is None
     assert clean_name(Located("See Terms of Use for more information", "copyright")) is None
+
+
+def test_site_name_that_is_another_domain():
+    from detector.signals.identity import SiteNameIsOtherDomain
+
+    html = ('<html><head><title>The 52-week low club - 247wallst.com</title>'
+            '<meta property="og:site_name" content="247wallst.com"></head><body><p>x</p></body></html>')
+    clone = SiteNameIsOtherDomain().score(parse_html(html, "https://www.infinitystone365.live/investing/x"))
+    assert clone.value == 1.0 and "247wallst.com" in clone.evidence
+    assert SiteNameIsOtherDomain().score(parse_html(html, "https://247wallst.com/investing/x")).value == 0
+    assert SiteNameIsOtherDomain().score(parse_html(html)).value == 0  # no address: unknown, not guilty
+
+
+def test_domain_that_spells_none_of_the_agreeing_site_names():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    html = ('<html><head><title>What not to say - Adoption</title><meta property="og:site_name" content="Adoption">'
+            '</head><body><header><a href="/"><img class="logo" alt="Adoption"></a></header><p>x</p></body></html>')
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://blog.infinitywillow672.news/x")).value == 1.0
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://adoption.com/x")).value == 0

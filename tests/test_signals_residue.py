@@ -78,3 +78,16 @@ def test_prev_next_links_are_weak_alone_and_add_up():
 ])
 def test_no_leftovers_on_ordinary_navigation(html):
     assert ScraperLeftovers().score(page(html)).value == 0
+
+
+def test_rewrite_disclaimer_strong_and_weak():
+    from detector.signals.residue import RewriteDisclaimer
+
+    strong = parse_html("<html><body><article><p>Story text.</p><p class='note'>This article has been edited and "
+                        "rewritten by our editorial team from publicly available sources.</p></article></body></html>")
+    weak = parse_html("<html><body><p>Prices are for informational purposes only.</p></body></html>")
+    none = parse_html("<html><body><p>The council met on Tuesday.</p></body></html>")
+    s = RewriteDisclaimer().score(strong)
+    assert s.value == 1.0 and "rewritten" in s.evidence
+    assert 0 < RewriteDisclaimer().score(weak).value < 1.0
+    assert RewriteDisclaimer().score(none).value == 0

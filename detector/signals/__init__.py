@@ -7,13 +7,14 @@ SignalUnit and appending it there. The order here is the order of the feature ve
 from __future__ import annotations
 
 from ..page import Page
-from . import attribution, byline, dates, identity, link_blocks, residue, structure
+from . import attribution, byline, dates, identity, link_blocks, outlinks, residue, structure
 from .base import Signal, SignalUnit
 
 SIGNALS: list[SignalUnit] = [
     *identity.SIGNALS,
     *attribution.SIGNALS,
     *link_blocks.SIGNALS,
+    *outlinks.SIGNALS,
     *byline.SIGNALS,
     *residue.SIGNALS,
     *dates.SIGNALS,

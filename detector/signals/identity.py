@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..lexicons import load
-from ..page import Located, Page
+from ..page import Located, Page, registrable_domain
 from ..text import cjk_share, normalize, tokens, word_count
 from .base import Signal, SignalUnit
 
@@ -231,4 +231,45 @@ class CategoryUnrelated(SignalUnit):
         return self.found(1.0, f"category '{label}' ({sec.source}) vs article '{page.headline[:80]}'", sec.locator)
 
 
-SIGNALS: list[SignalUnit] = [SiteNamesDisagree(), SiteThemeUnrelated(), CategoryUnrelated()]
+_DOMAIN_LIKE = re.compile(r"(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$")
+
+
+class SiteNameIsOtherDomain(SignalUnit):
+    name = "site_name_other_domain"
+    description = "A site name is itself a web address on another domain ('247wallst.com' on a page at example.live)."
+
+    def score(self, page: Page) -> Signal:
+        if not page.domain:
+            return self.nothing()
+        for loc in page.site_names:
+            text = normalize(loc.text).rstrip("/")
+            if _DOMAIN_LIKE.match(text) and _SOURCE_WEIGHT.get(loc.source, 0.5) >= _STRONG:
+                other = registrable_domain(text)
+                if other and other != page.domain:
+                    return self.found(1.0, f"site name '{text}' ({loc.source}) is another domain than {page.domain}",
+                                      loc.locator)
+        return self.nothing()
+
+
+class DomainUnlikeSiteName(SignalUnit):
+    name = "domain_unlike_site_name"
+    description = "The site's names agree with each other but none of them is spelled by the page's own domain."
+
+    def score(self, page: Page) -> Signal:
+        labels = host_labels(page.url, page.domain)
+        names = [(n, loc, w) for n, loc, w in _site_names(page) if w >= _STRONG]
+        if not labels or len(names) < 2:
+            return self.nothing()
+        if any(names_agree(n, lb) for n, _, _ in _site_names(page) for lb in labels):
+            return self.nothing()
+        first = names[0][0]
+        agreeing = [(n, loc) for n, loc, _ in names if names_agree(n, first)]
+        if len(agreeing) < 2:
+            return self.nothing()  # names that disagree among themselves are site_names_disagree's case
+        shown = ", ".join(f"'{n}' ({loc.source})" for n, loc in agreeing[:3])
+        return self.found(1.0, f"the site calls itself {shown}, but the page is on {page.domain}", agreeing[0][1].locator)
+
+
+SIGNALS: list[SignalUnit] = [
+    SiteNamesDisagree(), SiteThemeUnrelated(), CategoryUnrelated(), SiteNameIsOtherDomain(), DomainUnlikeSiteName(),
+]

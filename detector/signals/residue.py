@@ -162,4 +162,22 @@ class ScraperLeftovers(SignalUnit):
         return self.found(1.0 - miss, f"leftovers {shown}", first)
 
 
-SIGNALS: list[SignalUnit] = [VoteWidget(), ViewCounter(), ScraperLeftovers()]
+@lru_cache(maxsize=2)
+def _disclaimers(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(load("spam")[key], key=len, reverse=True)), re.I)
+
+
+class RewriteDisclaimer(SignalUnit):
+    name = "rewrite_disclaimer"
+    description = "A notice that the text was rewritten, machine-made or assembled from other sources."
+
+    def score(self, page: Page) -> Signal:
+        for key, value in (("rewrite_disclaimers_strong", 1.0), ("rewrite_disclaimers_weak", 0.3)):
+            for i, line in enumerate(page.lines):
+                m = _disclaimers(key).search(line)
+                if m:
+                    return self.found(value, f"disclaimer: \"{line[:160]}\"", f"line {i + 1}")
+        return self.nothing()
+
+
+SIGNALS: list[SignalUnit] = [VoteWidget(), ViewCounter(), ScraperLeftovers(), RewriteDisclaimer()]

@@ -1,0 +1,40 @@
+"""Links inside the article text: link farms sell keyword anchors placed in copied stories.
+
+A news story links out to its sources; a link-farm page puts "best online casino" or "payday loans"
+anchors into the paragraphs of a story that has nothing to do with them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import load
+from ..page import Page, registrable_domain
+from .base import Signal, SignalUnit
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> re.Pattern[str]:
+    words = sorted(load("spam")["anchor_words"], key=len, reverse=True)
+    return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
+
+
+class KeywordLinksInText(SignalUnit):
+    name = "keyword_links_in_text"
+    description = "Paid-link anchors (casino, loans, essays, pills…) inside the article's paragraphs, pointing off-site."
+
+    def score(self, page: Page) -> Signal:
+        spam = []
+        for link in page.text_links:
+            host = registrable_domain(link.href) if link.href and link.href.startswith("http") else None
+            if host and host != page.domain and _anchor_words().search(link.text):
+                spam.append(link)
+        if not spam:
+            return self.nothing()
+        hosts = {registrable_domain(x.href) for x in spam}
+        shown = "; ".join(f"'{x.text}' → {registrable_domain(x.href)}" for x in spam[:4])
+        return self.found(min(1.0, len(spam) / 3), f"{len(spam)} keyword links to {len(hosts)} sites in the text: {shown}")
+
+
+SIGNALS: list[SignalUnit] = [KeywordLinksInText()]

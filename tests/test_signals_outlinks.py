@@ -1,0 +1,32 @@
+"""Keyword links inside the article text (link farms) versus a story's ordinary source links."""
+
+from detector.page import parse_html
+from detector.signals.outlinks import KeywordLinksInText
+
+STORY = """<html><head><title>Harbour ferry goes electric</title></head><body><article>
+<h1>Harbour ferry goes electric</h1>
+<p>The harbour authority said on Monday that the first electric ferry will enter service in June,
+according to <a href="https://www.transport.example.gov/report">a report by the transport ministry</a>,
+replacing a diesel boat that has run the route since 1998.</p>
+<p>Passengers can charge phones on board, and {anchor} is what the operator wants riders to remember,
+officials said at a briefing attended by local reporters and two council members.</p>
+<p>The ferry carries 300 passengers and crosses the harbour in eleven minutes, the authority said.</p>
+</article></body></html>"""
+
+
+def test_paid_anchors_in_the_paragraphs_fire_with_the_anchors_as_evidence():
+    html = STORY.format(anchor='<a href="https://spin-win-casino.example/">best online casino</a> '
+                               'and <a href="https://quickcash.example/">payday loans</a>')
+    signal = KeywordLinksInText().score(parse_html(html, "https://farm.example/ferry"))
+    assert signal.value >= 0.6
+    assert "best online casino" in signal.evidence and "payday loans" in signal.evidence
+
+
+def test_a_story_citing_its_sources_does_not_fire():
+    html = STORY.format(anchor='<a href="https://harbour.example.org/timetable">the new timetable</a>')
+    assert KeywordLinksInText().score(parse_html(html, "https://news.example/ferry")).value == 0
+
+
+def test_a_keyword_link_to_the_site_itself_is_not_a_paid_link():
+    html = STORY.format(anchor='<a href="https://casino-review.example/slots">slots</a>')
+    assert KeywordLinksInText().score(parse_html(html, "https://casino-review.example/ferry")).value == 0
