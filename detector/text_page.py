@@ -89,6 +89,10 @@ def _split_references(raw: list[str]) -> tuple[list[str], dict[int, str]]:
     return raw, {}
 
 
+# A dated list item or a numbered link opens a new line: "2016/08/19 [12]Headline", "[3]Headline".
+_ITEM_START = re.compile(r"(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2})\s|\[\d+\]")
+
+
 def _unwrap(raw: list[str]) -> list[str]:
     """Join the lines a text-mode browser wrapped at its screen width back into paragraphs.
 
@@ -96,24 +100,27 @@ def _unwrap(raw: list[str]) -> list[str]:
     paragraphs; a line then continues the one above when that one ran close to the width and the
     new line is no list item.
     """
-    widths = [_columns(r.rstrip()) for r in raw if r.strip()]
-    width = max(widths, default=0)
+    widths = sorted(_columns(r.rstrip()) for r in raw if r.strip())
+    width = widths[int(len(widths) * 0.9)] if widths else 0  # a few over-long lines (URLs) don't set it
     blanks = sum(1 for r in raw if not r.strip())
-    if not widths or width > 100 or blanks < 0.1 * len(widths) or sum(w >= width - 20 for w in widths) < 3:
+    if not widths or widths[-1] > 130 or width > 100 or blanks < 0.1 * len(widths) or sum(w >= width - 20 for w in widths) < 3:
         return raw
     out: list[str] = []
-    previous_full = False
+    previous = ""  # the raw line above, "" after a blank line
     for r in raw:
         stripped = r.strip()
         if not stripped:
             out.append("")
-            previous_full = False
+            previous = ""
             continue
-        if previous_full and not _BULLET.match(stripped) and not _NUMBERING.match(stripped):
+        # The browser broke the line above only if this line's first word would not have fit on it.
+        # (A few columns of slack: dumps are not always wrapped at exactly one width.)
+        wrapped = previous and _columns(previous.rstrip()) + 1 + _columns(stripped.split()[0]) > width - 6
+        if wrapped and not _BULLET.match(stripped) and not _NUMBERING.match(stripped) and not _ITEM_START.match(stripped):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
             out.append(r)
-        previous_full = _columns(r.rstrip()) >= width - 20
+        previous = r
     return out
 
 
