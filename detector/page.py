@@ -292,7 +292,7 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     anchors = _read_links(tree, page)
     _read_link_blocks(anchors, page)
     _read_main_text(tree, page)
-    page.lines = _visible_lines(body)
+    page.lines = [text for text, _ in visible_blocks(body)]
     page.total_chars = sum(len(x) for x in page.lines)
     if not page.headline:
         page.headline = _headline(tree, page.title)
@@ -307,20 +307,21 @@ _INLINE = {"a", "span", "small", "strong", "b", "i", "em", "font", "label", "abb
            "code", "cite", "q", "mark", "s", "big", "img", "bdi", "bdo", "var", "kbd", "data", "nobr", "tt"}
 
 
-def _visible_lines(body: Tag) -> list[str]:
-    """The page's text as a browser lays it out: inline elements join a line, blocks and <br> break it.
+def visible_blocks(body: Tag) -> list[tuple[str, Tag]]:
+    """The page's text as a browser lays it out, each line with the block element it came from.
 
-    "作者：<small>admin</small>" stays one line, as in a select-all copy, so labels keep their values
-    and the HTML and text-dump builders see the same lines.
+    Inline elements join a line; blocks and <br> break it. So "作者：<small>admin</small>" stays one
+    line, as in a select-all copy: labels keep their values, and the HTML and text-dump builders see
+    the same lines. The report uses the block elements to highlight a "line N" locator.
     """
-    lines: list[str] = []
+    out: list[tuple[str, Tag]] = []
     current: list[str] = []
     last_block: Tag | None = None
 
     def flush() -> None:
         text = normalize("".join(current))
-        if text:
-            lines.append(text)
+        if text and last_block is not None:
+            out.append((text, last_block))
         current.clear()
 
     for node in body.descendants:
@@ -338,7 +339,7 @@ def _visible_lines(body: Tag) -> list[str]:
             last_block = block
         current.append(str(node))
     flush()
-    return lines
+    return out
 
 
 def _headline(tree: _Tree, title: str) -> str:

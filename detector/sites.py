@@ -7,12 +7,29 @@ it works on a crawl's whole output.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TextIO
 from urllib.parse import urlsplit
 
 NO_HOST = "(no url)"
+
+
+def read_rows(fh: TextIO, on_bad: Callable[[int, str], None]) -> Iterator[dict]:
+    """The JSON objects of a results file, streamed; a bad line is reported through ``on_bad``, not fatal."""
+    for n, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            on_bad(n, str(exc))
+            continue
+        yield row
 
 
 @dataclass

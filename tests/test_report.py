@@ -15,7 +15,8 @@ from detector.cli import main
 from detector.page import parse_html
 from detector.reading import read
 from detector.report import page_report
-from detector.report.page_report import HIT_ATTR, lines_with_blocks, sanitize
+from detector.page import visible_blocks
+from detector.report.page_report import HIT_ATTR, sanitize
 
 REPO = Path(__file__).resolve().parents[1]
 FARM = REPO / "examples" / "farm_wire_story.html"
@@ -63,7 +64,7 @@ def test_sanitize_drops_scripts_handlers_and_script_urls():
     assert soup.find("a", attrs={"data-href": "/ok"})["title"] == "→ /ok"
     assert "color:red" in css
     assert soup.find("p", string="after")  # libxml2 nests what follows <embed> inside it: kept
-    assert [t for t, _ in lines_with_blocks(soup.body)] == parse_html(hostile).lines
+    assert [t for t, _ in visible_blocks(soup.body)] == parse_html(hostile).lines
 
 
 def test_report_is_self_contained_and_escaped(detector):
@@ -100,7 +101,7 @@ def test_every_fixture_line_walk_matches_the_page(detector):
     for path in [FARM, *FIXTURES.glob("*.html")]:
         doc = read(path.read_bytes())
         soup, _ = sanitize(doc.text)
-        assert [t for t, _ in lines_with_blocks(soup.body)] == parse_html(doc.text).lines, path.name
+        assert [t for t, _ in visible_blocks(soup.body)] == parse_html(doc.text).lines, path.name
 
 
 def test_text_dump_highlights_lines(detector):

@@ -23,10 +23,9 @@ from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Comment, Tag, XMLParsedAsHTMLWarning
 
-from ..page import _DROP, _INLINE, Page, css_path  # the same tree as parse_html, so css paths match
-from ..text import normalize
+from ..page import _DROP, Page, css_path, visible_blocks  # the same tree as parse_html, so css paths match
 
 if TYPE_CHECKING:
     from ..api import Detector, Result
@@ -117,36 +116,6 @@ def _is_data_image(el: Tag, attr: str, value: str) -> bool:
         and not value.strip().lower().startswith("data:image/svg")
 
 
-def lines_with_blocks(body: Tag) -> list[tuple[str, Tag]]:
-    """The visible lines, each with the block element it came from (the walk of page._visible_lines)."""
-    out: list[tuple[str, Tag]] = []
-    current: list[str] = []
-    last_block: Tag | None = None
-
-    def flush() -> None:
-        text = normalize("".join(current))
-        if text and last_block is not None:
-            out.append((text, last_block))
-        current.clear()
-
-    for node in body.descendants:
-        if isinstance(node, Tag):
-            if node.name == "br":
-                flush()
-            continue
-        if not isinstance(node, NavigableString) or isinstance(node, Comment):
-            continue
-        block = node.parent
-        while block is not None and block.name in _INLINE:
-            block = block.parent
-        if block is not last_block:
-            flush()
-            last_block = block
-        current.append(str(node))
-    flush()
-    return out
-
-
 # --------------------------------------------------------------------------------------------------
 # Highlighting
 
@@ -183,7 +152,7 @@ def _extra_locators(signal: Signal, page: Page) -> list[str]:
 def highlight_html(soup: BeautifulSoup, page: Page, signals: list[Signal]) -> list[Placed]:
     """Mark the elements named by the fired signals; say for each signal where it was placed."""
     body = soup.body or soup
-    lines = lines_with_blocks(body)
+    lines = visible_blocks(body)
     same_lines = [t for t, _ in lines] == page.lines  # the line walk matches parse_html's
     placed = []
     for s in signals:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import base64
 import html
 import io
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from .. import sites
 from ..sites import aggregate
 from .page_report import CSP, _template
 
@@ -30,16 +30,7 @@ class Batch:
 def read_rows(fh: TextIO) -> Batch:
     """Every row of a results file; bad lines are counted and named, not fatal."""
     batch = Batch()
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError("not a JSON object")
-        except ValueError as exc:
-            batch.bad_lines.append(f"line {n}: {exc}")
-            continue
+    for row in sites.read_rows(fh, lambda n, reason: batch.bad_lines.append(f"line {n}: {reason}")):
         (batch.failed if row.get("error") or row.get("label") is None else batch.rows).append(row)
     return batch
 
