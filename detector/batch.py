@@ -20,6 +20,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -314,11 +315,13 @@ class Summary:
 
 def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str | Path, *, jobs: int = 1,
         resume: bool = False, progress: bool = True, detector: Any = None,
-        on_row: Callable[[Row], None] | None = None) -> Summary:
+        on_row: Callable[[Row], None] | None = None, total: Callable[[], int | None] | None = None) -> Summary:
     """Score ``records`` into ``out`` (format by extension); returns what was done.
 
-    ``progress`` shows a tqdm bar (pages/s) when stderr is a terminal. ``on_row`` sees every new row
-    (the CLI uses it to report failed inputs on stderr).
+    ``progress`` shows a tqdm bar (pages/s) when stderr is a terminal; ``total`` counts the records
+    (e.g. ``inputs.count_records``) for its ETA. It is called only when the bar shows, in a thread,
+    so a long count never delays the first pages. ``on_row`` sees every new row (the CLI uses it to
+    report failed inputs on stderr).
     """
     writer = open_writer(out, resume=resume)
     summary = Summary()
@@ -331,6 +334,8 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
                 yield record
 
     bar = _progress_bar(progress)
+    if bar is not None and total is not None:
+        threading.Thread(target=_set_total, args=(bar, total, len(writer.done)), daemon=True).start()
     try:
         for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector):
             writer.write(row)
@@ -349,6 +354,16 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
             bar.close()
         writer.close()
     return summary
+
+
+def _set_total(bar: Any, count: Callable[[], int | None], done: int) -> None:
+    try:
+        n = count()
+    except Exception:  # noqa: BLE001 - a bar without its total is no reason to disturb the run
+        return
+    if n is not None and not bar.disable:
+        bar.total = max(n - done, bar.n)  # resumed: the ids already written are not redone
+        bar.refresh()
 
 
 def _progress_bar(enabled: bool):

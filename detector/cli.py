@@ -97,7 +97,7 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
 def run_score(args: argparse.Namespace) -> int:
     from . import batch
     from .api import Detector
-    from .inputs import iter_records
+    from .inputs import count_records, iter_records
     from .model import ModelError
 
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
@@ -126,7 +126,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.output:
         try:
             summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume,
-                                detector=detector, on_row=report)
+                                detector=detector, on_row=report, total=partial(count_records, args.inputs))
         except (batch.BatchError, OSError) as exc:
             fail(str(exc))
             return 1
