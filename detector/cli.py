@@ -87,6 +87,7 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write rows to FILE (.jsonl, .csv or .parquet): batch mode")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+    p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
     p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
@@ -106,10 +107,10 @@ def run_score(args: argparse.Namespace) -> int:
         return usage_error(args, "--resume needs -o FILE")
     if args.output and args.format:
         return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
-    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes)
+    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference)
     try:
         detector = factory()  # fail here, once, rather than in every worker
-    except ModelError as exc:
+    except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
     records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
@@ -179,6 +180,11 @@ def print_table(rows: Iterable[dict], out: TextIO) -> None:
                   f"  (threshold {row['threshold']:.2f})\n")
         if row.get("url"):
             out.write(f"  url          {row['url']}\n")
+        if row.get("source"):
+            src = row["source"]
+            out.write(f"  source       {src['kind']}: {' '.join(x for x in (src['name'], src['url']) if x)}\n")
+        for m in row.get("matches") or []:
+            out.write(f"  match        {m['url'] or m['id']}  containment {m['containment']:.2f}  jaccard {m['jaccard']:.2f}\n")
         reasons = row.get("reasons") or []
         if not reasons:
             out.write("  no signal fired\n")
@@ -370,3 +376,118 @@ COMMANDS: dict[str, Command] = {
     "serve": Command("a local web page and JSON API on 127.0.0.1 that scores pasted pages, files or URLs",
                      serve_arguments, run_serve),
 }
+
+
+# --------------------------------------------------------------------------------------------------
+# index, find-copies: the reference index of known originals (detector.provenance)
+
+
+def index_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = sub.add_parser("build", help="index originals (onto INDEX when it exists)",
+                           description="Index the main text of known originals: a folder, JSONL, WARC, files or URLs.")
+    build.add_argument("originals", nargs="+", metavar="ORIGINALS")
+    build.add_argument("-o", "--output", metavar="INDEX", required=True, help="the index folder")
+    build.add_argument("--storage", metavar="redis://HOST:PORT/DB",
+                       help="keep the LSH in Redis, shared by many workers (new index only; default: in the folder)")
+    add = sub.add_parser("add", help="add originals to an existing index", description="Add originals to an existing index.")
+    add.add_argument("output", metavar="INDEX")
+    add.add_argument("originals", nargs="+", metavar="ORIGINALS")
+    for q in (build, add):
+        q.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from .inputs import iter_records
+    from .provenance import ReferenceIndex, ReferenceIndexError, Settings, documents
+
+    failed = 0
+
+    def on_error(record, reason: str) -> None:
+        nonlocal failed
+        failed += 1
+        fail(f"{record.origin or record.id}: {reason}")
+
+    try:
+        if args.action == "add":
+            index = ReferenceIndex.open(args.output)
+        else:
+            index = ReferenceIndex.open_or_create(args.output, Settings(storage=args.storage))
+        records = iter_records(args.originals)
+        if args.kind:
+            records = (replace(r, kind=args.kind) for r in records)
+        before = len(index)
+        added = index.add(documents(records, on_error))
+    except (ReferenceIndexError, OSError) as exc:
+        fail(str(exc))
+        return 1
+    except ImportError as exc:
+        fail(f"the Redis storage needs the redis client: pip install 'detector[redis]' ({exc})")
+        return 1
+    print(f"{PROG}: {added} originals added ({before} before, {failed} failed; already indexed or "
+          f"too short are skipped) -> {args.output}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def find_copies_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="CRAWL", help="files, folders, .jsonl, .warc(.gz), URLs or -")
+    p.add_argument("--reference", metavar="INDEX", required=True, help="an index built by `detector index build`")
+    p.add_argument("--min-containment", type=_probability,
+                   help="share of a page's main text that must be in an original (default: the index's, 0.5)")
+    p.add_argument("--top", type=_positive_int, default=3, help="originals listed per page")
+    p.add_argument("--format", choices=("table", "jsonl", "json"), help="default: table on a terminal, jsonl otherwise")
+    p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+
+
+def run_find_copies(args: argparse.Namespace) -> int:
+    """One row per crawl page that copies an indexed original on another site (the page itself, or
+    its own site's pages, are not copies)."""
+    from .inputs import iter_records
+    from .page import registrable_domain
+    from .provenance import ReferenceIndex, ReferenceIndexError, page_of
+
+    try:
+        index = ReferenceIndex.open(args.reference)
+    except ReferenceIndexError as exc:
+        fail(str(exc))
+        return 1
+    floor = index.settings.copy if args.min_containment is None else args.min_containment
+    failed = 0
+
+    def rows() -> Iterator[dict]:
+        nonlocal failed
+        for record in iter_records(args.inputs):
+            if record.error is not None or record.content is None:
+                failed += 1
+                fail(f"{record.origin}: {record.error or 'no content'}")
+                continue
+            try:
+                page = page_of(record.content, record.url, args.kind or record.kind)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl
+                failed += 1
+                fail(f"{record.origin}: {type(exc).__name__}: {exc}")
+                continue
+            url = record.url or page.url
+            domain = registrable_domain(url)
+            matches = [m for m in index.query(page.main_text, top=args.top + 2, min_containment=floor)
+                       if m.id != record.id and not (m.url and m.url == url) and not (domain and m.domain == domain)]
+            if matches:
+                yield {"id": record.id, "url": url, "origin": record.origin,
+                       "matches": [m.to_dict() for m in matches[: args.top]]}
+
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "table":
+        for row in rows():
+            out = sys.stdout
+            out.write(f"{row['url'] or row['origin']}\n")
+            for m in row["matches"]:
+                out.write(f"  copies {m['url'] or m['id']}  containment {m['containment']:.2f}  jaccard {m['jaccard']:.2f}\n")
+            out.flush()
+    else:
+        PRINTERS[fmt](rows(), sys.stdout)
+    return 1 if failed else 0
+
+
+COMMANDS["index"] = Command("build or extend a reference index of known originals (MinHash LSH)", index_arguments, run_index)
+COMMANDS["find-copies"] = Command("list the pages of a crawl that copy an indexed original", find_copies_arguments,
+                                  run_find_copies)
