@@ -9,6 +9,8 @@ import numpy as np
 from .signals import SIGNALS, Signal
 
 FEATURE_NAMES: tuple[str, ...] = tuple(unit.name for unit in SIGNALS)
+FEATURE_DIRECTIONS: tuple[int, ...] = tuple(unit.direction for unit in SIGNALS)
+"""Monotonic constraints for the model, one per feature (see SignalUnit.direction)."""
 
 
 def vectorize(signals: Sequence[Signal], names: Sequence[str] = FEATURE_NAMES) -> np.ndarray:

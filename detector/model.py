@@ -4,6 +4,12 @@ A joblib file is a pickle, and unpickling runs code. So the manifest (plain JSON
 records the model file's sha256 and the feature list, and ``load`` checks both *before* it unpickles
 anything. Model files must still come from a source you trust: the hash proves the file is the one
 the manifest describes, not that whoever wrote both meant well.
+
+When skops is installed, ``save`` also writes the model in skops's format (``.skops``), which loads
+without running code: only the types listed in ``SKOPS_TRUSTED`` (beyond skops's own safe list) may be
+built. ``load`` prefers that file, hash-checked like the joblib one, so that even a manifest and a
+model swapped together cannot run code; without skops, or for a model whose types are not on the
+list, the joblib file is used.
 """
 
 from __future__ import annotations
@@ -20,10 +26,16 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.pipeline import Pipeline
 
-from .features import FEATURE_NAMES
+from .features import FEATURE_DIRECTIONS, FEATURE_NAMES
+from .files import atomic_write
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "default.joblib"
 MANIFEST_VERSION = 1
+SKOPS_TRUSTED = (
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+)
+"""Types a .skops model may contain beyond skops's default safe list: those of ``build_estimator``."""
 
 
 class ModelError(RuntimeError):
@@ -47,18 +59,32 @@ class LoadedModel:
 def build_estimator(seed: int = 0) -> Pipeline:
     """Gradient-boosted trees, calibrated by isotonic regression on cross-validated predictions.
 
-    ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
+    Each feature's monotonic constraint comes from its signal's ``direction``: a wire dateline, a
+    syndication tag or an unrelated link block can only raise the probability, never lower it, however
+    few training pages combined them. ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
     scoring one page walks 200 trees, not 1,500: per-page latency is what users of the CLI feel.
     """
     trees = HistGradientBoostingClassifier(
         max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
-        l2_regularization=1.0, early_stopping=False, random_state=seed,
+        l2_regularization=1.0, early_stopping=False, random_state=seed, monotonic_cst=list(FEATURE_DIRECTIONS),
     )
     return Pipeline([("classifier", CalibratedClassifierCV(trees, method="isotonic", cv=5, ensemble=False))])
 
 
 def manifest_path(model_path: Path) -> Path:
     return model_path.with_suffix(".json")
+
+
+def skops_path(model_path: Path) -> Path:
+    return model_path.with_suffix(".skops")
+
+
+def _skops_io():
+    try:
+        import skops.io
+    except ImportError:
+        return None
+    return skops.io
 
 
 def sha256(path: Path) -> str:
@@ -71,26 +97,35 @@ def sha256(path: Path) -> str:
 
 def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, metrics: dict,
          feature_names: tuple[str, ...] = FEATURE_NAMES) -> dict:
-    """Write the model and its manifest; returns the manifest."""
+    """Write the model (joblib, and .skops when skops can hold it) and its manifest, each atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(estimator, path, compress=3)
+    atomic_write(path, lambda tmp: joblib.dump(estimator, tmp, compress=3))
+    sio, spath, skops_entry = _skops_io(), skops_path(path), {}
+    if sio is not None:
+        atomic_write(spath, lambda tmp: sio.dump(estimator, tmp))
+        if set(sio.get_untrusted_types(file=spath)) <= set(SKOPS_TRUSTED):
+            skops_entry = {"skops_file": spath.name, "skops_sha256": sha256(spath)}
+        else:  # types we would refuse to load: the joblib file alone describes this model
+            spath.unlink()
     manifest = {
         "manifest_version": MANIFEST_VERSION,
         "model_file": path.name,
         "sha256": sha256(path),
+        **skops_entry,
         "feature_names": list(feature_names),
         "sklearn_version": sklearn.__version__,
         "threshold": threshold,
         "training": training,
         "metrics": metrics,
     }
-    manifest_path(path).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(manifest_path(path), lambda tmp: tmp.write_text(text, "utf-8"))
     return manifest
 
 
 def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:
-    """Load a model after checking its manifest: hash first, then features, then unpickle."""
+    """Load a model after checking its manifest: hash first, then features, then load (.skops first)."""
     path = Path(path) if path is not None else DEFAULT_MODEL
     mpath = manifest_path(path)
     if not path.is_file():
@@ -101,11 +136,14 @@ def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEA
         manifest = json.loads(mpath.read_text("utf-8"))
     except ValueError as exc:
         raise ModelError(f"refusing {path}: manifest {mpath.name} is not valid JSON ({exc})") from exc
-    actual = sha256(path)
-    if manifest.get("sha256") != actual:
+    sio, spath = _skops_io(), skops_path(path)
+    use_skops = sio is not None and bool(manifest.get("skops_sha256")) and spath.is_file()
+    checked, key = (spath, "skops_sha256") if use_skops else (path, "sha256")
+    actual = sha256(checked)
+    if manifest.get(key) != actual:
         raise ModelError(
-            f"refusing {path}: its sha256 {actual[:16]}… does not match the manifest's "
-            f"{str(manifest.get('sha256'))[:16]}…; the file was changed or replaced. Not unpickled."
+            f"refusing {checked}: its sha256 {actual[:16]}… does not match the manifest's "
+            f"{str(manifest.get(key))[:16]}…; the file was changed or replaced. Not loaded."
         )
     expected = list(feature_names)
     if manifest.get("feature_names") != expected:
@@ -117,4 +155,9 @@ def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEA
             f"(missing: {missing or 'none'}, unknown: {extra or 'none'}, or another order). Retrain it "
             f"with `python -m training.train`."
         )
+    if use_skops:
+        untrusted = sorted(set(sio.get_untrusted_types(file=spath)) - set(SKOPS_TRUSTED))
+        if untrusted:
+            raise ModelError(f"refusing {spath}: it holds types this detector does not trust: {untrusted}")
+        return LoadedModel(sio.load(spath, trusted=list(SKOPS_TRUSTED)), manifest)
     return LoadedModel(joblib.load(path), manifest)

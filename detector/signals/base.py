@@ -40,6 +40,10 @@ class SignalUnit:
 
     name: ClassVar[str]
     description: ClassVar[str]
+    direction: ClassVar[int] = 1
+    """How the score may move the verdict: +1 more is more republished-like (evidence), -1 more is more
+    original-like (a reporter's byline), 0 either way (measurements such as shares of the page). The
+    model is constrained to respect it, so that seeing more evidence never lowers a probability."""
 
     def score(self, page: Page) -> Signal:
         raise NotImplementedError

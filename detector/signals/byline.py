@@ -151,6 +151,7 @@ class BylineSpam(SignalUnit):
 
 class BylinePerson(SignalUnit):
     name = "byline_person"
+    direction = -1
     description = "A byline names a plausible person (evidence for an original)."
 
     def score(self, page: Page) -> Signal:

@@ -116,6 +116,7 @@ def _url_years(href: str | None) -> list[int]:
 
 class LinkBlockShare(SignalUnit):
     name = "link_block_share"
+    direction = 0
     description = "Characters of block headlines per character of main text (capped at 5)."
 
     def score(self, page: Page) -> Signal:

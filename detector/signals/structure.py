@@ -16,6 +16,7 @@ from .base import Signal, SignalUnit
 
 class MainTextShare(SignalUnit):
     name = "main_text_share"
+    direction = 0
     description = "Characters of main text per character of visible text."
 
     def score(self, page: Page) -> Signal:
@@ -26,6 +27,7 @@ class MainTextShare(SignalUnit):
 
 class LinkDensity(SignalUnit):
     name = "link_density"
+    direction = 0
     description = "Characters of link text per character of visible text."
 
     def score(self, page: Page) -> Signal:
@@ -36,6 +38,7 @@ class LinkDensity(SignalUnit):
 
 class BoilerplateRatio(SignalUnit):
     name = "boilerplate_ratio"
+    direction = 0
     description = "Share of visible lines that are short (under five words) and not part of the main text."
 
     def score(self, page: Page) -> Signal:
@@ -48,6 +51,7 @@ class BoilerplateRatio(SignalUnit):
 
 class MainTextWords(SignalUnit):
     name = "main_text_words"
+    direction = 0
     description = "Length of the main text in words, log-scaled to [0, 1] (1 at 3000 words): how much there was to judge."
 
     def score(self, page: Page) -> Signal:
