@@ -216,24 +216,14 @@ def sites_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_sites(args: argparse.Namespace) -> int:
-    from .sites import aggregate
+    from .sites import aggregate, read_rows
 
     bad = 0
 
-    def rows(fh: TextIO) -> Iterator[dict]:
+    def skip(n: int, reason: str) -> None:
         nonlocal bad
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise ValueError("not a JSON object")
-            except ValueError as exc:
-                bad += 1
-                fail(f"{args.results}:line {n}: skipped, {exc}")
-                continue
-            yield row
+        bad += 1
+        fail(f"{args.results}:line {n}: skipped, {reason}")
 
     try:
         fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8")
@@ -241,7 +231,7 @@ def run_sites(args: argparse.Namespace) -> int:
         fail(f"{args.results}: {exc.strerror or exc}")
         return 1
     with fh:
-        table = [site.to_dict(args.top) for site in aggregate(rows(fh))]
+        table = [site.to_dict(args.top) for site in aggregate(read_rows(fh, skip))]
     if args.format == "json":
         json.dump(table, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
