@@ -9,7 +9,9 @@ figures in its manifest are held-out figures of that very model.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -46,6 +48,33 @@ def in_test(group: str, seed: int, share: float = 0.25) -> bool:
 
 def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def cached_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
+    """build_examples, kept in ``--cache DIR`` under a key of everything that shapes the features.
+
+    The key hashes the detector's and the generator's code and word lists with the corpus, sample,
+    seed and copies, so a stale cache is never read; model-only experiments then skip the parsing.
+    """
+    if not args.cache:
+        return build_examples(args)
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(repr((str(Path(args.corpus).resolve()), args.sample, args.seed, args.copies, args.labels)).encode())
+    for path in sorted([*root.glob("detector/**/*.py"), *root.glob("detector/**/*.json"), *root.glob("training/*.py"),
+                        *root.glob("training/farms/*.py")]):
+        if "models" not in path.parts:
+            h.update(path.read_bytes())
+    path = Path(args.cache) / f"examples-{h.hexdigest()[:16]}.json.gz"
+    if path.is_file():
+        log(f"examples from the cache {path}")
+        data = json.loads(gzip.decompress(path.read_bytes()))
+        load = lambda rows: [Example(**{**r, "features": np.array(r["features"])}) for r in rows]  # noqa: E731
+        return load(data["train"]), load(data["test"]), data["relabelled"]
+    train, test, relabelled = build_examples(args)
+    dump = lambda exs: [{**e.__dict__, "features": e.features.tolist()} for e in exs]  # noqa: E731
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(json.dumps({"train": dump(train), "test": dump(test), "relabelled": relabelled}).encode()))
+    return train, test, relabelled
 
 
 def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
@@ -119,13 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the model (its manifest goes beside it)")
     ap.add_argument("--report", default="reports/latest", help="folder for the evaluation report")
     ap.add_argument("--no-lofo", action="store_true", help="skip the leave-one-family-out runs")
+    ap.add_argument("--cache", default=None, help="keep the parsed examples in this folder for later runs")
     ap.add_argument("--check-bar", action="store_true", help="exit 1 when the held-out figures miss the bar")
     args = ap.parse_args(argv)
     if not Path(args.corpus).exists():
         ap.error(f"corpus not found: {args.corpus} (give --corpus or set DETECTOR_CORPUS)")
 
     started = time.time()
-    train, test, relabelled = build_examples(args)
+    train, test, relabelled = cached_examples(args)
     log(f"train {len(train)} pages, test {len(test)} pages; choosing the threshold on out-of-fold predictions")
     threshold = oof_threshold(train, args.seed)
     log(f"threshold {threshold:.4f}; fitting the model")
