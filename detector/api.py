@@ -12,7 +12,7 @@ from .features import vectorize
 from .model import LoadedModel, load
 from .page import Page, parse_html
 from .provenance import Match, ReferenceIndex, Source, apply_reference
-from .reading import DEFAULT_MAX_BYTES, read
+from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS, read, time_budget
 from .signals import Signal, extract
 from .text_page import parse_text
 
@@ -64,14 +64,18 @@ class Detector:
     manifest, see ``detector.model``). ``threshold`` overrides the manifest's decision threshold.
     ``reference`` is a reference index of known originals (``detector index build``): its best
     matches are added to each result, and a copy-level match decides (see ``provenance.apply_reference``).
+    ``max_bytes`` cuts larger pages; ``max_parse_seconds`` bounds ``score`` on one page (read, parse,
+    signals) and raises ``BudgetError`` past it (``reading.time_budget`` says how; None: no bound).
     """
 
     def __init__(self, model_path: str | Path | None = None, *, threshold: float | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, reference: str | Path | ReferenceIndex | None = None) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, reference: str | Path | ReferenceIndex | None = None,
+                 max_parse_seconds: float | None = DEFAULT_MAX_PARSE_SECONDS) -> None:
         self.reference = ReferenceIndex.open(reference) if isinstance(reference, (str, Path)) else reference
         self.model: LoadedModel = load(model_path)
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.max_bytes = max_bytes
+        self.max_parse_seconds = max_parse_seconds
         # One row is too small to share among threads: OpenMP's start-up per tree costs more than
         # the prediction (seen: 77 ms with one thread, seconds with all of them on a busy machine).
         self._threads = ThreadpoolController()
@@ -90,9 +94,12 @@ class Detector:
     def score(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Result:
         """Score one page. ``kind`` ("html"/"text") overrides the sniffing of the input."""
         t0 = time.perf_counter()
-        page = self.page(content, url, kind=kind)
-        t1 = time.perf_counter()
-        result = self.score_page(page)
+        with time_budget(self.max_parse_seconds) as check:
+            page = self.page(content, url, kind=kind)
+            check()
+            t1 = time.perf_counter()
+            result = self.score_page(page)
+            check()
         result.timings_ms = {"parse": round((t1 - t0) * 1000, 2), **result.timings_ms}
         return result
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, TextIO
 
-from .reading import DEFAULT_MAX_BYTES
+from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS
 
 PROG = "detector"
 
@@ -93,6 +93,8 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+    p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
+                   help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
 
 
 def run_score(args: argparse.Namespace) -> int:
@@ -107,7 +109,8 @@ def run_score(args: argparse.Namespace) -> int:
         return usage_error(args, "--resume needs -o FILE")
     if args.output and args.format:
         return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
-    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference)
+    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
+                      max_parse_seconds=args.max_parse_seconds or None)
     try:
         detector = factory()  # fail here, once, rather than in every worker
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
@@ -322,8 +325,9 @@ def run_report(args: argparse.Namespace) -> int:
             return 1
         note = f"{result.label} ({result.probability:.2f})"
     try:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(body)
+        from .files import atomic_write_text
+
+        atomic_write_text(args.output, body)  # a killed run leaves no half-written report
     except OSError as exc:
         fail(f"{args.output}: {exc.strerror or exc}")
         return 1

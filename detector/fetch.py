@@ -9,6 +9,7 @@ into something else), and a content type that can be a web page at all.
 from __future__ import annotations
 
 import http.client
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urljoin, urlsplit
@@ -34,15 +35,20 @@ _OPENER = urllib.request.build_opener(_NoRedirect())
 
 
 def fetch(url: str, *, timeout: float = 10, max_bytes: int = DEFAULT_MAX_BYTES,
-          max_redirects: int = 5) -> tuple[bytes, str]:
-    """GET ``url``; returns (content, final URL after redirects). Raises ``FetchError``."""
+          max_redirects: int = 5, max_seconds: float = 30) -> tuple[bytes, str]:
+    """GET ``url``; returns (content, final URL after redirects). Raises ``FetchError``.
+
+    ``timeout`` bounds each socket operation; ``max_seconds`` bounds the whole body download, since a
+    server that trickles one byte per ``timeout`` would otherwise never time out.
+    """
+    deadline = time.monotonic() + max_seconds
     current = url
     for _ in range(max_redirects + 1):
         _check_scheme(current, url)
         request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)})
         try:
             with _OPENER.open(request, timeout=timeout) as response:
-                return _body(response, url, max_bytes), current
+                return _body(response, url, max_bytes, deadline), current
         except urllib.error.HTTPError as exc:
             location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307, 308) else None
             exc.close()
@@ -62,7 +68,7 @@ def _check_scheme(current: str, url: str) -> None:
         raise FetchError(f"{url}: only http and https URLs are fetched, not {scheme or 'no scheme'}{where}")
 
 
-def _body(response, url: str, max_bytes: int) -> bytes:
+def _body(response, url: str, max_bytes: int, deadline: float) -> bytes:
     """The response body, after checking its type and size (a declared length is refused early)."""
     ctype = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
     if ctype and ctype not in ACCEPTED_TYPES:
@@ -70,10 +76,20 @@ def _body(response, url: str, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"{url}: {declared} bytes is larger than the {max_bytes}-byte limit")
+    chunks: list[bytes] = []
+    size = 0
     try:
-        body = response.read(max_bytes + 1)
+        while size <= max_bytes:
+            chunk = response.read1(min(1 << 16, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url}: download took longer than its time limit (server too slow)")
     except (OSError, http.client.HTTPException) as exc:
         raise FetchError(f"{url}: connection failed while reading ({exc})") from None
+    body = b"".join(chunks)
     if len(body) > max_bytes:
         raise FetchError(f"{url}: larger than the {max_bytes}-byte limit")
     return body

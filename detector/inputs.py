@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import BinaryIO
 
-from .reading import DEFAULT_MAX_BYTES
+from .reading import DEFAULT_MAX_BYTES, scrub
 
 PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -148,8 +148,8 @@ def _jsonl_record(line: bytes, path: str, lineno: int, max_bytes: int) -> Record
         return Record(id=origin, origin=origin, error=f"not valid JSON ({exc})")
     if not isinstance(obj, dict):
         return Record(id=origin, origin=origin, error="not a JSON object")
-    rid = str(obj["id"]) if obj.get("id") is not None else origin
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    rid = scrub(str(obj["id"])) if obj.get("id") is not None else origin
+    url = scrub(obj["url"]) if isinstance(obj.get("url"), str) else None
     for key, kind in (("html", "html"), ("text", "text")):
         if isinstance(obj.get(key), str):
             return Record(id=rid, url=url, content=obj[key][: max_bytes + 1], kind=kind, origin=origin)

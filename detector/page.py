@@ -232,10 +232,27 @@ def css_path(el: Tag) -> str:
         if parent is None:
             steps.append(el.name)
             break
-        same = [c for c in parent.children if isinstance(c, Tag) and c.name == el.name]
-        steps.append(el.name if len(same) == 1 else f"{el.name}:nth-of-type({same.index(el) + 1})")
+        nth, same = _nth_of_type(el, parent)
+        steps.append(el.name if same == 1 else f"{el.name}:nth-of-type({nth})")
         el = parent
     return " > ".join(reversed(steps))
+
+
+def _nth_of_type(el: Tag, parent: Tag) -> tuple[int, int]:
+    """(position of ``el`` among its same-named siblings, how many there are).
+
+    Indexed once per parent and kept on it (rebuilt if its children change): scanning the siblings
+    on every call made a page with thousands of <p>s in one <div> quadratic (minutes for 1 MB).
+    """
+    cached = parent.__dict__.get("_detector_nth")
+    if cached is None or cached[0] != len(parent.contents) or id(el) not in cached[1]:
+        counts: dict[str, int] = {}
+        index: dict[int, int] = {}
+        for c in parent.children:
+            if isinstance(c, Tag):
+                counts[c.name] = index[id(c)] = counts.get(c.name, 0) + 1
+        cached = parent.__dict__["_detector_nth"] = (len(parent.contents), index, counts)
+    return cached[1][id(el)], cached[2][el.name]
 
 
 def _text(el: Tag) -> str:
@@ -378,10 +395,9 @@ def _read_head(tags: list[Tag], page: Page) -> list[dict]:
     jsonld: list[dict] = []
     for s in (t for t in tags if t.name == "script" and "ld+json" in str(t.get("type") or "").lower()):
         try:
-            data = json.loads(s.string or "")
-        except (ValueError, TypeError):
+            jsonld.extend(_flatten_jsonld(json.loads(s.string or "")))
+        except (ValueError, TypeError, RecursionError):  # RecursionError: JSON nested thousands deep
             continue
-        jsonld.extend(_flatten_jsonld(data))
     for item in jsonld:
         if _ld_type(item) & {"newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage"}:
             for key in ("url", "mainEntityOfPage"):

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import codecs
 import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 8_000_000
 """Pages larger than this are cut to this size before decoding (the verdict says so)."""
+DEFAULT_MAX_PARSE_SECONDS = 60.0
+"""Wall-clock budget for reading, parsing and reading the signals of one page (see ``time_budget``)."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -49,6 +56,56 @@ class ReadError(ValueError):
     """The input cannot be read as a web page; the message says why."""
 
 
+class BudgetError(ReadError):
+    """The page needed more time than the budget allows: an error row, not a hung worker."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[Callable[[], None]]:
+    """Bound the work inside the ``with`` to ``seconds`` of wall-clock time; yields ``check()``.
+
+    Python cannot stop lxml or a regex from another thread, so the budget is enforced two ways:
+    - *Preemptively* by SIGALRM, when this is the main thread of its process (the CLI, and each
+      batch worker process): the handler raises ``BudgetError`` at the next Python bytecode, which
+      bs4's per-tag callbacks and the signals' loops reach within milliseconds. A single C call
+      (one regex over one long line) finishes first, so the overrun is that call's length.
+    - *Between stages* everywhere else (threads, e.g. ``detector serve``): ``check()`` raises once
+      the budget is spent, so an over-long page is refused after parsing, not interrupted in it.
+    ``check()`` also catches an alarm that something swallowed. ``None`` or 0 means no budget.
+    """
+    if not seconds or seconds <= 0:
+        yield lambda: None
+        return
+    deadline = time.monotonic() + seconds
+    message = f"page took longer than the {seconds:g} s time budget to read and score (--max-parse-seconds)"
+
+    def check() -> None:
+        if time.monotonic() > deadline:
+            raise BudgetError(message)
+
+    active = [True]
+
+    def on_alarm(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
+        if active[0]:
+            active[0] = False  # one alarm, one exception
+            raise BudgetError(message)
+
+    preempt = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+               and signal.getitimer(signal.ITIMER_REAL)[0] == 0)  # never clobber a caller's own timer
+    previous = signal.signal(signal.SIGALRM, on_alarm) if preempt else None
+    try:
+        if preempt:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield check
+    finally:
+        try:
+            active[0] = False  # an alarm landing just before this still raises, and the cleanup still runs
+        finally:
+            if preempt:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass(frozen=True)
 class Document:
     """Decoded input: the text, whether it is HTML or a plain-text dump, and how it was decoded."""
@@ -68,7 +125,7 @@ def read(content: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str 
             raw, truncated = raw[:max_bytes], True
         text, encoding = decode(raw)
     elif isinstance(content, str):
-        text, encoding = content, None
+        text, encoding = scrub(content), None
         if len(text) > max_bytes:
             text, truncated = text[:max_bytes], True
     else:
@@ -81,6 +138,16 @@ def read(content: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str 
     elif kind not in ("html", "text"):
         raise ReadError(f"unknown kind {kind!r}: use 'html' or 'text'")
     return Document(text=text, kind=kind, encoding=encoding, truncated=truncated)
+
+
+def scrub(text: str) -> str:
+    """``text`` with lone surrogates (from JSON's "\\ud800" escapes) as U+FFFD: they cannot be written
+    as UTF-8, so one of them in a page or URL would stop the output writer, and the whole batch."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -119,19 +186,33 @@ def decode(raw: bytes) -> tuple[str, str]:
     if guessed:
         return guessed
     text = raw.decode("utf-8", errors="replace")
-    if not _mostly_printable(text[:4000]):
+    # Replacement characters alone mean mixed or broken encodings, still a page; control characters mean binary.
+    if not _mostly_printable(text[:4000].replace("\ufffd", " ")):
         raise ReadError("binary input: the bytes do not decode to readable text")
     return text, "utf-8"
+
+
+# The encodings a browser decodes pages with (WHATWG Encoding Standard); charset-normalizer also
+# proposes DOS and old Mac code pages (cp775 for an undeclared Windows-1252 page), which no web page is in.
+_WEB_ENCODINGS = {codecs.lookup(n).name for n in (
+    "utf-8", "utf-16-le", "utf-16-be", "latin-1", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+    *(f"iso-8859-{i}" for i in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)), *(f"cp125{i}" for i in range(9)),
+    "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc-jp", "iso-2022-jp", "shift_jis", "cp932", "euc-kr", "cp949",
+)}
 
 
 def _guess(raw: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000]).best()
-    if best is None or best.encoding is None:
-        return None
-    name = _SUPERSETS.get(best.encoding, best.encoding)
-    return raw.decode(name, errors="replace"), name
+    for match in from_bytes(raw[:200_000]):  # best first
+        try:
+            if match.encoding is None or codecs.lookup(match.encoding).name not in _WEB_ENCODINGS:
+                continue
+        except LookupError:
+            continue
+        name = _SUPERSETS.get(match.encoding, match.encoding)
+        return raw.decode(name, errors="replace"), name
+    return None
 
 
 def _mostly_printable(text: str) -> bool:

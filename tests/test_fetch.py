@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -92,3 +93,42 @@ def test_url_spec_becomes_a_record(server):
     good, bad = iter_records([server + "/redirect", server + "/pdf"])
     assert good.content == PAGE and good.url == server + "/page" and good.id == server + "/redirect"
     assert bad.content is None and "not a web page" in bad.error
+
+
+class Trickle(BaseHTTPRequestHandler):
+    """Sends a byte every 0.2 s forever: each read is within the socket timeout, the whole never ends."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(200):
+                self.wfile.write(b"<")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_trickling_server_hits_the_total_time_limit():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="longer than its time limit"):
+            fetch(f"http://127.0.0.1:{httpd.server_address[1]}/", timeout=2, max_seconds=1)
+        assert time.monotonic() - start < 3
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/a.html", "data:text/html,<p>x</p>", "javascript:alert(1)",
+                                 "gopher://example.com/", "example.com/no-scheme"])
+def test_only_http_and_https(url):
+    with pytest.raises(FetchError, match="only http and https"):
+        fetch(url)
