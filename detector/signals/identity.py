@@ -21,7 +21,7 @@ from .base import Signal, SignalUnit
 # How much a name source says about the site's identity. twitter:site is a handle, a JSON-LD
 # publisher or a copyright holder is often the parent company, a title suffix is often a section.
 _SOURCE_WEIGHT = {
-    "logo": 1.0, "meta og:site_name": 1.0, "meta application-name": 0.8, "meta apple-mobile-web-app-title": 0.8,
+    "logo": 1.0, "header": 0.8, "meta og:site_name": 1.0, "meta application-name": 0.8, "meta apple-mobile-web-app-title": 0.8,
     "json-ld website": 0.8, "json-ld newsmediaorganization": 0.8, "json-ld organization": 0.7,
     "json-ld publisher": 0.6, "meta publisher": 0.6, "meta dc.publisher": 0.6,
     "copyright": 0.4, "title suffix": 0.3, "meta twitter:site": 0.3,
