@@ -71,7 +71,9 @@ def time_budget(seconds: float | None) -> Iterator[Callable[[], None]]:
       (one regex over one long line) finishes first, so the overrun is that call's length.
     - *Between stages* everywhere else (threads, e.g. ``detector serve``): ``check()`` raises once
       the budget is spent, so an over-long page is refused after parsing, not interrupted in it.
-    ``check()`` also catches an alarm that something swallowed. ``None`` or 0 means no budget.
+    The alarm repeats every quarter second until the ``with`` ends: one that lands in a finaliser
+    (``__del__`` run by the garbage collector mid-parse) is "unraisable" and lost, the next one is
+    not. ``check()`` is the last line of defence. ``None`` or 0 means no budget.
     """
     if not seconds or seconds <= 0:
         yield lambda: None
@@ -87,7 +89,6 @@ def time_budget(seconds: float | None) -> Iterator[Callable[[], None]]:
 
     def on_alarm(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
         if active[0]:
-            active[0] = False  # one alarm, one exception
             raise BudgetError(message)
 
     preempt = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -95,7 +96,7 @@ def time_budget(seconds: float | None) -> Iterator[Callable[[], None]]:
     previous = signal.signal(signal.SIGALRM, on_alarm) if preempt else None
     try:
         if preempt:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
         yield check
     finally:
         try:

@@ -76,7 +76,7 @@ def test_big_nasty_page_within_the_time_budget(detector, tmp_path, name):
     got = outcome(detector, path)
     elapsed = time.monotonic() - start
     check(expect, got)
-    assert elapsed < BUDGET + 3, f"{name}: {elapsed:.1f} s"
+    assert elapsed < BUDGET + 5, f"{name}: {elapsed:.1f} s"
     if isinstance(got, str) and "budget" in got:
         assert f"{BUDGET:g} s time budget" in got
 
@@ -86,7 +86,7 @@ def test_budget_is_enforced_and_named(tiny_model):  # noqa: F811
     start = time.monotonic()
     with pytest.raises(BudgetError, match=r"longer than the 0.5 s time budget"):
         slow.score(deep_page(100_000, closed=False))
-    assert time.monotonic() - start < 2.5
+    assert time.monotonic() - start < 4
     assert slow.score(SMALL[-1].content).label  # the next page is scored as usual
 
 
@@ -142,7 +142,7 @@ def test_fifty_megabyte_page_stays_under_one_gigabyte(tiny_model, tmp_path):  # 
         from detector.cli import main
         start = time.monotonic()
         code = main(["score", {str(page)!r}, "-o", {str(out)!r}, "--jobs", "1", "--model", {str(tiny_model)!r},
-                     "--max-parse-seconds", "20"])
+                     "--max-parse-seconds", "15"])
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic() - start, code)
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -150,7 +150,7 @@ def test_fifty_megabyte_page_stays_under_one_gigabyte(tiny_model, tmp_path):  # 
     peak_kb, elapsed, _ = done.stdout.split()
     print(f"50 MB page: peak RSS {int(peak_kb) / 1024:.0f} MB, {float(elapsed):.1f} s")
     assert int(peak_kb) < 1024 * 1024, f"peak RSS {int(peak_kb) / 1024:.0f} MB"
-    assert float(elapsed) < 20 + 10
+    assert float(elapsed) < 15 + 10
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert row["origin"] == str(page)
     assert row.get("truncated") is True or "time budget" in row["error"]
