@@ -149,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", default="reports/latest", help="folder for the evaluation report")
     ap.add_argument("--no-lofo", action="store_true", help="skip the leave-one-family-out runs")
     ap.add_argument("--cache", default=None, help="keep the parsed examples in this folder for later runs")
-    ap.add_argument("--check-bar", action="store_true", help="exit 1 when the held-out figures miss the bar")
+    ap.add_argument("--check-bar", action="store_true", help="exit 1 when the held-out figures miss the issue's bar")
+    ap.add_argument("--require", action="append", default=[], metavar="FIGURE=VALUE",
+                    help="exit 1 unless a held-out figure clears VALUE: roc_auc, recall, min_lofo_recall "
+                         "(at least) or fpr (at most); e.g. --require roc_auc=0.98 (a regression floor)")
     args = ap.parse_args(argv)
     if not Path(args.corpus).exists():
         ap.error(f"corpus not found: {args.corpus} (give --corpus or set DETECTOR_CORPUS)")
@@ -198,7 +201,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key}: {value if value is None or isinstance(value, int) else round(value, 4)}")
     for failure in failures:
         print(f"BAR NOT MET: {failure}")
-    return 1 if (failures and args.check_bar) else 0
+    below = floor_failures(summary, args.require)
+    for failure in below:
+        print(f"FLOOR NOT MET: {failure}")
+    return 1 if (failures and args.check_bar) or below else 0
+
+
+def floor_failures(summary: dict, requirements: list[str]) -> list[str]:
+    """The ``--require FIGURE=VALUE`` floors that the held-out figures miss (fpr is a ceiling)."""
+    out = []
+    for req in requirements:
+        name, _, value = req.partition("=")
+        if name not in summary:
+            raise SystemExit(f"--require {req}: unknown figure {name!r} (one of {', '.join(summary)})")
+        got, need = summary[name], float(value)
+        if got is None or (got > need if name.startswith("fpr") else got < need):
+            out.append(f"{name} is {got}, required {'<=' if name.startswith('fpr') else '>='} {need}")
+    return out
 
 
 def permutation_importances(model, test: list[Example], y: np.ndarray) -> dict[str, float] | None:
