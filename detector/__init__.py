@@ -5,7 +5,15 @@
     >>> result.label, result.probability, result.reasons
 """
 
-from .api import Detector, Result
-
 __all__ = ["Detector", "Result"]
+
+
+def __getattr__(name: str):
+    # Imported on first use, so that `import detector.page` or a batch run's parent process does not
+    # pay for scikit-learn.
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 __version__ = "0.1.0"

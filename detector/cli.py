@@ -101,7 +101,8 @@ def run_score(args: argparse.Namespace) -> int:
     from . import batch
     from .api import Detector
     from .inputs import count_records, iter_records
-    from .model import ModelError
+    from .model import ModelError, verify
+    from .provenance import ReferenceIndex
 
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         return usage_error(args, "--url names one page: give a single file (or -)")
@@ -111,8 +112,14 @@ def run_score(args: argparse.Namespace) -> int:
         return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
     factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
                       max_parse_seconds=args.max_parse_seconds or None)
-    try:
-        detector = factory()  # fail here, once, rather than in every worker
+    try:  # fail here, once, rather than in every worker
+        if args.jobs > 1:  # the workers load the model; the parent checks it and stays small
+            verify(args.model)
+            if args.reference:
+                ReferenceIndex.open(args.reference)
+            detector = None
+        else:
+            detector = factory()
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1

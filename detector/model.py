@@ -17,14 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import joblib
-import sklearn
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.pipeline import Pipeline
 
 from .features import FEATURE_DIRECTIONS, FEATURE_NAMES
 from .files import atomic_write
@@ -56,7 +53,7 @@ class LoadedModel:
         return tuple(self.manifest["feature_names"])
 
 
-def build_estimator(seed: int = 0) -> Pipeline:
+def build_estimator(seed: int = 0):
     """Gradient-boosted trees, calibrated by isotonic regression on cross-validated predictions.
 
     Each feature's monotonic constraint comes from its signal's ``direction``: a wire dateline, a
@@ -64,6 +61,12 @@ def build_estimator(seed: int = 0) -> Pipeline:
     few training pages combined them. ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
     scoring one page walks 200 trees, not 1,500: per-page latency is what users of the CLI feel.
     """
+    # scikit-learn is imported here and in load(), not at module level: a batch run's parent process
+    # only verifies the model and never needs its ~110 MB of modules.
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.pipeline import Pipeline
+
     trees = HistGradientBoostingClassifier(
         max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
         l2_regularization=1.0, early_stopping=False, random_state=seed, monotonic_cst=list(FEATURE_DIRECTIONS),
@@ -79,12 +82,23 @@ def skops_path(model_path: Path) -> Path:
     return model_path.with_suffix(".skops")
 
 
+def _has_skops() -> bool:
+    # find_spec, not an import: skops imports scikit-learn, which a verifying parent process avoids.
+    return find_spec("skops") is not None
+
+
 def _skops_io():
     try:
         import skops.io
     except ImportError:
         return None
     return skops.io
+
+
+def _sklearn_version() -> str:
+    import sklearn
+
+    return sklearn.__version__
 
 
 def sha256(path: Path) -> str:
@@ -114,7 +128,7 @@ def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, 
         "sha256": sha256(path),
         **skops_entry,
         "feature_names": list(feature_names),
-        "sklearn_version": sklearn.__version__,
+        "sklearn_version": _sklearn_version(),
         "threshold": threshold,
         "training": training,
         "metrics": metrics,
@@ -124,8 +138,11 @@ def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, 
     return manifest
 
 
-def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:
-    """Load a model after checking its manifest: hash first, then features, then load (.skops first)."""
+def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> tuple[Path, dict, bool]:
+    """Check a model against its manifest without loading it: the file's hash, then the feature list.
+
+    Returns the model path, the manifest, and whether the .skops file is the one to load.
+    """
     path = Path(path) if path is not None else DEFAULT_MODEL
     mpath = manifest_path(path)
     if not path.is_file():
@@ -136,8 +153,8 @@ def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEA
         manifest = json.loads(mpath.read_text("utf-8"))
     except ValueError as exc:
         raise ModelError(f"refusing {path}: manifest {mpath.name} is not valid JSON ({exc})") from exc
-    sio, spath = _skops_io(), skops_path(path)
-    use_skops = sio is not None and bool(manifest.get("skops_sha256")) and spath.is_file()
+    spath = skops_path(path)
+    use_skops = _has_skops() and bool(manifest.get("skops_sha256")) and spath.is_file()
     checked, key = (spath, "skops_sha256") if use_skops else (path, "sha256")
     actual = sha256(checked)
     if manifest.get(key) != actual:
@@ -155,7 +172,14 @@ def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEA
             f"(missing: {missing or 'none'}, unknown: {extra or 'none'}, or another order). Retrain it "
             f"with `python -m training.train`."
         )
+    return path, manifest, use_skops
+
+
+def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:
+    """Load a model after ``verify`` passed: hash first, then features, then load (.skops first)."""
+    path, manifest, use_skops = verify(path, feature_names=feature_names)
     if use_skops:
+        sio, spath = _skops_io(), skops_path(path)
         untrusted = sorted(set(sio.get_untrusted_types(file=spath)) - set(SKOPS_TRUSTED))
         if untrusted:
             raise ModelError(f"refusing {spath}: it holds types this detector does not trust: {untrusted}")

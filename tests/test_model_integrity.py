@@ -93,7 +93,7 @@ def test_missing_or_broken_manifest_is_refused(copy, nothing_loads):
 
 
 def test_without_skops_the_joblib_file_is_checked_and_used(copy, monkeypatch):
-    monkeypatch.setattr(model_module, "_skops_io", lambda: None)
+    monkeypatch.setattr(model_module, "_has_skops", lambda: False)
     assert load(copy).estimator is not None
     tamper(copy)
     with pytest.raises(ModelError, match="does not match"):
