@@ -79,6 +79,7 @@ class Page:
     link_blocks: list[LinkBlock] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # every link with text
     text_links: list[Link] = field(default_factory=list)  # links inside the main text's paragraphs
+    resource_urls: list[str] = field(default_factory=list)  # src/href of images, scripts, styles, frames
     total_chars: int = 0
     link_chars: int = 0
     truncated: bool = False
@@ -291,6 +292,7 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
 
     everything = [el for el in soup.descendants if isinstance(el, Tag)]
     jsonld = _read_head(everything, page)
+    page.resource_urls = _resource_urls(everything, page.url)
     if page.url is None:
         for loc in page.urls:  # a saved file knows its own address only through its canonical
             if loc.source == "canonical":
@@ -371,6 +373,20 @@ def _headline(tree: _Tree, title: str) -> str:
         if named and (text.lower() in title.lower() or named in text.lower()) and word_count(text) >= 3:
             return text
     return next((t for el, t in heads if el.name == "h1"), "")
+
+
+_RESOURCE_ATTR = {"img": "src", "script": "src", "iframe": "src", "source": "src", "link": "href"}
+
+
+def _resource_urls(tags: list[Tag], base: str | None) -> list[str]:
+    """Where the page loads its images, scripts, styles and frames from (read before scripts are dropped)."""
+    out = []
+    for t in tags:
+        attr = _RESOURCE_ATTR.get(t.name)
+        value = t.get(attr) if attr else None
+        if value and (t.name != "link" or {"stylesheet", "icon"} & set(t.get("rel") or [])):
+            out.append(absolute(base, str(value)))
+    return out
 
 
 def _read_head(tags: list[Tag], page: Page) -> list[dict]:

@@ -107,3 +107,14 @@ def test_domain_that_spells_none_of_the_agreeing_site_names():
             '</head><body><header><a href="/"><img class="logo" alt="Adoption"></a></header><p>x</p></body></html>')
     assert DomainUnlikeSiteName().score(parse_html(html, "https://blog.infinitywillow672.news/x")).value == 1.0
     assert DomainUnlikeSiteName().score(parse_html(html, "https://adoption.com/x")).value == 0
+
+
+def test_assets_on_the_site_the_names_name_but_not_on_the_page_domain():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    imgs = "".join(f'<img src="https://www.adoption.com/images/{i}.jpg" alt="">' for i in range(5))
+    html = ('<html><head><title>What not to say - Adoption</title><meta property="og:site_name" content="Adoption">'
+            f'<link rel="stylesheet" href="https://www.adoption.com/site.css"></head><body>{imgs}<p>x</p></body></html>')
+    clone = AssetsOnNamedSite().score(parse_html(html, "https://blog.infinitywillow672.news/x"))
+    assert clone.value == 1.0 and "adoption.com" in clone.evidence
+    assert AssetsOnNamedSite().score(parse_html(html, "https://adoption.com/x")).value == 0

@@ -30,3 +30,15 @@ def test_a_story_citing_its_sources_does_not_fire():
 def test_a_keyword_link_to_the_site_itself_is_not_a_paid_link():
     html = STORY.format(anchor='<a href="https://casino-review.example/slots">slots</a>')
     assert KeywordLinksInText().score(parse_html(html, "https://casino-review.example/ferry")).value == 0
+
+
+def test_outbound_link_share_is_high_when_most_links_leave_for_many_sites():
+    from detector.signals.outlinks import OutboundLinkShare
+
+    partners = "".join(f'<li><a href="https://partner{i}.example/">Partner site {i}</a></li>' for i in range(30))
+    own = "".join(f'<li><a href="https://news.example/section/{i}">Section {i}</a></li>' for i in range(30))
+    farm = parse_html(f"<html><body><p>Story.</p><ul>{partners}</ul></body></html>", "https://farm.example/x")
+    site = parse_html(f"<html><body><p>Story.</p><ul>{own}</ul></body></html>", "https://news.example/x")
+    assert OutboundLinkShare().score(farm).value > 0.8
+    assert OutboundLinkShare().score(site).value == 0
+    assert OutboundLinkShare().score(parse_html(f"<html><body><ul>{partners}</ul></body></html>")).value == 0  # no address

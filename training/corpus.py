@@ -138,7 +138,7 @@ def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | N
         date = (truth.get("date") or (str(page.dates[0].value) if page.dates else None))
         article = Article(
             id=row["id"], title=title, paragraphs=paragraphs[:40], lang=example.lang, url=url or page.url,
-            date=date[:10] if date else None, author=truth.get("author") or (page.bylines[0].text if page.bylines else None),
+            date=date[:10] if date else None, author=_author(truth.get("author")) or (page.bylines[0].text if page.bylines else None),
             site_name=page.site_names[0].text if page.site_names else None, html=doc.text if len(doc.text) < 400_000 else None,
         )
     headline = None
@@ -146,6 +146,13 @@ def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | N
         years = [d.value.year for d in page.dates] or find_years(url or "")
         headline = Headline(title=title, year=years[0] if years else None, url=url)
     return example, article, headline
+
+
+def _author(value) -> str | None:
+    """Benchmarks write an author as a string or a list of them."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v) or None
+    return str(value) if value else None
 
 
 def featurize_content(content: str, url: str | None, kind: str) -> tuple[np.ndarray, list[Signal]]:

@@ -37,4 +37,24 @@ class KeywordLinksInText(SignalUnit):
         return self.found(min(1.0, len(spam) / 3), f"{len(spam)} keyword links to {len(hosts)} sites in the text: {shown}")
 
 
-SIGNALS: list[SignalUnit] = [KeywordLinksInText()]
+class OutboundLinkShare(SignalUnit):
+    name = "outbound_link_share"
+    description = "Share of the page's links that point to other sites, scaled by how many sites (link farms sell dozens)."
+
+    def score(self, page: Page) -> Signal:
+        if not page.domain:
+            return self.nothing()
+        absolute = [registrable_domain(x.href) for x in page.links if x.href and x.href.startswith(("http://", "https://"))]
+        absolute = [h for h in absolute if h]
+        if len(absolute) < 10:
+            return self.nothing()
+        outbound = [h for h in absolute if h != page.domain]
+        sites = len(set(outbound))
+        value = len(outbound) / len(absolute) * min(1.0, sites / 20)
+        if not value:
+            return self.nothing()
+        top = ", ".join(sorted(set(outbound), key=outbound.count, reverse=True)[:5])
+        return self.found(value, f"{len(outbound)} of {len(absolute)} links go to {sites} other sites ({top}…)")
+
+
+SIGNALS: list[SignalUnit] = [KeywordLinksInText(), OutboundLinkShare()]
