@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
@@ -178,6 +179,18 @@ def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = F
 def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:
     """Load a model after ``verify`` passed: hash first, then features, then load (.skops first)."""
     path, manifest, use_skops = verify(path, feature_names=feature_names)
+    trained_with, installed = manifest.get("sklearn_version"), _sklearn_version()
+    if trained_with != installed:
+        # One plain warning instead of scikit-learn's one per estimator class. (Seen: a 1.9.1 model
+        # under 1.7.2, on Python 3.10, gave the same probabilities on the example pages.)
+        warnings.warn(f"{path.name} was trained with scikit-learn {trained_with}, this is {installed}; "
+                      "retrain with `python -m training.train` if verdicts look wrong", stacklevel=2)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
+        return _load_checked(path, manifest, use_skops)
+
+
+def _load_checked(path: Path, manifest: dict, use_skops: bool) -> LoadedModel:
     if use_skops:
         sio, spath = _skops_io(), skops_path(path)
         untrusted = sorted(set(sio.get_untrusted_types(file=spath)) - set(SKOPS_TRUSTED))
