@@ -17,6 +17,7 @@ from ..page import Page
 from .base import Signal, SignalUnit
 
 _SHORT = 40  # a widget's pieces are short lines
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\d[\d,.]*\s*[kKwW万萬]?"
 
 
@@ -35,6 +36,13 @@ def _windows(page: Page, size: int = 4) -> Iterator[tuple[str, str]]:
                 break
             joined += " " + lines[j]
             yield joined, f"line {i + 1}"
+
+
+def _mentions(page: Page, *keys: str) -> bool:
+    """Whether any phrase of these lexicon lists occurs in the page at all: a cheap test that lets
+    the line-by-line patterns skip the many pages that have no widget, counter or leftover."""
+    text = " ".join(page.lines).lower()  # joined as _windows joins neighbouring lines
+    return any(w.lower() in text for key in keys for w in load("residue")[key])
 
 
 def _is_cjk(word: str) -> bool:
@@ -63,8 +71,10 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
+        if not _mentions(page, "vote_strong", "vote_weak"):
+            return self.nothing()
         for text, locator in _windows(page):
-            if len(text) > 80:
+            if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
                 return self.found(1.0, f'vote widget "{text}"', locator)
@@ -92,8 +102,10 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
+        if not _mentions(page, "view_labels_strong", "view_labels_weak", "view_units"):
+            return best
         for text, locator in _windows(page):
-            if len(text) > 200:
+            if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
                 continue
             for rx, value in _views():
                 m = rx.search(text)
@@ -149,6 +161,9 @@ class ScraperLeftovers(SignalUnit):
     description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
 
     def score(self, page: Page) -> Signal:
+        low = (" ".join(page.lines) + "\n" + page.main_text).lower()
+        if not any(n in low for n in _needles()):
+            return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
         texts = [(p.text, p.locator) for p in page.paragraphs] + list(_windows(page, size=2))
@@ -175,8 +190,8 @@ class ScraperLeftovers(SignalUnit):
 
 
 @lru_cache(maxsize=2)
-def _disclaimers(key: str) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(load("spam")[key], key=len, reverse=True)), re.I)
+def _disclaimers(key: str) -> tuple[str, ...]:
+    return tuple(p.lower() for p in load("spam")[key])
 
 
 class RewriteDisclaimer(SignalUnit):
@@ -186,8 +201,8 @@ class RewriteDisclaimer(SignalUnit):
     def score(self, page: Page) -> Signal:
         for key, value in (("rewrite_disclaimers_strong", 1.0), ("rewrite_disclaimers_weak", 0.3)):
             for i, line in enumerate(page.lines):
-                m = _disclaimers(key).search(line)
-                if m:
+                low = line.lower()
+                if any(p in low for p in _disclaimers(key)):
                     return self.found(value, f"disclaimer: \"{line[:160]}\"", f"line {i + 1}")
         return self.nothing()
 
