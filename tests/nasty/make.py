@@ -65,8 +65,8 @@ SMALL: list[Case] = [
     Case("zip.html", _zip(), "error: ZIP archive"),
     Case("gzip_unlabelled.html", gzip.compress(page(ARTICLE).encode(), mtime=0), "error: gzip"),
     Case("random_bytes.html", bytes((i * 7919 + 13) % 256 for i in range(4096)), "error: binary input"),
-    Case("truncated.html.gz", gzip.compress(page(ARTICLE * 20).encode(), mtime=0)[:-40], "error: truncated"),
-    Case("corrupt.html.gz", b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 10, "error: gzip"),
+    Case("truncated.htm.gz", gzip.compress(page(ARTICLE * 20).encode(), mtime=0)[:-40], "error: truncated"),
+    Case("corrupt.htm.gz", b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 10, "error: gzip"),
     Case("unclosed.html", b"<html><head><title>Unclosed<body><div><p>The council met <b>on <i>Tuesday"
                           b"<table><tr><td>cell<a href='/x'>link<ul><li>item", "verdict"),
     Case("only_scripts.html", ("<script>var a = '<p>not text</p>';</script>" * 200).encode(), "any"),
