@@ -57,7 +57,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     region = site.split(" ")[0]
     body.append(f'<div class="{C.cls(rng, "header")}"><a class="brand" href="/"><span>{C.esc(site)}</span></a>'
                 + (f'<span class="dateline">{C.esc(C.fmt_date(rng, d, lang, time=False, style="long"))}</span>' if C.chance(rng, 0.5) else "")
-                + f"</div>")
+                + "</div>")
     body.append(C.nav_html(rng, lang, host))
     main = C.pick(rng, ["main", "div", "article"])
     body.append(f'<{main} class="{C.cls(rng, "main")}">')

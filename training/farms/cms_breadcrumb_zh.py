@@ -33,7 +33,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     title = C.vary_title(rng, article.title, "zh")
     paras = C.select_paragraphs(rng, article.paragraphs)
     used: set[str] = set()
-    aid = rng.randint(100, 99999)
+    rng.randint(100, 99999)  # keeps the random stream (and so the generated pages) as they were
 
     out = [C.doctype(rng), '<html xmlns="http://www.w3.org/1999/xhtml">' if C.chance(rng, 0.5) else '<html lang="zh-CN">',
            "<head>", C.meta_charset(rng, zh=True),

@@ -10,7 +10,6 @@ divs, a blogroll; low share of main text on the page.
 from __future__ import annotations
 
 import random
-import re
 
 from . import common as C
 from . import words as W

@@ -103,7 +103,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
            '<meta name="viewport" content="width=device-width,initial-scale=1">',
            f"<title>{C.esc(title)}{C.pick(rng, [' - ', ' | ', ' » '])}{C.esc(site)}</title>",
            f'<meta name="description" content="{C.esc(paras[0][:155])}">',
-           f'<meta name="robots" content="index, follow, max-image-preview:large">',
+           '<meta name="robots" content="index, follow, max-image-preview:large">',
            f'<meta property="og:type" content="article"><meta property="og:site_name" content="{C.esc(site)}">',
            f'<link rel="canonical" href="{C.esc(url)}">', C.tracker_script(rng), "</head>",
            f'<body class="{C.pick(rng, ["single", "post-page", "article", "seo-post"])}">']

@@ -40,7 +40,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
              f'<meta property="og:site_name" content="{C.esc(site)}" />' if C.chance(rng, 0.6) else ""]
     out = WP.head(rng, title, site, host, lang, theme, extra, t["generator"])
     out.append(WP.body_open(rng, pid, cslug))
-    out.append(f'<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>')
+    out.append('<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>')
     out.append(WP.site_header(rng, site, host, lang))
     out.append('<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">')
     out.append(WP.article_open(rng, pid, cslug))

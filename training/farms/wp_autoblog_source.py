@@ -46,7 +46,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
 
     canon = orig_url if t["canonical_orig"] else url
     extra = [f'<link rel="canonical" href="{C.esc(canon)}" />',
-             f'<meta property="og:type" content="article" />', f'<meta property="og:title" content="{C.esc(title)}" />',
+             '<meta property="og:type" content="article" />', f'<meta property="og:title" content="{C.esc(title)}" />',
              f'<meta property="article:published_time" content="{C.iso_datetime(rng, d)}" />' if C.chance(rng, 0.6) else ""]
     out = WP.head(rng, title, site, host, lang, theme, extra, t["generator"])
     out.append(WP.body_open(rng, pid, cslug))
