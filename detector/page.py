@@ -93,10 +93,6 @@ class Page:
     def main_chars(self) -> int:
         return sum(len(p.text) for p in self.paragraphs)
 
-    @property
-    def visible_text(self) -> str:
-        return "\n".join(self.lines)
-
 
 # --------------------------------------------------------------------------------------------------
 # Shared helpers (also used by text_page)

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the page builders and the signals: words, dates, similarity."""
+"""Small text helpers shared by the page builders and the signals: words and dates."""
 
 from __future__ import annotations
 
@@ -116,10 +116,3 @@ def find_years(text: str) -> list[int]:
 def shorten(text: str, limit: int = 160) -> str:
     text = normalize(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def similarity(a: set[str], b: set[str]) -> float:
-    """Share of ``a``'s tokens also found in ``b`` (how much of a headline the article covers)."""
-    if not a:
-        return 0.0
-    return len(a & b) / len(a)

@@ -206,7 +206,7 @@ def user_examples(path: Path) -> list[Example]:
         if p is None:
             from detector.fetch import fetch
 
-            content, url = fetch(target), target
+            content, url = fetch(target)
         else:
             content, url = p.read_bytes(), row.get("page_url")
             if p.suffix == ".gz":
