@@ -76,8 +76,8 @@ class Detector:
         self.threshold = self.model.threshold if threshold is None else float(threshold)
         self.max_bytes = max_bytes
         self.max_parse_seconds = max_parse_seconds
-        # One row is too small to share among threads: OpenMP's start-up per tree costs more than
-        # the prediction (seen: 77 ms with one thread, seconds with all of them on a busy machine).
+        # For a joblib model (the arrays use no threads): one row is too small to share among threads,
+        # OpenMP's start-up per tree costs more than the prediction (seen: seconds on a busy machine).
         self._threads = ThreadpoolController()
 
     def _one_thread(self):
@@ -109,7 +109,7 @@ class Detector:
         t1 = time.perf_counter()
         row = vectorize(signals, self.model.feature_names).reshape(1, -1)
         with self._one_thread():
-            probability = float(self.model.estimator.predict_proba(row)[0, 1])
+            probability = float(self.model.predictor.predict_proba(row)[0, 1])
         t2 = time.perf_counter()
         return apply_reference(Result(
             label=REPUBLISHED if probability >= self.threshold else ORIGINAL,

@@ -1,15 +1,12 @@
 """The classifier: build, save with a manifest, and load only what the manifest vouches for.
 
-A joblib file is a pickle, and unpickling runs code. So the manifest (plain JSON beside the model)
-records the model file's sha256 and the feature list, and ``load`` checks both *before* it unpickles
-anything. Model files must still come from a source you trust: the hash proves the file is the one
-the manifest describes, not that whoever wrote both meant well.
-
-When skops is installed, ``save`` also writes the model in skops's format (``.skops``), which loads
-without running code: only the types listed in ``SKOPS_TRUSTED`` (beyond skops's own safe list) may be
-built. ``load`` prefers that file, hash-checked like the joblib one, so that even a manifest and a
-model swapped together cannot run code; without skops, or for a model whose types are not on the
-list, the joblib file is used.
+``save`` writes the fitted scikit-learn pipeline with joblib (for retraining and inspection) and the
+same model compiled to plain numpy arrays (``.npz``, see ``detector.predictor``). The manifest (plain
+JSON beside them) records both files' sha256 and the feature list, and ``verify`` checks them *before*
+anything is read. Scoring loads the arrays with ``allow_pickle=False``: no code runs, and neither
+scikit-learn nor SciPy is imported. The joblib file is a pickle, and unpickling runs code; it is used
+only when a model has no arrays, after the same checks. Model files must still come from a source you
+trust: the hash proves a file is the one the manifest describes, not that whoever wrote both meant well.
 """
 
 from __future__ import annotations
@@ -18,22 +15,18 @@ import hashlib
 import json
 import warnings
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import joblib
+import numpy as np
 
 from .features import FEATURE_DIRECTIONS, FEATURE_NAMES
 from .files import atomic_write
+from .predictor import ArrayPredictor, PredictorFormatError, compile_estimator
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "default.joblib"
-MANIFEST_VERSION = 1
-SKOPS_TRUSTED = (
-    "sklearn.calibration._CalibratedClassifier",
-    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
-)
-"""Types a .skops model may contain beyond skops's default safe list: those of ``build_estimator``."""
+MANIFEST_VERSION = 2  # 2: compiled arrays (.npz) replace the .skops file
 
 
 class ModelError(RuntimeError):
@@ -42,7 +35,13 @@ class ModelError(RuntimeError):
 
 @dataclass
 class LoadedModel:
-    estimator: Any
+    """A model ready to score: ``predictor.predict_proba(rows)``, rows in ``feature_names`` order.
+
+    ``predictor`` is an ``ArrayPredictor`` when the model has compiled arrays, else the unpickled
+    scikit-learn pipeline.
+    """
+
+    predictor: Any
     manifest: dict = field(default_factory=dict)
 
     @property
@@ -62,8 +61,7 @@ def build_estimator(seed: int = 0):
     few training pages combined them. ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
     scoring one page walks 200 trees, not 1,500: per-page latency is what users of the CLI feel.
     """
-    # scikit-learn is imported here and in load(), not at module level: a batch run's parent process
-    # only verifies the model and never needs its ~110 MB of modules.
+    # scikit-learn is imported here, not at module level: scoring never needs its ~110 MB of modules.
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.pipeline import Pipeline
@@ -79,21 +77,8 @@ def manifest_path(model_path: Path) -> Path:
     return model_path.with_suffix(".json")
 
 
-def skops_path(model_path: Path) -> Path:
-    return model_path.with_suffix(".skops")
-
-
-def _has_skops() -> bool:
-    # find_spec, not an import: skops imports scikit-learn, which a verifying parent process avoids.
-    return find_spec("skops") is not None
-
-
-def _skops_io():
-    try:
-        import skops.io
-    except ImportError:
-        return None
-    return skops.io
+def arrays_path(model_path: Path) -> Path:
+    return model_path.with_suffix(".npz")
 
 
 def _sklearn_version() -> str:
@@ -110,24 +95,26 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    with open(path, "wb") as fh:  # a file object, so that numpy does not append its own ".npz"
+        np.savez_compressed(fh, **arrays)
+
+
 def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, metrics: dict,
          feature_names: tuple[str, ...] = FEATURE_NAMES) -> dict:
-    """Write the model (joblib, and .skops when skops can hold it) and its manifest, each atomically."""
+    """Write the model (joblib, and its compiled arrays) and its manifest, each atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = compile_estimator(estimator)
     atomic_write(path, lambda tmp: joblib.dump(estimator, tmp, compress=3))
-    sio, spath, skops_entry = _skops_io(), skops_path(path), {}
-    if sio is not None:
-        atomic_write(spath, lambda tmp: sio.dump(estimator, tmp))
-        if set(sio.get_untrusted_types(file=spath)) <= set(SKOPS_TRUSTED):
-            skops_entry = {"skops_file": spath.name, "skops_sha256": sha256(spath)}
-        else:  # types we would refuse to load: the joblib file alone describes this model
-            spath.unlink()
+    apath = arrays_path(path)
+    atomic_write(apath, lambda tmp: _write_arrays(tmp, arrays))
     manifest = {
         "manifest_version": MANIFEST_VERSION,
         "model_file": path.name,
         "sha256": sha256(path),
-        **skops_entry,
+        "arrays_file": apath.name,
+        "arrays_sha256": sha256(apath),
         "feature_names": list(feature_names),
         "sklearn_version": _sklearn_version(),
         "threshold": threshold,
@@ -140,9 +127,9 @@ def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, 
 
 
 def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> tuple[Path, dict, bool]:
-    """Check a model against its manifest without loading it: the file's hash, then the feature list.
+    """Check a model against its manifest without reading it: the file's hash, then the feature list.
 
-    Returns the model path, the manifest, and whether the .skops file is the one to load.
+    Returns the model path, the manifest, and whether the compiled arrays are the file to load.
     """
     path = Path(path) if path is not None else DEFAULT_MODEL
     mpath = manifest_path(path)
@@ -154,9 +141,9 @@ def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = F
         manifest = json.loads(mpath.read_text("utf-8"))
     except ValueError as exc:
         raise ModelError(f"refusing {path}: manifest {mpath.name} is not valid JSON ({exc})") from exc
-    spath = skops_path(path)
-    use_skops = _has_skops() and bool(manifest.get("skops_sha256")) and spath.is_file()
-    checked, key = (spath, "skops_sha256") if use_skops else (path, "sha256")
+    apath = arrays_path(path)
+    use_arrays = bool(manifest.get("arrays_sha256")) and apath.is_file()
+    checked, key = (apath, "arrays_sha256") if use_arrays else (path, "sha256")
     actual = sha256(checked)
     if manifest.get(key) != actual:
         raise ModelError(
@@ -173,28 +160,26 @@ def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = F
             f"(missing: {missing or 'none'}, unknown: {extra or 'none'}, or another order). Retrain it "
             f"with `python -m training.train`."
         )
-    return path, manifest, use_skops
+    return path, manifest, use_arrays
 
 
 def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:
-    """Load a model after ``verify`` passed: hash first, then features, then load (.skops first)."""
-    path, manifest, use_skops = verify(path, feature_names=feature_names)
+    """Load a model after ``verify`` passed: hash first, then features, then the arrays (or joblib)."""
+    path, manifest, use_arrays = verify(path, feature_names=feature_names)
+    if use_arrays:
+        try:
+            predictor = ArrayPredictor.from_file(arrays_path(path))
+        except PredictorFormatError as exc:
+            raise ModelError(f"refusing {arrays_path(path)}: {exc}") from exc
+        if predictor.n_features != len(feature_names):
+            raise ModelError(f"refusing {arrays_path(path)}: it reads {predictor.n_features} features, "
+                             f"the manifest lists {len(feature_names)}")
+        return LoadedModel(predictor, manifest)
     trained_with, installed = manifest.get("sklearn_version"), _sklearn_version()
     if trained_with != installed:
-        # One plain warning instead of scikit-learn's one per estimator class. (Seen: a 1.9.1 model
-        # under 1.7.2, on Python 3.10, gave the same probabilities on the example pages.)
+        # One plain warning instead of scikit-learn's one per estimator class.
         warnings.warn(f"{path.name} was trained with scikit-learn {trained_with}, this is {installed}; "
                       "retrain with `python -m training.train` if verdicts look wrong", stacklevel=2)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
-        return _load_checked(path, manifest, use_skops)
-
-
-def _load_checked(path: Path, manifest: dict, use_skops: bool) -> LoadedModel:
-    if use_skops:
-        sio, spath = _skops_io(), skops_path(path)
-        untrusted = sorted(set(sio.get_untrusted_types(file=spath)) - set(SKOPS_TRUSTED))
-        if untrusted:
-            raise ModelError(f"refusing {spath}: it holds types this detector does not trust: {untrusted}")
-        return LoadedModel(sio.load(spath, trusted=list(SKOPS_TRUSTED)), manifest)
-    return LoadedModel(joblib.load(path), manifest)
+        return LoadedModel(joblib.load(path), manifest)

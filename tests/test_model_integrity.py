@@ -1,4 +1,4 @@
-"""A model file is code: a tampered one is refused before anything is unpickled or deserialised."""
+"""A model file is code: a tampered one is refused before anything is unpickled or read."""
 
 from __future__ import annotations
 
@@ -7,36 +7,31 @@ import shutil
 from pathlib import Path
 
 import joblib
+import numpy as np
 import pytest
 
 from detector import model as model_module
-from detector.model import ModelError, load, skops_path
+from detector.model import ModelError, arrays_path, load
+from detector.predictor import ArrayPredictor
 from tiny_model import tiny_model  # noqa: F401 - pytest fixture
 
 
 @pytest.fixture()
 def copy(tiny_model, tmp_path) -> Path:  # noqa: F811
-    for suffix in (".joblib", ".json", ".skops"):
-        src = tiny_model.with_suffix(suffix)
-        if src.exists():
-            shutil.copy(src, tmp_path / f"m{suffix}")
+    for suffix in (".joblib", ".json", ".npz"):
+        shutil.copy(tiny_model.with_suffix(suffix), tmp_path / f"m{suffix}")
     return tmp_path / "m.joblib"
 
 
 @pytest.fixture()
 def nothing_loads(monkeypatch):
-    """Fail the test if any deserialiser is reached."""
+    """Fail the test if any model file is read past its hash."""
     def boom(*args, **kwargs):
-        raise AssertionError("a model was deserialised before its integrity was checked")
+        raise AssertionError("a model was read before its integrity was checked")
 
     monkeypatch.setattr(joblib, "load", boom)
     monkeypatch.setattr(model_module.joblib, "load", boom)
-    sio = pytest.importorskip("skops.io")
-    monkeypatch.setattr(sio, "load", boom)
-
-
-class Evil:
-    """Stands for any class outside the trusted list (one whose construction could do harm)."""
+    monkeypatch.setattr(ArrayPredictor, "from_file", boom)
 
 
 def tamper(path: Path) -> None:
@@ -45,31 +40,55 @@ def tamper(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_save_writes_skops_with_its_hash_and_load_prefers_it(copy, monkeypatch):
-    pytest.importorskip("skops.io")
+def rewrite_manifest(path: Path, **changes) -> None:
+    mpath = path.with_suffix(".json")
+    mpath.write_text(json.dumps({**json.loads(mpath.read_text()), **changes}))
+
+
+def test_load_uses_the_hashed_arrays_without_unpickling_or_scikit_learn(copy, monkeypatch):
     manifest = json.loads(copy.with_suffix(".json").read_text())
-    assert manifest["skops_file"].endswith(".skops") and len(manifest["skops_sha256"]) == 64
-    monkeypatch.setattr(model_module.joblib, "load", lambda *a, **k: pytest.fail("joblib used although .skops exists"))
-    assert load(copy).estimator.predict_proba is not None
+    assert manifest["arrays_file"].endswith(".npz") and len(manifest["arrays_sha256"]) == 64
+    monkeypatch.setattr(model_module.joblib, "load", lambda *a, **k: pytest.fail("unpickled although arrays exist"))
+    monkeypatch.setattr(model_module, "_sklearn_version", lambda: pytest.fail("scikit-learn consulted"))
+    assert isinstance(load(copy).predictor, ArrayPredictor)
 
 
-@pytest.mark.parametrize("which", [".skops", ".joblib"])
+def test_the_arrays_give_exactly_the_pipelines_probabilities(copy):
+    """Same trees, same summation order, same isotonic map: equal to the last bit, NaNs included."""
+    pipeline, arrays = joblib.load(copy), load(copy).predictor
+    rng = np.random.default_rng(1)
+    split_values = arrays.threshold[~arrays.is_leaf]
+    rows = rng.choice(np.concatenate([split_values, np.nextafter(split_values, 2), [0.0, 1.0, np.nan]]),
+                      size=(2000, arrays.n_features))
+    assert np.array_equal(pipeline.predict_proba(rows), arrays.predict_proba(rows))
+    assert len(np.unique(arrays.predict_proba(rows)[:, 1])) > 5  # the rows reach many leaves
+
+
+@pytest.mark.parametrize("which", [".npz", ".joblib"])
 def test_a_tampered_model_is_refused_before_loading(copy, nothing_loads, which):
-    if which == ".joblib":  # the joblib path: no .skops beside it
-        skops_path(copy).unlink()
+    if which == ".joblib":  # the joblib path: no arrays beside it
+        arrays_path(copy).unlink()
     tamper(copy.with_suffix(which))
     with pytest.raises(ModelError, match=r"sha256 .* does not match the manifest.*Not loaded"):
         load(copy)
 
 
-def test_a_replaced_skops_file_with_a_matching_manifest_is_refused_when_its_types_are_untrusted(copy):
-    """Even a manifest rewritten to match cannot make skops build a type outside the trusted list."""
-    sio = pytest.importorskip("skops.io")
-    sio.dump({"evil": Evil()}, skops_path(copy))
-    manifest = json.loads(copy.with_suffix(".json").read_text())
-    manifest["skops_sha256"] = model_module.sha256(skops_path(copy))
-    copy.with_suffix(".json").write_text(json.dumps(manifest))
-    with pytest.raises(ModelError, match="does not trust"):
+def test_arrays_replaced_together_with_their_hash_run_no_code_and_are_checked(copy):
+    """Even a manifest rewritten to match gets no pickle read, and a forest that loops is refused."""
+    original = dict(np.load(arrays_path(copy), allow_pickle=False))
+
+    def replace(**arrays) -> None:
+        with open(arrays_path(copy), "wb") as fh:
+            np.savez(fh, **arrays)
+        rewrite_manifest(copy, arrays_sha256=model_module.sha256(arrays_path(copy)))
+
+    replace(**{**original, "feature": np.array([object()] * len(original["feature"]), dtype=object)})
+    with pytest.raises(ModelError, match="not a compiled model"):
+        load(copy)
+    looping = original["left"].copy()
+    looping[original["roots"][0]] = original["roots"][0]
+    replace(**{**original, "left": looping})
+    with pytest.raises(ModelError, match="out of range"):
         load(copy)
 
 
@@ -92,20 +111,20 @@ def test_missing_or_broken_manifest_is_refused(copy, nothing_loads):
         load(copy)
 
 
-def test_without_skops_the_joblib_file_is_checked_and_used(copy, monkeypatch):
-    monkeypatch.setattr(model_module, "_has_skops", lambda: False)
-    assert load(copy).estimator is not None
+def test_without_arrays_the_joblib_file_is_checked_and_used(copy):
+    arrays_path(copy).unlink()
+    assert load(copy).predictor.predict_proba is not None
     tamper(copy)
     with pytest.raises(ModelError, match="does not match"):
         load(copy)
 
 
-def test_save_is_atomic(tmp_path, monkeypatch):
+def test_save_is_atomic(tiny_model, tmp_path, monkeypatch):  # noqa: F811
     """A save that dies half-way leaves the previous model and manifest untouched."""
     from detector.model import save
 
-    path = tmp_path / "m.joblib"
-    save({"v": 1}, path, threshold=0.5, training={}, metrics={})
+    path, fitted = tmp_path / "m.joblib", joblib.load(tiny_model)
+    save(fitted, path, threshold=0.5, training={}, metrics={})
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
     def dies(obj, target, **kwargs):
@@ -114,5 +133,5 @@ def test_save_is_atomic(tmp_path, monkeypatch):
 
     monkeypatch.setattr(model_module.joblib, "dump", dies)
     with pytest.raises(KeyboardInterrupt):
-        save({"v": 2}, path, threshold=0.5, training={}, metrics={})
+        save(fitted, path, threshold=0.6, training={}, metrics={})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
