@@ -7,6 +7,7 @@ anchors into the paragraphs of a story that has nothing to do with them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..lexicons import load
@@ -53,7 +54,7 @@ class OutboundLinkShare(SignalUnit):
         value = len(outbound) / len(absolute) * min(1.0, sites / 20)
         if not value:
             return self.nothing()
-        top = ", ".join(sorted(set(outbound), key=outbound.count, reverse=True)[:5])
+        top = ", ".join(host for host, _ in Counter(outbound).most_common(5))  # ties: first seen first
         return self.found(value, f"{len(outbound)} of {len(absolute)} links go to {sites} other sites ({top}…)")
 
 
