@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern
 from ..page import Page, registrable_domain
-from ..text import MONTHS, word_count
+from ..text import MONTHS, Phrases, word_count
 from .base import Signal, SignalUnit
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
@@ -48,10 +48,25 @@ def _dateline() -> re.Pattern[str]:
     )
 
 
+class _Credit:
+    """A credit template, behind a copy of itself without its leading word boundary.
+
+    Python's re jumps ahead to a pattern's literal prefix, and a leading \\b turns that off: on the
+    many lines without the phrase the loose copy is about 7x faster, and the exact one runs only
+    where the loose one matched (its matches are a superset)."""
+
+    def __init__(self, template: str) -> None:
+        self.exact = re.compile(template)
+        self.loose = re.compile(template[2:]) if template.startswith(r"\b") else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self.loose is not None and not self.loose.search(text) else self.exact.search(text)
+
+
 @lru_cache(maxsize=2)
-def _credits(key: str) -> list[re.Pattern[str]]:
+def _credits(key: str) -> list[_Credit]:
     wire = _wire_alt()
-    return [re.compile(t.replace("{wire}", f"(?:{wire})")) for t in load("attribution")[key]]
+    return [_Credit(t.replace("{wire}", f"(?:{wire})")) for t in load("attribution")[key]]
 
 
 def _wire_site(page: Page) -> bool:
@@ -68,9 +83,9 @@ def _segments(page: Page) -> Iterator[tuple[str, str | None]]:
     for p in page.paragraphs:
         seen.add(p.text)
         yield p.text, p.locator
-    blocks = [b.text for b in page.link_blocks]
+    blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
     for i, line in enumerate(page.lines):
-        if line not in seen and len(line) <= _SEGMENT_MAX and not any(line in b for b in blocks):
+        if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks:
             yield line, f"line {i + 1}"
 
 
@@ -172,7 +187,8 @@ class SourceLine(SignalUnit):
         return self.found(*best) if best[0] > 0 else self.nothing()
 
     def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str]]:
-        for m in _source_label().finditer(text):
+        low = text.lower()
+        for m in (_source_label().finditer(text) if _phrases("source_labels").any_in(low) else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
@@ -180,7 +196,7 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
-        m = pattern("attribution", "origin_phrases", whole_words=True).search(text)
+        m = _phrases("origin_phrases").any_in(low) and pattern("attribution", "origin_phrases", whole_words=True).search(text)
         if m and _origin_credit(text, m):
             yield 0.9, f'origin line "{text}"'
 
@@ -197,6 +213,12 @@ def _origin_credit(text: str, m: re.Match[str]) -> bool:
 _DATED = re.compile(
     rf"(?i)\s*(?:on|in|at|en|am|le|el|il|im)?\s*(?:the\s+)?(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+
+
+@lru_cache(maxsize=2)
+def _phrases(key: str) -> Phrases:
+    """A cheap first test: every match of the ``key`` patterns holds one of its phrases."""
+    return Phrases(load("attribution")[key])
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lexicons import load
 from ..page import Page
+from ..text import Phrases
 from .base import Signal, SignalUnit
 
 _SHORT = 40  # a widget's pieces are short lines
@@ -38,11 +39,11 @@ def _windows(page: Page, size: int = 4) -> Iterator[tuple[str, str]]:
             yield joined, f"line {i + 1}"
 
 
-def _mentions(page: Page, *keys: str) -> bool:
-    """Whether any phrase of these lexicon lists occurs in the page at all: a cheap test that lets
-    the line-by-line patterns skip the many pages that have no widget, counter or leftover."""
-    text = " ".join(page.lines).lower()  # joined as _windows joins neighbouring lines
-    return any(w.lower() in text for key in keys for w in load("residue")[key])
+@lru_cache(maxsize=8)
+def _words(*keys: str) -> Phrases:
+    """The phrases of these residue lexicon lists. Every widget, counter and leftover pattern contains
+    one of them, so a text without any is skipped before the (costlier) patterns run."""
+    return Phrases(w for key in keys for w in load("residue")[key])
 
 
 def _is_cjk(word: str) -> bool:
@@ -71,10 +72,9 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
-        if not _mentions(page, "vote_strong", "vote_weak"):
-            return self.nothing()
+        words = _words("vote_strong", "vote_weak")
         for text, locator in _windows(page):
-            if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
+            if len(text) > 80 or not _DIGIT.search(text) or not words.any_in(text.lower()):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
                 return self.found(1.0, f'vote widget "{text}"', locator)
@@ -102,10 +102,9 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
-        if not _mentions(page, "view_labels_strong", "view_labels_weak", "view_units"):
-            return best
+        words = _words("view_labels_strong", "view_labels_weak", "view_units")
         for text, locator in _windows(page):
-            if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
+            if len(text) > 200 or not _DIGIT.search(text) or not words.any_in(text.lower()):  # a counter shows its count
                 continue
             for rx, value in _views():
                 m = rx.search(text)
@@ -133,14 +132,13 @@ def _leftovers() -> list[tuple[re.Pattern[str], float]]:
 
 
 @lru_cache(maxsize=1)
-def _needles() -> tuple[str, ...]:
-    """Lower-cased literals that every leftover contains: a line with none of them is skipped.
+def _needles() -> Phrases:
+    """Literals that every leftover contains: a line with none of them is skipped.
 
-    Most lines match no leftover, and substring tests are far cheaper than the bounded regexes
+    Most lines match no leftover, and the phrase test is far cheaper than the bounded regexes
     (an 8 MB page took 35 s with the regexes alone).
     """
-    lex = load("residue")
-    return tuple(x.lower() for x in [*lex["leftovers"], *lex["placeholders"], *lex["leftover_needles"]])
+    return _words("leftovers", "placeholders", "leftover_needles")
 
 
 _EMBED_CODE = re.compile(r"&lt;|&gt;|href=")
@@ -162,14 +160,14 @@ class ScraperLeftovers(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         low = (" ".join(page.lines) + "\n" + page.main_text).lower()
-        if not any(n in low for n in _needles()):
+        if not _needles().any_in(low):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
         texts = [(p.text, p.locator) for p in page.paragraphs] + list(_windows(page, size=2))
         for text, locator in texts:
             low = text.lower()
-            if not any(n in low for n in _needles()) or _EMBED_CODE.search(text):
+            if not _needles().any_in(low) or _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.
             hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
@@ -190,8 +188,8 @@ class ScraperLeftovers(SignalUnit):
 
 
 @lru_cache(maxsize=2)
-def _disclaimers(key: str) -> tuple[str, ...]:
-    return tuple(p.lower() for p in load("spam")[key])
+def _disclaimers(key: str) -> Phrases:
+    return Phrases(load("spam")[key])
 
 
 class RewriteDisclaimer(SignalUnit):
@@ -202,7 +200,7 @@ class RewriteDisclaimer(SignalUnit):
         for key, value in (("rewrite_disclaimers_strong", 1.0), ("rewrite_disclaimers_weak", 0.3)):
             for i, line in enumerate(page.lines):
                 low = line.lower()
-                if any(p in low for p in _disclaimers(key)):
+                if _disclaimers(key).any_in(low):
                     return self.found(value, f"disclaimer: \"{line[:160]}\"", f"line {i + 1}")
         return self.nothing()
 
