@@ -257,17 +257,23 @@ def _nth_of_type(el: Tag, parent: Tag) -> tuple[int, int]:
 
 
 def _text(el: Tag) -> str:
-    return normalize(el.get_text(" ", strip=True))
+    """The element's visible text, kept on it: links, link blocks, the main text and the byline
+    readers ask for the same elements' text (the tree does not change after the drop and comments)."""
+    text = el.__dict__.get("_detector_text")
+    if text is None:
+        text = el.__dict__["_detector_text"] = normalize(el.get_text(" ", strip=True))
+    return text
 
 
 def _rel(el: Tag) -> set[str]:
-    rel = el.get("rel") or ""
+    rel = el.attrs.get("rel") or ""  # .attrs, not Tag.get: these run on every tag of the page
     return {r.lower() for r in (rel if isinstance(rel, list) else str(rel).split())}
 
 
 def _attrs_text(el: Tag) -> str:
-    cls = el.get("class") or []
-    return " ".join([*(cls if isinstance(cls, list) else [cls]), str(el.get("id") or "")]).lower()
+    attrs = el.attrs
+    cls = attrs.get("class") or []
+    return " ".join([*(cls if isinstance(cls, list) else [cls]), str(attrs.get("id") or "")]).lower()
 
 
 class _Tree:
@@ -277,7 +283,11 @@ class _Tree:
     """
 
     def __init__(self, body: Tag) -> None:
-        self.tags: list[Tag] = [el for el in body.descendants if isinstance(el, Tag)]
+        nodes = list(body.descendants)
+        for c in [n for n in nodes if isinstance(n, Comment)]:
+            c.extract()  # comments are no visible text (and CMSs leave markup in them)
+        self.nodes: list = [n for n in nodes if not isinstance(n, Comment)]  # tags and strings, in order
+        self.tags: list[Tag] = [n for n in self.nodes if isinstance(n, Tag)]
         self.link_chars: dict[int, int] = {}
 
     def of(self, *names: str) -> list[Tag]:
@@ -330,14 +340,12 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
         if el.name in _DROP and not el.decomposed:
             el.decompose()
     body = soup.body or soup
-    for c in [d for d in body.descendants if isinstance(d, Comment)]:
-        c.extract()
     tree = _Tree(body)
 
     anchors = _read_links(tree, page)
     _read_link_blocks(anchors, page)
     _read_main_text(tree, page)
-    page.lines = [text for text, _ in visible_blocks(body)]
+    page.lines = [text for text, _ in visible_blocks(body, tree.nodes)]
     page.total_chars = sum(len(x) for x in page.lines)
     if not page.headline:
         page.headline = _headline(tree, page.title)
@@ -352,12 +360,13 @@ _INLINE = {"a", "span", "small", "strong", "b", "i", "em", "font", "label", "abb
            "code", "cite", "q", "mark", "s", "big", "img", "bdi", "bdo", "var", "kbd", "data", "nobr", "tt"}
 
 
-def visible_blocks(body: Tag) -> list[tuple[str, Tag]]:
+def visible_blocks(body: Tag, nodes: list | None = None) -> list[tuple[str, Tag]]:
     """The page's text as a browser lays it out, each line with the block element it came from.
 
     Inline elements join a line; blocks and <br> break it. So "作者：<small>admin</small>" stays one
     line, as in a select-all copy: labels keep their values, and the HTML and text-dump builders see
-    the same lines. The report uses the block elements to highlight a "line N" locator.
+    the same lines. The report uses the block elements to highlight a "line N" locator. ``nodes``
+    are ``body``'s descendants when the caller has walked them already.
     """
     out: list[tuple[str, Tag]] = []
     current: list[str] = []
@@ -369,7 +378,7 @@ def visible_blocks(body: Tag) -> list[tuple[str, Tag]]:
             out.append((text, last_block))
         current.clear()
 
-    for node in body.descendants:
+    for node in body.descendants if nodes is None else nodes:
         if isinstance(node, Tag):
             if node.name == "br":
                 flush()
@@ -743,10 +752,11 @@ def _read_bylines(tree: _Tree, page: Page, jsonld: list[dict]) -> None:
             add(value, f"meta {key}")
     classes = re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
     for el in tree.tags:
-        if ("author" in _rel(el) or el.get("itemprop") == "author") and not _in_aside(el):
+        attrs = el.attrs
+        if (attrs.get("itemprop") == "author" or ("rel" in attrs and "author" in _rel(el))) and not _in_aside(el):
             add(_text(el), "author element", css_path(el))
     for el in tree.of("span", "div", "p", "a", "address", "li", "strong"):
-        if (el.get("class") or el.get("id")) and classes.search(_attrs_text(el)) and not _in_aside(el):
+        if ("class" in el.attrs or "id" in el.attrs) and classes.search(_attrs_text(el)) and not _in_aside(el):
             text = _text(el)
             if 0 < len(text) <= 80:
                 add(byline_from_text(text) or text, "author element", css_path(el))
