@@ -155,6 +155,10 @@ class Phrases:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def spans(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence in ``low``, overlapping ones included."""
+        return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
+
     def any_in(self, low: str) -> bool:
         """Whether any phrase occurs in ``low`` (already lower-cased, as the phrases are)."""
         return not self._empty and next(self._automaton.iter(low), None) is not None

@@ -9,6 +9,7 @@ short neighbouring lines are read joined.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -26,17 +27,37 @@ def _alt(key: str) -> str:
     return "|".join(re.escape(p) for p in sorted(load("residue")[key], key=len, reverse=True))
 
 
-def _windows(page: Page, size: int = 4) -> Iterator[tuple[str, str]]:
-    """Every visible line, and runs of up to ``size`` short neighbouring lines joined by a space."""
+def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, str]]:
+    """Visible lines, and runs of up to ``size`` short neighbouring lines joined by a space, that
+    hold one of ``words``: every pattern here contains one, and most lines none.
+
+    The words are found in one pass over all lines (lower-cased, joined as the windows join them);
+    a window is read only if it spans an occurrence.
+    """
     lines = page.lines
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    # needed[i]: the last line of the nearest occurrence that starts on line i or later
+    needed = [len(lines)] * (len(lines) + 1)
+    for start, end in words.spans(" ".join(lines).lower()):
+        first = bisect_right(starts, start) - 1
+        needed[first] = min(needed[first], bisect_right(starts, end - 1) - 1)
+    for i in range(len(lines) - 1, -1, -1):
+        needed[i] = min(needed[i], needed[i + 1])
     for i, line in enumerate(lines):
-        yield line, f"line {i + 1}"
+        if needed[i] >= min(i + size, len(lines)):
+            continue  # no window from line i reaches an occurrence
+        if needed[i] == i:
+            yield line, f"line {i + 1}"
         joined = line
         for j in range(i + 1, min(i + size, len(lines))):
             if len(lines[j]) > _SHORT:
                 break
             joined += " " + lines[j]
-            yield joined, f"line {i + 1}"
+            if needed[i] <= j:
+                yield joined, f"line {i + 1}"
 
 
 @lru_cache(maxsize=8)
@@ -72,9 +93,8 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
-        words = _words("vote_strong", "vote_weak")
-        for text, locator in _windows(page):
-            if len(text) > 80 or not _DIGIT.search(text) or not words.any_in(text.lower()):  # a widget shows its counts
+        for text, locator in _windows(page, _words("vote_strong", "vote_weak")):
+            if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
                 return self.found(1.0, f'vote widget "{text}"', locator)
@@ -102,9 +122,8 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
-        words = _words("view_labels_strong", "view_labels_weak", "view_units")
-        for text, locator in _windows(page):
-            if len(text) > 200 or not _DIGIT.search(text) or not words.any_in(text.lower()):  # a counter shows its count
+        for text, locator in _windows(page, _words("view_labels_strong", "view_labels_weak", "view_units")):
+            if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
                 continue
             for rx, value in _views():
                 m = rx.search(text)
@@ -164,10 +183,9 @@ class ScraperLeftovers(SignalUnit):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
-        texts = [(p.text, p.locator) for p in page.paragraphs] + list(_windows(page, size=2))
-        for text, locator in texts:
-            low = text.lower()
-            if not _needles().any_in(low) or _EMBED_CODE.search(text):
+        paragraphs = [(p.text, p.locator) for p in page.paragraphs if _needles().any_in(p.text.lower())]
+        for text, locator in paragraphs + list(_windows(page, _needles(), size=2)):
+            if _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.
             hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
