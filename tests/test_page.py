@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from detector.page import soup_of
+from detector.page import parse_html, soup_of
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 EDGE_CASES = [
@@ -40,3 +42,17 @@ def test_json_ld_site_name_source_does_not_depend_on_the_hash_seed():
     seen = {subprocess.run([sys.executable, "-c", code], input=html, capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert seen == {"['json-ld organization']\n"}
+
+
+def test_parsing_pauses_the_collector_only_while_it_runs_in_any_number_of_threads():
+    html = (Path(__file__).parent / "fixtures" / "original_blog_post.html").read_text("utf-8")
+    assert gc.isenabled()
+    with ThreadPoolExecutor(4) as pool:
+        pages = list(pool.map(lambda _: parse_html(html), range(16)))
+    assert gc.isenabled() and all(p.paragraphs for p in pages)
+    gc.disable()  # a caller who turned the collector off keeps it off
+    try:
+        parse_html(html)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
