@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 
 from .features import FEATURE_DIRECTIONS, FEATURE_NAMES
@@ -106,6 +105,8 @@ def save(estimator: Any, path: str | Path, *, threshold: float, training: dict, 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     arrays = compile_estimator(estimator)
+    import joblib  # here, not at module level: scoring never needs its ~13 MB
+
     atomic_write(path, lambda tmp: joblib.dump(estimator, tmp, compress=3))
     apath = arrays_path(path)
     atomic_write(apath, lambda tmp: _write_arrays(tmp, arrays))
@@ -180,6 +181,8 @@ def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEA
         # One plain warning instead of scikit-learn's one per estimator class.
         warnings.warn(f"{path.name} was trained with scikit-learn {trained_with}, this is {installed}; "
                       "retrain with `python -m training.train` if verdicts look wrong", stacklevel=2)
+    import joblib
+
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
         return LoadedModel(joblib.load(path), manifest)

@@ -30,7 +30,6 @@ def nothing_loads(monkeypatch):
         raise AssertionError("a model was read before its integrity was checked")
 
     monkeypatch.setattr(joblib, "load", boom)
-    monkeypatch.setattr(model_module.joblib, "load", boom)
     monkeypatch.setattr(ArrayPredictor, "from_file", boom)
 
 
@@ -48,7 +47,7 @@ def rewrite_manifest(path: Path, **changes) -> None:
 def test_load_uses_the_hashed_arrays_without_unpickling_or_scikit_learn(copy, monkeypatch):
     manifest = json.loads(copy.with_suffix(".json").read_text())
     assert manifest["arrays_file"].endswith(".npz") and len(manifest["arrays_sha256"]) == 64
-    monkeypatch.setattr(model_module.joblib, "load", lambda *a, **k: pytest.fail("unpickled although arrays exist"))
+    monkeypatch.setattr(joblib, "load", lambda *a, **k: pytest.fail("unpickled although arrays exist"))
     monkeypatch.setattr(model_module, "_sklearn_version", lambda: pytest.fail("scikit-learn consulted"))
     assert isinstance(load(copy).predictor, ArrayPredictor)
 
@@ -131,7 +130,7 @@ def test_save_is_atomic(tiny_model, tmp_path, monkeypatch):  # noqa: F811
         Path(target).write_bytes(b"half a pickle")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(model_module.joblib, "dump", dies)
+    monkeypatch.setattr(joblib, "dump", dies)
     with pytest.raises(KeyboardInterrupt):
         save(fitted, path, threshold=0.6, training={}, metrics={})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
