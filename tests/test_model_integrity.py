@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import joblib
@@ -134,3 +136,12 @@ def test_save_is_atomic(tiny_model, tmp_path, monkeypatch):  # noqa: F811
     with pytest.raises(KeyboardInterrupt):
         save(fitted, path, threshold=0.6, training={}, metrics={})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_scoring_with_the_shipped_model_imports_neither_scikit_learn_nor_scipy_nor_joblib():
+    """What keeps a crawl worker small (issue 4's memory bar)."""
+    code = ("import sys; from detector import Detector; "
+            "r = Detector().score('<html><body><p>' + 'A plain story about nothing much. ' * 30 + '</p></body></html>'); "
+            "print(r.label, sorted(m for m in ('sklearn', 'scipy', 'joblib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split(" ", 1)[1].strip() == "[]", out
