@@ -650,8 +650,8 @@ def _read_main_text(tree: _Tree, page: Page) -> None:
         page.paragraphs = [Located(x, "main text", css_path(best)) for x in lines if word_count(x) >= 3]
         return
     for el, text in zip(blocks, texts):
-        if not text or el.get("data-detector-block") or any(
-                a.get("data-detector-block") for a in el.parents if isinstance(a, Tag)):
+        if not text or el.attrs.get("data-detector-block") or any(
+                a.attrs.get("data-detector-block") for a in el.parents if isinstance(a, Tag)):
             continue
         if el.name in ("li", "td") and word_count(text) < 6:
             continue

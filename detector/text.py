@@ -147,9 +147,10 @@ class Phrases:
     ``any(p in line for p in phrases)`` costs 100 scans per line, a regex alternation more.
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], *, as_written: bool = False) -> None:
+        """``as_written``: match case-sensitively (the texts given are not lower-cased either)."""
         self._automaton = ahocorasick.Automaton()
-        for p in {p.lower() for p in phrases if p}:
+        for p in {p if as_written else p.lower() for p in phrases if p}:
             self._automaton.add_word(p, p)
         self._empty = not len(self._automaton)
         if not self._empty:
@@ -160,5 +161,5 @@ class Phrases:
         return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
 
     def any_in(self, low: str) -> bool:
-        """Whether any phrase occurs in ``low`` (already lower-cased, as the phrases are)."""
+        """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""
         return not self._empty and next(self._automaton.iter(low), None) is not None

@@ -56,17 +56,27 @@ class _Credit:
     where the loose one matched (its matches are a superset)."""
 
     def __init__(self, template: str) -> None:
+        self.names_wire = "{wire}" in template  # then a line naming no wire cannot match
+        template = template.replace("{wire}", f"(?:{_wire_alt()})")
         self.exact = re.compile(template)
         self.loose = re.compile(template[2:]) if template.startswith(r"\b") else None
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return None if self.loose is not None and not self.loose.search(text) else self.exact.search(text)
+    def search(self, text: str, names_a_wire: bool) -> re.Match[str] | None:
+        if (self.names_wire and not names_a_wire) or (self.loose is not None and not self.loose.search(text)):
+            return None
+        return self.exact.search(text)
 
 
 @lru_cache(maxsize=2)
 def _credits(key: str) -> list[_Credit]:
-    wire = _wire_alt()
-    return [_Credit(t.replace("{wire}", f"(?:{wire})")) for t in load("attribution")[key]]
+    return [_Credit(t) for t in load("attribution")[key]]
+
+
+@lru_cache(maxsize=1)
+def _wire_names() -> Phrases:
+    """The wire codes and names of ``_wire_alt``, case-sensitive as there."""
+    wires = load("wires")
+    return Phrases([*wires["codes"], *(c.upper() for c in wires["codes"]), *wires["names"]], as_written=True)
 
 
 def _wire_site(page: Page) -> bool:
@@ -154,8 +164,9 @@ class WireCredit(SignalUnit):
         closing = [(p.text, p.locator) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", _segments(page)), ("closing_credit_templates", closing)):
             for text, locator in segments:
+                names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
-                    m = credit.search(text)
+                    m = credit.search(text, names_a_wire)
                     if m and not _photo_credit(text, m.start()):
                         return self.found(1.0, f'credit line "{_around(text, m)}"', locator)
         return self.nothing()
