@@ -57,6 +57,7 @@ def parse_text(text: str, url: str | None = None, *, truncated: bool = False) ->
 
     start, end = _main_run(lines)
     page.paragraphs = [Located(lines[i], "main text", f"line {i + 1}") for i in range(start, end)]
+    page.text_links = [link for i in range(start, end) for link in marked[i] if link.href]  # lynx's inline links
     top = _title_line(lines)
     head = _headline_index(lines, start, top)
     page.headline = lines[head] if head is not None else ""

@@ -1,5 +1,7 @@
 """Site identity signals: names that disagree, a site theme or a category unrelated to the story."""
 
+import pytest
+
 from detector.page import parse_html
 from detector.signals.identity import CategoryUnrelated, SiteNamesDisagree, SiteThemeUnrelated, names_agree
 
@@ -100,11 +102,16 @@ def test_site_name_that_is_another_domain():
     assert SiteNameIsOtherDomain().score(parse_html(html)).value == 0  # no address: unknown, not guilty
 
 
-def test_domain_that_spells_none_of_the_agreeing_site_names():
+@pytest.mark.parametrize("html", [
+    ('<html><head><title>What not to say - Adoption</title><meta property="og:site_name" content="Adoption">'
+     '</head><body><header><a href="/"><img class="logo" alt="Adoption"></a></header><p>x</p></body></html>'),
+    # a logo confirmed only by the copyright line, as a clone (or its text dump) keeps them
+    ('<html><head><title>What not to say</title></head><body><header><a href="/"><img class="logo" '
+     'alt="Adoption"></a></header><p>x</p><footer>© 2016 Adoption. All rights reserved.</footer></body></html>'),
+])
+def test_domain_that_spells_none_of_the_agreeing_site_names(html):
     from detector.signals.identity import DomainUnlikeSiteName
 
-    html = ('<html><head><title>What not to say - Adoption</title><meta property="og:site_name" content="Adoption">'
-            '</head><body><header><a href="/"><img class="logo" alt="Adoption"></a></header><p>x</p></body></html>')
     assert DomainUnlikeSiteName().score(parse_html(html, "https://blog.infinitywillow672.news/x")).value == 1.0
     assert DomainUnlikeSiteName().score(parse_html(html, "https://adoption.com/x")).value == 0
 
@@ -118,3 +125,14 @@ def test_assets_on_the_site_the_names_name_but_not_on_the_page_domain():
     clone = AssetsOnNamedSite().score(parse_html(html, "https://blog.infinitywillow672.news/x"))
     assert clone.value == 1.0 and "adoption.com" in clone.evidence
     assert AssetsOnNamedSite().score(parse_html(html, "https://adoption.com/x")).value == 0
+
+
+def test_images_on_the_site_that_only_the_copyright_line_names():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    imgs = "".join(f'<img src="https://media.opposingviews.com/img/{i}.jpg" alt="">' for i in range(4))
+    html = (f'<html><head><title>Icahn to advise Trump</title></head><body>{imgs}<p>x</p>'
+            '<footer><p>© 2016 Opposing Views. All rights reserved.</p></footer></body></html>')
+    clone = AssetsOnNamedSite().score(parse_html(html, "https://m.crystalpeak365.com.au/i/politics/icahn"))
+    assert clone.value == 1.0 and "opposingviews.com" in clone.evidence
+    assert AssetsOnNamedSite().score(parse_html(html, "https://www.opposingviews.com/i/politics/icahn")).value == 0

@@ -50,6 +50,11 @@ def test_heading_kinds():
     assert heading_kind("Lo más leído:") == "ranking"
     assert heading_kind("猜你喜欢") == "recommended"
     assert heading_kind("相关文章") == "related"
+    # "You may also like" and "Trending" in the other languages that farms write
+    for heading in ("Vous aimerez aussi", "También te puede gustar", "你可能还喜欢", "あなたへのおすすめ"):
+        assert heading_kind(heading) == "recommended", heading
+    for heading in ("Tendances", "Im Trend", "Lo más popular", "話題の記事"):
+        assert heading_kind(heading) == "ranking", heading
     assert heading_kind("Hotels in Paris") is None
     assert heading_kind(None) is None
 

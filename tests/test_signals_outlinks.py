@@ -42,3 +42,17 @@ def test_outbound_link_share_is_high_when_most_links_leave_for_many_sites():
     assert OutboundLinkShare().score(farm).value > 0.8
     assert OutboundLinkShare().score(site).value == 0
     assert OutboundLinkShare().score(parse_html(f"<html><body><ul>{partners}</ul></body></html>")).value == 0  # no address
+
+
+def test_paid_anchors_in_a_lynx_dump_fire_from_its_numbered_links():
+    from detector.text_page import parse_text
+
+    story = ("   The harbour authority said on Monday that the first electric ferry will enter service in June,\n"
+             "   replacing a diesel boat that has run the route since 1998, and [1]best online casino offers\n"
+             "   were not part of the plan, officials said at a briefing attended by local reporters.\n\n"
+             "   Passengers can charge phones on board and [2]payday loans are not sold at the kiosk, the operator\n"
+             "   said, adding that the boat carries 300 passengers and crosses in eleven minutes.\n\n"
+             "References\n\n   1. https://spin-win-casino.example/\n   2. https://quickcash.example/go/12\n")
+    page = parse_text("Harbour ferry goes electric\n\n" + story, "https://farm.example/ferry")
+    signal = KeywordLinksInText().score(page)
+    assert signal.value >= 0.6 and "payday loans" in signal.evidence

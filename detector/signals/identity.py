@@ -257,12 +257,15 @@ class DomainUnlikeSiteName(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         labels = host_labels(page.url, page.domain)
-        names = [(n, loc, w) for n, loc, w in _site_names(page) if w >= _STRONG]
-        if not labels or len(names) < 2:
+        names = _site_names(page)
+        strong = [n for n, _, w in names if w >= _STRONG]
+        if not labels or not strong or len(names) < 2:
             return self.nothing()
-        if any(names_agree(n, lb) for n, _, _ in _site_names(page) for lb in labels):
+        if any(names_agree(n, lb) for n, _, _ in names for lb in labels):
             return self.nothing()
-        first = names[0][0]
+        # A strong name confirmed by any other (a clone keeps the original's logo with its copyright
+        # line or title suffix; a text dump shows only a header and a copyright line).
+        first = strong[0]
         agreeing = [(n, loc) for n, loc, _ in names if names_agree(n, first)]
         if len(agreeing) < 2:
             return self.nothing()  # names that disagree among themselves are site_names_disagree's case
@@ -276,7 +279,10 @@ class AssetsOnNamedSite(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         labels = host_labels(page.url, page.domain)
-        names = [n for n, _, w in _site_names(page) if w >= _STRONG]
+        # Weak sources count here too: a copyright line naming the very site that serves the images
+        # is the clone's trace, and the resources themselves are the accusation. A parent company
+        # (its weight halved by _site_names) serving a CDN is not.
+        names = [n for n, _, w in _site_names(page) if w >= 0.3]
         if not labels or not names or any(names_agree(n, lb) for n in names for lb in labels):
             return self.nothing()  # a page on its own named domain (or with no names) says nothing here
         hosts: dict[str, int] = {}
