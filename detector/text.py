@@ -130,14 +130,7 @@ def shorten(text: str, limit: int = 160) -> str:
 
 def occurring(needles: Iterable[str], text: str) -> set[str]:
     """Which of ``needles`` occur in ``text`` (as written), in one pass over it instead of one per needle."""
-    automaton = ahocorasick.Automaton()
-    for n in needles:
-        if n:
-            automaton.add_word(n, n)
-    if not len(automaton):
-        return set()
-    automaton.make_automaton()
-    return {n for _, n in automaton.iter(text)}
+    return {text[start:end] for start, end in Phrases(needles, as_written=True).spans(text)}
 
 
 class Phrases:

@@ -1,7 +1,8 @@
 """Word lists kept as data, apart from the logic that uses them (as trafilatura keeps its XPaths).
 
 Each JSON file holds lists of phrases in many languages. ``load(name)`` returns the parsed file;
-``pattern(name, key)`` compiles one list into a case-insensitive alternation.
+``pattern(name, key)`` compiles one list into a case-insensitive alternation; ``phrases(name, *keys)``
+builds the one-pass phrase test that signals run before their patterns.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+
+from ..text import Phrases
 
 
 @lru_cache(maxsize=None)
@@ -25,3 +28,9 @@ def pattern(name: str, key: str, *, whole_words: bool = False) -> re.Pattern[str
     if whole_words:
         body = rf"(?<![^\W_])(?:{body})(?![^\W_])"
     return re.compile(body, re.I)
+
+
+@lru_cache(maxsize=None)
+def phrases(name: str, *keys: str) -> Phrases:
+    """Every phrase of these lists of ``load(name)``, as one lower-cased Aho-Corasick test."""
+    return Phrases(p for key in keys for p in load(name)[key])

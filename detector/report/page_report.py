@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import html
 import re
-import warnings
 from dataclasses import dataclass
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Comment, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Comment, Tag
 
-from ..page import _DROP, Page, css_path, visible_blocks  # the same tree as parse_html, so css paths match
+from ..page import _DROP, Page, css_path, soup_of, visible_blocks  # the same tree as parse_html, so css paths match
 
 if TYPE_CHECKING:
     from ..api import Detector, Result
@@ -74,9 +73,7 @@ def sanitize(markup: str) -> tuple[BeautifulSoup, str]:
     Returns the page's <style> text separately because parse_html drops <style>, and keeping it in
     the tree would not change element paths but would change the visible-line walk.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(markup, "lxml")
+    soup = soup_of(markup)
     css = "\n".join(s.get_text() for s in soup.find_all("style"))
     for el in [el for el in soup.descendants if isinstance(el, Tag)]:
         if el.decomposed:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..lexicons import load, pattern
+from ..lexicons import load, pattern, phrases
 from ..page import Page, registrable_domain
 from ..text import MONTHS, Phrases, word_count
 from .base import Signal, SignalUnit
@@ -49,11 +49,12 @@ def _dateline() -> re.Pattern[str]:
 
 
 class _Credit:
-    """A credit template, behind a copy of itself without its leading word boundary.
+    """A credit template behind two cheap tests that the exact pattern runs only after.
 
-    Python's re jumps ahead to a pattern's literal prefix, and a leading \\b turns that off: on the
-    many lines without the phrase the loose copy is about 7x faster, and the exact one runs only
-    where the loose one matched (its matches are a superset)."""
+    A template that names a wire cannot match a line where no wire name occurs (the caller finds
+    them once per line). And Python's re jumps ahead to a pattern's literal prefix, which a leading
+    \\b turns off: a copy without it is about 7x faster on the many lines without the phrase, and
+    its matches are a superset of the exact pattern's."""
 
     def __init__(self, template: str) -> None:
         self.names_wire = "{wire}" in template  # then a line naming no wire cannot match
@@ -199,7 +200,7 @@ class SourceLine(SignalUnit):
 
     def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str]]:
         low = text.lower()
-        for m in (_source_label().finditer(text) if _phrases("source_labels").any_in(low) else ()):
+        for m in (_source_label().finditer(text) if phrases("attribution", "source_labels").any_in(low) else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
@@ -207,7 +208,7 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
-        m = _phrases("origin_phrases").any_in(low) and pattern("attribution", "origin_phrases", whole_words=True).search(text)
+        m = phrases("attribution", "origin_phrases").any_in(low) and pattern("attribution", "origin_phrases", whole_words=True).search(text)
         if m and _origin_credit(text, m):
             yield 0.9, f'origin line "{text}"'
 
@@ -224,12 +225,6 @@ def _origin_credit(text: str, m: re.Match[str]) -> bool:
 _DATED = re.compile(
     rf"(?i)\s*(?:on|in|at|en|am|le|el|il|im)?\s*(?:the\s+)?(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
-
-
-@lru_cache(maxsize=2)
-def _phrases(key: str) -> Phrases:
-    """A cheap first test: every match of the ``key`` patterns holds one of its phrases."""
-    return Phrases(load("attribution")[key])
 
 
 @lru_cache(maxsize=1)

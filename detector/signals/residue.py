@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicons import load
+from ..lexicons import load, phrases
 from ..page import Page
 from ..text import Phrases
 from .base import Signal, SignalUnit
@@ -29,7 +29,8 @@ def _alt(key: str) -> str:
 
 def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, str]]:
     """Visible lines, and runs of up to ``size`` short neighbouring lines joined by a space, that
-    hold one of ``words``: every pattern here contains one, and most lines none.
+    hold one of ``words``: every widget, counter and leftover pattern here contains one of its
+    lexicon's phrases, and most lines none.
 
     The words are found in one pass over all lines (lower-cased, joined as the windows join them);
     a window is read only if it spans an occurrence.
@@ -60,13 +61,6 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, s
                 yield joined, f"line {i + 1}"
 
 
-@lru_cache(maxsize=8)
-def _words(*keys: str) -> Phrases:
-    """The phrases of these residue lexicon lists. Every widget, counter and leftover pattern contains
-    one of them, so a text without any is skipped before the (costlier) patterns run."""
-    return Phrases(w for key in keys for w in load("residue")[key])
-
-
 def _is_cjk(word: str) -> bool:
     return any(ord(c) > 0x2E7F for c in word)
 
@@ -93,7 +87,7 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
-        for text, locator in _windows(page, _words("vote_strong", "vote_weak")):
+        for text, locator in _windows(page, phrases("residue", "vote_strong", "vote_weak")):
             if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
@@ -122,7 +116,7 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
-        for text, locator in _windows(page, _words("view_labels_strong", "view_labels_weak", "view_units")):
+        for text, locator in _windows(page, phrases("residue", "view_labels_strong", "view_labels_weak", "view_units")):
             if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
                 continue
             for rx, value in _views():
@@ -150,14 +144,13 @@ def _leftovers() -> list[tuple[re.Pattern[str], float]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _needles() -> Phrases:
     """Literals that every leftover contains: a line with none of them is skipped.
 
     Most lines match no leftover, and the phrase test is far cheaper than the bounded regexes
     (an 8 MB page took 35 s with the regexes alone).
     """
-    return _words("leftovers", "placeholders", "leftover_needles")
+    return phrases("residue", "leftovers", "placeholders", "leftover_needles")
 
 
 _EMBED_CODE = re.compile(r"&lt;|&gt;|href=")
@@ -205,11 +198,6 @@ class ScraperLeftovers(SignalUnit):
         return self.found(1.0 - miss, f"leftovers {shown}", first)
 
 
-@lru_cache(maxsize=2)
-def _disclaimers(key: str) -> Phrases:
-    return Phrases(load("spam")[key])
-
-
 class RewriteDisclaimer(SignalUnit):
     name = "rewrite_disclaimer"
     description = "A notice that the text was rewritten, machine-made or assembled from other sources."
@@ -218,7 +206,7 @@ class RewriteDisclaimer(SignalUnit):
         for key, value in (("rewrite_disclaimers_strong", 1.0), ("rewrite_disclaimers_weak", 0.3)):
             for i, line in enumerate(page.lines):
                 low = line.lower()
-                if _disclaimers(key).any_in(low):
+                if phrases("spam", key).any_in(low):
                     return self.found(value, f"disclaimer: \"{line[:160]}\"", f"line {i + 1}")
         return self.nothing()
 
