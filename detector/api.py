@@ -116,7 +116,7 @@ class Detector:
             probability=probability,
             threshold=self.threshold,
             signals=signals,
-            url=page.url,
+            url=page.capture_url or page.url,  # the address it was read from, as the caller gave it
             kind=page.kind,
             encoding=page.encoding,
             truncated=page.truncated,

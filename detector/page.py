@@ -64,7 +64,8 @@ class LinkBlock:
 @dataclass
 class Page:
     kind: str  # "html" or "text"
-    url: str | None = None
+    url: str | None = None  # the page's own address (an archive capture's original URL)
+    capture_url: str | None = None  # the archive address it was read from, when it was a capture
     domain: str | None = None  # registrable domain of ``url``
     lang: str | None = None
     title: str = ""  # the document title (<title>, or a text dump's first line)
@@ -126,13 +127,33 @@ def registrable_domain(url: str | None) -> str | None:
     return host.lower()
 
 
+_CAPTURE = re.compile(  # web.archive.org/web/<time>[im_]/<original>, or a capture's relative link
+    r"(?:(?:https?:)?//web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/+(?:(https?):/+)?(.+)"
+    r"|https?://[^/]+/web/\d{8,14}(?:[a-z]{2}_)?/+(https?):/+(.+))", re.I)
+
+
+def unarchived(url: str | None) -> str | None:
+    """A Wayback Machine capture's original URL; any other URL unchanged.
+
+    A capture rewrites every link and image to web.archive.org/web/<time>/<original>, so judged as
+    is, every archived page would be "on archive.org" under another site's name: a clone's trace.
+    """
+    if not url or "/web/" not in url:
+        return url
+    m = _CAPTURE.match(url.strip())
+    if not m:
+        return url
+    scheme, rest = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    return f"{(scheme or 'http').lower()}://{rest}"
+
+
 def absolute(base: str | None, href: str) -> str:
-    """``href`` resolved against ``base``; a malformed URL is kept as written rather than raising."""
+    """``href`` resolved against ``base`` (captures unwrapped); a malformed URL is kept as written."""
     href = href.strip()
     if href.startswith(("http://", "https://")) and "\\" not in href:
-        return href  # already absolute: urljoin would return it unchanged, at a cost per link
+        return unarchived(href)  # already absolute: urljoin would return it unchanged, at a cost per link
     try:
-        return urljoin(base or "", href)
+        return unarchived(urljoin(base or "", href))
     except ValueError:
         return href
 
@@ -361,7 +382,8 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
 
 def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     soup = soup_of(html)
-    page = Page(kind="html", url=url, truncated=truncated)
+    page = Page(kind="html", url=unarchived(url), capture_url=url if unarchived(url) != url else None,
+                truncated=truncated)
     html_el = soup.find("html")
     if isinstance(html_el, Tag) and html_el.get("lang"):
         page.lang = str(html_el.get("lang")).strip().lower() or None

@@ -75,6 +75,20 @@ def test_agency_photo_credits_on_an_original_are_no_wire_credit(caption):
     assert WireCredit().score(page([*STORY, caption])).value == 0
 
 
+@pytest.mark.parametrize("line, url", [
+    ("This article was originally published at 2:05 p.m. and has been updated.", None),
+    ("This article was first published in August 2014. It was most recently updated in April 2019.", None),
+    ("This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.", None),
+    ("This article was originally written by Jamie Johnson.", None),
+    ("© 2025 APNIC ABN 42 081 528 010", None),
+    ("©2026 AFPA. All rights reserved.", None),
+    ("If you republish our stories, please include: “This story was originally published by Modern Farmer.”",
+     "https://modernfarmer.com/2021/10/shows/"),
+])
+def test_update_notes_look_alike_copyrights_and_self_credits_are_no_wire_credit(line, url):
+    assert WireCredit().score(page([*STORY, line], url=url or "https://www.dailyherald.com/news/storm")).value == 0
+
+
 def test_source_line_naming_an_outlet_is_high_and_a_statistics_office_is_low():
     chart = "<figure><img src='chart.png'><figcaption>Source: Statistics Bureau</figcaption></figure>"
     original = SourceLine().score(page(STORY, after=chart))

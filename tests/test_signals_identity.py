@@ -116,6 +116,31 @@ def test_domain_that_spells_none_of_the_agreeing_site_names(html):
     assert DomainUnlikeSiteName().score(parse_html(html, "https://adoption.com/x")).value == 0
 
 
+def test_a_blog_named_by_its_folder_on_a_portal_is_not_a_clone():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    html = ('<html><head><title>Coin tosses are not random - Mathlog</title><meta property="og:site_name" '
+            'content="Mathlog"></head><body><p>x</p></body></html>')
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/mathlog/2023/11/06/coins/")).value == 0
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/2023/11/06/coins/")).value == 1.0
+
+
+def test_an_archive_capture_is_judged_by_the_site_it_captured():
+    from detector.signals.identity import AssetsOnNamedSite, DomainUnlikeSiteName
+
+    capture = "https://web.archive.org/web/20150206075900/http://www.steinzeitwissen.de/artefakte/"
+    html = ('<html><head><title>Faustkeile der Altsteinzeit | Steinzeitwissen</title><meta property="og:site_name" content="Steinzeitwissen">'
+            '</head><body>' + "".join(f'<img src="/web/20150206075900im_/http://www.steinzeitwissen.de/i/{i}.jpg">'
+                                      for i in range(4)) + '<p>x</p></body></html>')
+    page = parse_html(html, capture)
+    assert page.url == "http://www.steinzeitwissen.de/artefakte/" and page.domain == "steinzeitwissen.de"
+    assert page.capture_url == capture
+    assert all(u.startswith("http://www.steinzeitwissen.de/i/") for u in page.resource_urls)
+    assert DomainUnlikeSiteName().score(page).value == 0 and AssetsOnNamedSite().score(page).value == 0
+    # the same page served from a stranger's host is still a clone
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://blog.infinitywillow672.news/artefakte/")).value == 1.0
+
+
 def test_assets_on_the_site_the_names_name_but_not_on_the_page_domain():
     from detector.signals.identity import AssetsOnNamedSite
 

@@ -17,6 +17,7 @@ from ..lexicons import load, pattern, phrases
 from ..page import Page, registrable_domain
 from ..text import MONTHS, Phrases, word_count
 from .base import Signal, SignalUnit
+from .identity import host_labels, names_agree
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
 _ORIGIN_MAX = 200  # "first appeared on" in a longer paragraph is prose ("the cameras first appeared on …")
@@ -168,9 +169,15 @@ class WireCredit(SignalUnit):
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
                     m = credit.search(text, names_a_wire)
-                    if m and not _photo_credit(text, m.start()):
+                    if m and not _photo_credit(text, m.start()) and not _self_credit(text[m.end():], page):
                         return self.found(1.0, f'credit line "{_around(text, m)}"', locator)
         return self.nothing()
+
+
+def _self_credit(after: str, page: Page) -> bool:
+    """'… originally published by Modern Farmer' on modernfarmer.com: a republishing notice for others."""
+    credited = re.split(r"[.,;:!?()\[\]“”\"]", after.strip(), maxsplit=1)[0].strip()
+    return bool(credited) and any(names_agree(credited, label) for label in host_labels(page.url, page.domain))
 
 
 def _photo_credit(text: str, start: int) -> bool:

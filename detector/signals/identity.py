@@ -263,6 +263,9 @@ class DomainUnlikeSiteName(SignalUnit):
             return self.nothing()
         if any(names_agree(n, lb) for n, _, _ in names for lb in labels):
             return self.nothing()
+        folder = urlsplit(page.url or "").path.strip("/").split("/")[0]
+        if any(names_agree(n, folder) for n in strong):
+            return self.nothing()  # a blog hosted on a portal, named by its folder: scienceblogs.de/mathlog/...
         # A strong name confirmed by any other (a clone keeps the original's logo with its copyright
         # line or title suffix; a text dump shows only a header and a copyright line).
         first = strong[0]
