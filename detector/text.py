@@ -72,6 +72,42 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
 
 
+_SCRIPTS = (  # (language or script, character class); kana before Han: Japanese mixes both
+    ("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")), ("zh", _CJK),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")), ("arabic", re.compile(r"[\u0600-\u06ff]")),
+    ("greek", re.compile(r"[\u0370-\u03ff]")), ("hebrew", re.compile(r"[\u0590-\u05ff]")),
+    ("thai", re.compile(r"[\u0e00-\u0e7f]")), ("devanagari", re.compile(r"[\u0900-\u097f]")),
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    from .lexicons import load
+
+    return {lang: frozenset(words) for lang, words in load("languages")["function_words"].items()}
+
+
+def language_of(text: str, min_hits: int = 3) -> str | None:
+    """A rough guess: the script when it is not Latin ("zh", "ja", "ko", "cyrillic", ...), else the
+    Latin-script language whose function words the text uses most; None when unsure."""
+    text = text.replace("\u00ad", "")  # soft hyphens split words
+    letters = len(_LATIN_LETTER.findall(text))
+    han = len(_CJK.findall(text))
+    for lang, chars in _SCRIPTS:
+        n = len(chars.findall(text))
+        if lang == "ja" and n >= 3:
+            n += han
+        if n > max(letters / 2, 1):
+            return lang
+    if not letters:
+        return None
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    hits = sorted(((sum(w in fw for w in words), lang) for lang, fw in _function_words().items()), reverse=True)
+    (best, lang), (second, _) = hits[0], hits[1]
+    return lang if best >= min_hits and best >= 2 * second else None
+
+
 def is_headline(text: str) -> bool:
     """Looks like a headline: a few words, not a one-word menu item."""
     n = word_count(text)

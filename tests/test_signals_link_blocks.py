@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from detector.page import parse_html
-from detector.signals.link_blocks import (LinkBlockHeadings, LinkBlockShare, LinkBlockUnrelated, LinkBlockYearSpread,
-                                          heading_kind)
+from detector.signals.link_blocks import (LinkBlockHeadings, LinkBlockLanguage, LinkBlockShare, LinkBlockUnrelated,
+                                          LinkBlockYearSpread, heading_kind)
 
 ARTICLE = """
 <h1>City council approves new budget for public transit expansion</h1>
@@ -94,3 +94,18 @@ def test_headings_counts_distinct_labelled_blocks():
     assert farm.value == 1.0 and all(h in farm.evidence for h in ("Related", "Ranking", "Recommendation"))
     assert 0 < original.value < farm.value
     assert LinkBlockHeadings().score(page("")).value == 0
+
+
+def test_widgets_in_another_language_than_the_article():
+    spanish = block("También te puede gustar", [("Gana 500 euros al día desde casa con este método", "/a"),
+                                                 ("Los médicos no pueden explicar este truco para la rodilla", "/b"),
+                                                 ("Lo que nadie te dice de las hipotecas y los bancos", "/c")])
+    chinese = block("推荐阅读", [("在家就能做的兼职，日赚500元不是梦", "/d"), ("中老年人膝盖疼，坚持这个方法效果惊人", "/e"),
+                             ("炒股不如炒它？专家揭秘理财新玩法", "/f")])
+    farm = LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{ORIGINAL_BLOCKS}{spanish}{chinese}</body></html>"))
+    assert farm.value >= 0.6 and "es:" in farm.evidence and "zh:" in farm.evidence and "(en)" in farm.evidence
+    own = parse_html(f"<html><body>{ARTICLE}{ORIGINAL_BLOCKS}{FARM_BLOCKS}</body></html>")
+    assert LinkBlockLanguage().score(own).value == 0  # unrelated, but in the article's language
+    addresses = block("Links", [("https://www.premierleague.com/en/tables", "/g"), ("www.absolutelyfreeplans.com/ plans", "/h"),
+                                ("http://releases.wikimedia.org/mediawiki/1.24/", "/i")])
+    assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{addresses}</body></html>")).value == 0

@@ -12,13 +12,14 @@ from functools import lru_cache
 
 from ..lexicons import load, pattern
 from ..page import LinkBlock, Page
-from ..text import find_years, tokens
+from ..text import find_years, language_of, tokens, word_count
 from .base import Signal, SignalUnit
 
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
 _MIN_HEADLINE_WORDS = 3  # "Share on Facebook" is no headline
 _MIN_DATED_ITEMS = 3  # two dated links are too few to call a spread
 _HEADING_KINDS = ("related", "ranking", "recommended")
+_ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|de|co)\b|/\w")  # a link shown as its address is no headline
 _URL_YEAR = re.compile(r"(?<![\d])((?:19[89]|20[0-4])\d)(?:[/_-]?(?:0[1-9]|1[0-2]))(?:[/_-]?[0-3]\d)?(?!\d)|/((?:19[89]|20[0-4])\d)/")
 
 
@@ -139,4 +140,35 @@ class LinkBlockHeadings(SignalUnit):
         return self.found(min(len(blocks) / 3, 1.0), f"{len(blocks)} block headings: {shown}", blocks[0].locator)
 
 
-SIGNALS: list[SignalUnit] = [LinkBlockUnrelated(), LinkBlockYearSpread(), LinkBlockShare(), LinkBlockHeadings()]
+class LinkBlockLanguage(SignalUnit):
+    name = "link_block_language"
+    description = "Share of the headlines around the article that are in another language than the article."
+
+    def score(self, page: Page) -> Signal:
+        """A publisher recommends its own stories in its own language; a farm's widgets (and the
+        ad networks it runs) speak the farm's language, whatever it scraped."""
+        own = language_of(page.headline + "\n" + page.main_text[:3000], min_hits=5)
+        if own is None:
+            return self.nothing()
+        foreign = total = 0
+        shown: list[str] = []
+        for block in page.link_blocks:
+            headlines = [link.text for link in block.links
+                         if word_count(link.text) >= _MIN_HEADLINE_WORDS and not _ADDRESS.search(link.text)]
+            if len(headlines) < 3:
+                continue
+            lang = language_of("\n".join(headlines))
+            if lang is None:
+                continue
+            total += len(headlines)
+            if lang != own:
+                foreign += len(headlines)
+                shown.append(f'{lang}: "{headlines[0]}"')
+        if not foreign:
+            return self.nothing()
+        return self.found(foreign / total, f"{foreign} of {total} block headlines not in the article's language "
+                                           f"({own}): " + "; ".join(shown[:3]), page.link_blocks[0].locator)
+
+
+SIGNALS: list[SignalUnit] = [LinkBlockUnrelated(), LinkBlockYearSpread(), LinkBlockShare(), LinkBlockHeadings(),
+                             LinkBlockLanguage()]
