@@ -1,7 +1,7 @@
 """News aggregator that keeps the original's canonical link.
 
 Traces: <link rel=canonical> / og:url / JSON-LD url pointing to the original
-(another registrable domain), source name as byline, "Volume No. xxxx/yy"
+(another registrable domain), source name as byline (often with the original author's), "Volume No. xxxx/yy"
 info line, "Read the full story at <source>" link, trending / latest blocks,
 regional network branding unrelated to the story's origin.
 """
@@ -65,6 +65,8 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
         body.append(f'<div class="section-label">{C.esc(C.pick(rng, W.CATEGORIES.get(lang, W.CATEGORIES["en"])))}</div>')
     body.append(f"<h1>{C.esc(title)}</h1>")
     info = []
+    if article.author and C.chance(rng, 0.5):  # the feed item's author comes along
+        info.append(f'<span class="{C.pick(rng, ["author", "writer"])}">{C.pick(rng, ["By ", ""])}{C.esc(article.author)}</span>')
     if t["source_byline"]:
         info.append(f'<span class="{C.pick(rng, ["source", "byline", "provider"])}">{C.esc(orig_name)}</span>')
     wd = C.W.WEEKDAYS_EN[d.weekday()]

@@ -1,7 +1,7 @@
 """Portal (Yahoo/MSN-like) syndicating a wire or publisher story.
 
 Traces: <meta name="syndication-source"> / <meta name="original-source">,
-provider logo in place of a byline, "© <year> The Associated Press. All
+provider logo beside (or in place of) the reporter's byline, "© <year> The Associated Press. All
 rights reserved." credit, "More from <Provider>" block, agency dateline in the
 text, canonical pointing to the provider (sometimes), "Story continues" break.
 """
@@ -73,6 +73,9 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
                           f'<img src="https://img.{portal.lower()}.com/provider/{C.esc(slug)}.png" alt="{C.esc(prov_name)}" class="provider-logo"></a>')
     else:
         prov_block.append(f'<span class="provider">{C.esc(prov_name)}</span>')
+    if article.author and C.chance(rng, 0.6):  # portals show the reporter's name above the provider
+        prov_block.insert(0, f'<span class="{C.pick(rng, ["author", "caas-author-byline", "byline-name"])}">'
+                             f'{C.pick(rng, ["By ", "", ""])}{C.esc(article.author)}</span>')
     prov_block.append(f'<time datetime="{C.iso_datetime(rng, d)}">{C.esc(C.fmt_date(rng, d, lang, time=True))}</time>')
     if C.chance(rng, 0.5):
         prov_block.append(f'<span class="rt">{max(1, sum(len(p.split()) for p in paras) // 230)} min read</span>')
