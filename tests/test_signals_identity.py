@@ -152,6 +152,19 @@ def test_assets_on_the_site_the_names_name_but_not_on_the_page_domain():
     assert AssetsOnNamedSite().score(parse_html(html, "https://adoption.com/x")).value == 0
 
 
+def test_a_footer_linking_the_parent_company_is_no_clone_but_a_cloned_nav_is():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    def page(n_links: int):
+        links = "".join(f'<a href="https://www.nbcuniversal.com/page-{i}">Page {i}</a> ' for i in range(n_links))
+        return parse_html(f'<html><head><title>Storm hits coast</title></head><body><p>x</p><footer>{links}'
+                          '<p>© 2024 NBC Universal. All rights reserved.</p></footer></body></html>',
+                          "https://www.nbcnews.com/news/storm")
+
+    assert AssetsOnNamedSite().score(page(5)).value == 0
+    assert AssetsOnNamedSite().score(page(12)).value == 1.0
+
+
 def test_images_on_the_site_that_only_the_copyright_line_names():
     from detector.signals.identity import AssetsOnNamedSite
 

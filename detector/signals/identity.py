@@ -276,6 +276,9 @@ class DomainUnlikeSiteName(SignalUnit):
         return self.found(1.0, f"the site calls itself {shown}, but the page is on {page.domain}", agreeing[0][1].locator)
 
 
+_MIN_ASSETS, _MIN_LINKS = 3, 10
+
+
 class AssetsOnNamedSite(SignalUnit):
     name = "assets_on_named_site"
     description = "The page's images, scripts or links live on the site its names name, not on the page's own domain."
@@ -288,16 +291,19 @@ class AssetsOnNamedSite(SignalUnit):
         names = [n for n, _, w in _site_names(page) if w >= 0.3]
         if not labels or not names or any(names_agree(n, lb) for n in names for lb in labels):
             return self.nothing()  # a page on its own named domain (or with no names) says nothing here
-        hosts: dict[str, int] = {}
-        for url in [*page.resource_urls, *(link.href for link in page.links if link.href)]:
-            host = registrable_domain(url) if url.startswith(("http://", "https://", "//")) else None
-            if host and host != page.domain:
-                hosts[host] = hosts.get(host, 0) + 1
-        for host, count in sorted(hosts.items(), key=lambda kv: -kv[1]):
-            if count >= 3 and any(names_agree(n, host.split(".")[0]) for n in names):
+        # Images and scripts count from three; links from ten: a footer's few links to the parent
+        # company or the platform ("© NBC Universal", "Forum software by XenForo") are no clone's nav.
+        counts: dict[str, list[int]] = {}
+        for urls, slot in ((page.resource_urls, 0), ((link.href for link in page.links if link.href), 1)):
+            for url in urls:
+                host = registrable_domain(url) if url.startswith(("http://", "https://", "//")) else None
+                if host and host != page.domain:
+                    counts.setdefault(host, [0, 0])[slot] += 1
+        for host, (assets, links) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
+            if (assets >= _MIN_ASSETS or links >= _MIN_LINKS) and any(names_agree(n, host.split(".")[0]) for n in names):
                 name = next(n for n in names if names_agree(n, host.split(".")[0]))
-                return self.found(1.0, f"{count} images, scripts or links on {host}, the site named '{name}', "
-                                       f"while the page is on {page.domain}")
+                return self.found(1.0, f"{assets} images or scripts and {links} links on {host}, the site named "
+                                       f"'{name}', while the page is on {page.domain}")
         return self.nothing()
 
 
