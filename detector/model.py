@@ -53,11 +53,13 @@ class LoadedModel:
 
 
 def build_estimator(seed: int = 0):
-    """Gradient-boosted trees, calibrated by isotonic regression on cross-validated predictions.
+    """Rarity among originals (``detector.rarity``), then gradient-boosted trees, calibrated by a
+    sigmoid fitted on cross-validated predictions (smooth: an isotonic map's steps put dozens of pages
+    on one value, so recall at the threshold jumped with where a step fell).
 
     Each feature's monotonic constraint comes from its signal's ``direction``: a wire dateline, a
     syndication tag or an unrelated link block can only raise the probability, never lower it, however
-    few training pages combined them. ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
+    few training pages combined them; so can the rarity columns. ``ensemble=False`` keeps one booster (calibrated on out-of-fold scores) instead of five, so that
     scoring one page walks 200 trees, not 1,500: per-page latency is what users of the CLI feel.
     """
     # scikit-learn is imported here, not at module level: scoring never needs its ~110 MB of modules.
@@ -65,11 +67,16 @@ def build_estimator(seed: int = 0):
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.pipeline import Pipeline
 
+    from .predictor import RARITY_COLUMNS
+    from .rarity import OriginalRarity
+
+    evidence = tuple(i for i, d in enumerate(FEATURE_DIRECTIONS) if d > 0)
     trees = HistGradientBoostingClassifier(
-        max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
-        l2_regularization=1.0, early_stopping=False, random_state=seed, monotonic_cst=list(FEATURE_DIRECTIONS),
+        max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20, l2_regularization=1.0,
+        early_stopping=False, random_state=seed, monotonic_cst=[*FEATURE_DIRECTIONS, *[1] * RARITY_COLUMNS],
     )
-    return Pipeline([("classifier", CalibratedClassifierCV(trees, method="isotonic", cv=5, ensemble=False))])
+    return Pipeline([("rarity", OriginalRarity(evidence)),
+                     ("classifier", CalibratedClassifierCV(trees, method="sigmoid", cv=5, ensemble=False))])
 
 
 def manifest_path(model_path: Path) -> Path:

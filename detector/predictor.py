@@ -1,10 +1,12 @@
 """The shipped classifier as plain arrays: predict without scikit-learn and without unpickling.
 
 ``build_estimator``'s model is one gradient-boosted forest (binary, numeric features, no categories)
-whose raw score an isotonic map turns into a probability. Both fit in a handful of numpy arrays: the
-trees' nodes laid end to end, and the isotonic breakpoints. ``compile_estimator`` flattens a fitted
-model into them; ``ArrayPredictor`` walks all trees at once with numpy and reproduces scikit-learn's
-``predict_proba`` exactly (same comparisons, same summation order, same interpolation).
+whose raw score a sigmoid (two numbers) turns into a probability, after a first step appends the
+rarity columns (``detector.rarity``). All of it fits in a handful of numpy arrays: the originals'
+sorted values per evidence feature, the trees' nodes laid end to end, and the sigmoid's slope and
+offset. ``compile_estimator`` flattens a fitted model into them; ``ArrayPredictor`` walks all trees at
+once with numpy and reproduces scikit-learn's ``predict_proba`` exactly (same comparisons, same
+summation order, the same libm ``exp`` that SciPy's ``expit`` calls).
 
 Why: a scoring process then needs neither scikit-learn nor SciPy (about 110 MB of modules per worker
 of a crawl), the file is read with ``allow_pickle=False`` so loading it runs no code, and it does not
@@ -13,13 +15,33 @@ depend on the scikit-learn version that trained it.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 NODE_ARRAYS = ("feature", "threshold", "missing_left", "left", "right", "is_leaf", "value")
-ARRAYS = (*NODE_ARRAYS, "roots", "baseline", "iso_x", "iso_y", "n_features")
+ARRAYS = (*NODE_ARRAYS, "roots", "baseline", "sigmoid", "n_features",
+          "rarity_columns", "rarity_values", "rarity_offsets")
+RARITY_COLUMNS = 2  # sum and max, appended after the features (see detector.rarity)
+
+
+def rarity_columns(X: np.ndarray, columns: np.ndarray, sorted_values: list[np.ndarray]) -> np.ndarray:
+    """For each row: the sum and the max over ``columns`` of -log((originals at or above x + 1) / (n + 1)).
+
+    ``sorted_values[j]`` holds the training originals' values of feature ``columns[j]``, sorted. A
+    value of 0 (nothing seen) is not evidence and counts 0. Shared by ``detector.rarity`` and
+    ``ArrayPredictor``, so both give the same floats.
+    """
+    out = np.zeros((len(X), len(columns)))
+    for j, (i, values) in enumerate(zip(columns, sorted_values)):
+        x = X[:, i]
+        at_least = len(values) - np.searchsorted(values, x, side="left")
+        out[:, j] = np.where(x > 0, -np.log((at_least + 1) / (len(values) + 1)), 0.0)
+    if not len(columns):
+        return np.zeros((len(X), RARITY_COLUMNS))
+    return np.column_stack([out.sum(axis=1), out.max(axis=1)])
 
 
 class PredictorFormatError(ValueError):
@@ -28,13 +50,15 @@ class PredictorFormatError(ValueError):
 
 def compile_estimator(estimator: Any) -> dict[str, np.ndarray]:
     """Flatten a fitted ``build_estimator()`` pipeline into the arrays ``ArrayPredictor`` reads."""
-    calibrated = estimator.steps[-1][1]
-    if getattr(calibrated, "method", None) != "isotonic" or len(calibrated.calibrated_classifiers_) != 1:
-        raise PredictorFormatError("only one isotonic-calibrated booster (ensemble=False) can be compiled")
+    if [name for name, _ in estimator.steps] != ["rarity", "classifier"]:
+        raise PredictorFormatError("only a rarity step followed by the classifier can be compiled")
+    rarity, calibrated = estimator.steps[0][1], estimator.steps[-1][1]
+    if getattr(calibrated, "method", None) != "sigmoid" or len(calibrated.calibrated_classifiers_) != 1:
+        raise PredictorFormatError("only one sigmoid-calibrated booster (ensemble=False) can be compiled")
     member = calibrated.calibrated_classifiers_[0]
-    booster, (isotonic,) = member.estimator, member.calibrators
-    if len(booster.classes_) != 2 or isotonic.out_of_bounds != "clip":
-        raise PredictorFormatError("only a binary booster with a clipping isotonic map can be compiled")
+    booster, (sigmoid,) = member.estimator, member.calibrators
+    if len(booster.classes_) != 2:
+        raise PredictorFormatError("only a binary booster can be compiled")
     nodes, roots = [], []
     offset = 0
     for (tree,) in booster._predictors:
@@ -54,9 +78,11 @@ def compile_estimator(estimator: Any) -> dict[str, np.ndarray]:
         "value": np.concatenate([t["value"] for t, _ in nodes]).astype(np.float64),
         "roots": np.asarray(roots, dtype=np.int64),
         "baseline": np.asarray(booster._baseline_prediction, dtype=np.float64).reshape(1),
-        "iso_x": np.asarray(isotonic.X_thresholds_, dtype=np.float64),
-        "iso_y": np.asarray(isotonic.y_thresholds_, dtype=np.float64),
-        "n_features": np.asarray([booster.n_features_in_], dtype=np.int64),
+        "sigmoid": np.asarray([sigmoid.a_, sigmoid.b_], dtype=np.float64),
+        "n_features": np.asarray([rarity.n_features_in_], dtype=np.int64),
+        "rarity_columns": np.asarray(rarity.columns_, dtype=np.int64),
+        "rarity_values": np.concatenate([np.zeros(0), *rarity.sorted_]).astype(np.float64),
+        "rarity_offsets": np.cumsum([0, *(len(v) for v in rarity.sorted_)]).astype(np.int64),
     }
     ArrayPredictor(arrays)  # refuse to write what could not be read back
     return arrays
@@ -80,11 +106,18 @@ class ArrayPredictor:
         if (a["roots"].size == 0 or (a["roots"] < 0).any() or (a["roots"] >= n).any()
                 or (a["left"][inner] <= index[inner]).any() or (a["right"][inner] <= index[inner]).any()
                 or (a["left"][inner] >= n).any() or (a["right"][inner] >= n).any()
-                or (a["feature"][inner] < 0).any() or (a["feature"][inner] >= self.n_features).any()):
+                or (a["feature"][inner] < 0).any() or (a["feature"][inner] >= self.n_features + RARITY_COLUMNS).any()):
             raise PredictorFormatError("node links or features out of range")
-        if a["iso_x"].ndim != 1 or a["iso_x"].shape != a["iso_y"].shape or a["iso_x"].size == 0 \
-                or (np.diff(a["iso_x"]) <= 0).any():
-            raise PredictorFormatError("the isotonic map is not an increasing sequence of breakpoints")
+        cols, values, offsets = a["rarity_columns"], a["rarity_values"], a["rarity_offsets"]
+        if (cols.ndim != 1 or offsets.shape != (len(cols) + 1,) or values.ndim != 1 or (cols < 0).any()
+                or (cols >= self.n_features).any() or offsets[0] != 0 or offsets[-1] != len(values)
+                or (np.diff(offsets) <= 0).any()
+                or any((np.diff(values[s:e]) < 0).any() for s, e in zip(offsets[:-1], offsets[1:]))):
+            raise PredictorFormatError("the rarity arrays are not sorted originals' values per feature")
+        self.rarity_columns = cols.astype(np.intp)
+        self.rarity_values = [values[s:e].astype(np.float64) for s, e in zip(offsets[:-1], offsets[1:])]
+        if a["sigmoid"].shape != (2,) or not np.isfinite(a["sigmoid"]).all():
+            raise PredictorFormatError("the calibration is not a sigmoid's slope and offset")
         self.feature = a["feature"].astype(np.intp)
         self.threshold = a["threshold"].astype(np.float64)
         self.missing_left = a["missing_left"].astype(bool)
@@ -94,8 +127,7 @@ class ArrayPredictor:
         self.value = a["value"].astype(np.float64)
         self.roots = a["roots"].astype(np.intp)
         self.baseline = float(a["baseline"][0])
-        self.iso_x = a["iso_x"].astype(np.float64)
-        self.iso_y = a["iso_y"].astype(np.float64)
+        self.slope, self.offset = (float(v) for v in a["sigmoid"])
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ArrayPredictor":
@@ -110,6 +142,7 @@ class ArrayPredictor:
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != self.n_features:
             raise ValueError(f"expected rows of {self.n_features} features, got shape {X.shape}")
+        X = np.hstack([X, rarity_columns(X, self.rarity_columns, self.rarity_values)])
         rows = np.arange(len(X))[:, None]
         node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
         while True:
@@ -123,6 +156,7 @@ class ArrayPredictor:
         return np.cumsum(terms, axis=1)[:, -1]  # sequential, like scikit-learn's += per tree
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        p = np.interp(self.decision_function(X), self.iso_x, self.iso_y)  # clips outside the breakpoints
-        p[(p > 1.0) & (p <= 1.0 + 1e-5)] = 1.0
+        z = self.slope * self.decision_function(X) + self.offset
+        # scikit-learn's expit(-z): 1 / (1 + exp(z)) with libm's exp (numpy's may differ in the last bit)
+        p = np.array([1.0 / (1.0 + (math.exp(v) if v < 709.0 else math.inf)) for v in z], dtype=np.float64)
         return np.column_stack([1.0 - p, p])

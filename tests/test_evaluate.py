@@ -13,6 +13,7 @@ from training.evaluate import (
     breakdown,
     check_bar,
     choose_threshold,
+    max_fpr_within,
     metrics,
     per_family,
     write_report,
@@ -75,6 +76,18 @@ def test_choose_threshold_respects_max_fpr():
         lower = proba[proba < t]
         if lower.size:
             assert metrics(y, proba, lower.max())["fpr"] > max_fpr
+
+
+def test_out_of_fold_target_leaves_room_for_chance_and_grows_with_the_originals():
+    from scipy.stats import binom
+
+    small, large = max_fpr_within(0.01, 650), max_fpr_within(0.01, 2600)
+    assert 0 < small < large < 0.01
+    for n, rate in ((650, small), (2600, large)):
+        k = round(rate * n)
+        # seeing k false positives is unlikely (<= 5 %) if the true rate were the bar; seeing k + 1 is not
+        assert binom.cdf(k, n, 0.01) <= 0.05 < binom.cdf(k + 1, n, 0.01)
+    assert max_fpr_within(0.01, 50) == 0.0  # too few originals to allow any
 
 
 def test_choose_threshold_edges():

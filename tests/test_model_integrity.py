@@ -55,12 +55,16 @@ def test_load_uses_the_hashed_arrays_without_unpickling_or_scikit_learn(copy, mo
 
 
 def test_the_arrays_give_exactly_the_pipelines_probabilities(copy):
-    """Same trees, same summation order, same isotonic map: equal to the last bit, NaNs included."""
+    """Same rarity columns, same trees, same summation order, same sigmoid: equal to the last
+    bit, NaNs included, with values on the trees' split points and on the originals' own values."""
     pipeline, arrays = joblib.load(copy), load(copy).predictor
     rng = np.random.default_rng(1)
-    split_values = arrays.threshold[~arrays.is_leaf]
-    rows = rng.choice(np.concatenate([split_values, np.nextafter(split_values, 2), [0.0, 1.0, np.nan]]),
+    inner = ~arrays.is_leaf
+    split_values = arrays.threshold[inner & (arrays.feature < arrays.n_features)]
+    edges = np.concatenate([split_values, *arrays.rarity_values])
+    rows = rng.choice(np.concatenate([edges, np.nextafter(edges, 2), [0.0, 1.0, np.nan]]),
                       size=(2000, arrays.n_features))
+    rows[rng.random(rows.shape) < 0.5] = 0.0  # most signals are silent on most pages
     assert np.array_equal(pipeline.predict_proba(rows), arrays.predict_proba(rows))
     assert len(np.unique(arrays.predict_proba(rows)[:, 1])) > 5  # the rows reach many leaves
 
