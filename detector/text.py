@@ -79,6 +79,7 @@ _SCRIPTS = (  # (language or script, character class); kana before Han: Japanese
     ("thai", re.compile(r"[\u0e00-\u0e7f]")), ("devanagari", re.compile(r"[\u0900-\u097f]")),
 )
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u07ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1)
@@ -88,23 +89,36 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in load("languages")["function_words"].items()}
 
 
+@lru_cache(maxsize=1)
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for lang, words in _function_words().items():
+        for word in words:
+            out.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
 def language_of(text: str, min_hits: int = 3) -> str | None:
     """A rough guess: the script when it is not Latin ("zh", "ja", "ko", "cyrillic", ...), else the
     Latin-script language whose function words the text uses most; None when unsure."""
     text = text.replace("\u00ad", "")  # soft hyphens split words
-    letters = len(_LATIN_LETTER.findall(text))
-    han = len(_CJK.findall(text))
-    for lang, chars in _SCRIPTS:
-        n = len(chars.findall(text))
-        if lang == "ja" and n >= 3:
-            n += han
-        if n > max(letters / 2, 1):
-            return lang
-    if not letters:
-        return None
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    hits = sorted(((sum(w in fw for w in words), lang) for lang, fw in _function_words().items()), reverse=True)
-    (best, lang), (second, _) = hits[0], hits[1]
+    if not text.isascii() and _OTHER_SCRIPT.search(text):  # else Latin only: skip the script counts
+        letters = len(_LATIN_LETTER.findall(text))
+        han = len(_CJK.findall(text))
+        for lang, chars in _SCRIPTS:
+            n = len(chars.findall(text))
+            if lang == "ja" and n >= 3:
+                n += han
+            if n > max(letters / 2, 1):
+                return lang
+        if not letters:
+            return None
+    hits = dict.fromkeys(_function_words(), 0)
+    langs_of = _languages_of_word()
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        for lang in langs_of.get(word, ()):
+            hits[lang] += 1
+    (best, lang), (second, _) = sorted(((n, lang) for lang, n in hits.items()), reverse=True)[:2]
     return lang if best >= min_hits and best >= 2 * second else None
 
 
