@@ -36,3 +36,22 @@ def test_users_own_labels_from_a_csv_of_paths(tmp_path):
     (tmp_path / "bad.csv").write_text("path,label\nfarm.html,maybe\n", "utf-8")
     with pytest.raises(ValueError, match="label must be"):
         user_examples(tmp_path / "bad.csv")
+
+
+def test_one_original_in_five_also_gives_its_own_text_dump_as_an_original(tmp_path):
+    from pathlib import Path
+
+    from training.corpus import featurize_original
+
+    html = (Path(__file__).resolve().parent.parent / "examples" / "original_news_article.html").read_bytes()
+    (tmp_path / "page.html").write_bytes(html)
+    outs = [featurize_original({"id": f"p{i}", "_base": str(tmp_path), "file": "page.html",
+                                "url": "https://www.dailycourier.com/news/x"}) for i in range(40)]
+    dumps = [out[3] for out in outs if out[3] is not None]
+    assert 3 <= len(dumps) <= 15  # about a fifth, fixed per page id
+    assert [out[3] is None for out in outs] == [out[3] is None for out in (featurize_original(
+        {"id": f"p{i}", "_base": str(tmp_path), "file": "page.html", "url": "https://www.dailycourier.com/news/x"})
+        for i in range(40))]
+    dump, page = dumps[0], next(out[0] for out in outs if out[3] is not None)
+    assert (dump.kind, dump.family, dump.label, dump.group) == ("text", "original", page.label, page.group)
+    assert dump.id == f"{page.id}-text" and dump.relabelled is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import os
 import random
@@ -29,7 +30,7 @@ from detector.signals import Signal, extract
 from detector.text import find_years, word_count
 from detector.text_page import parse_text
 
-from .farms import Article, Headline, generate
+from .farms import TEXT_DUMP_P, Article, Headline, generate, to_text_dump
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_TYPES = {None, "article"}  # wcxb marks page types; the other benchmarks hold articles only
@@ -106,8 +107,10 @@ def _lang(page: Page, row: dict) -> str:
     return lang or "unknown"
 
 
-def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | None] | None:
-    """Parse one original; return its example, the article farms may copy, and its headline."""
+def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | None, Example | None] | None:
+    """Parse one original; return its example, the article farms may copy, its headline, and for
+    one HTML original in five (the share of farm pages that are dumped, fixed per page id) the
+    example of its own text dump, so that text dumps have originals to be told from."""
     try:
         doc = read(read_raw(row))
     except (ReadError, OSError):
@@ -145,7 +148,21 @@ def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | N
     if title and row.get("page_type") in ARTICLE_TYPES:
         years = [d.value.year for d in page.dates] or find_years(url or "")
         headline = Headline(title=title, year=years[0] if years else None, url=url)
-    return example, article, headline
+    return example, article, headline, _text_dump_example(example, doc.text, url) if doc.kind == "html" else None
+
+
+def _text_dump_example(example: Example, html: str, url: str | None) -> Example | None:
+    draw = int.from_bytes(hashlib.sha256(f"text-dump:{example.id}".encode()).digest()[:8], "big")
+    if draw / 2**64 >= TEXT_DUMP_P:
+        return None
+    try:
+        features, signals = featurize_content(to_text_dump(html, random.Random(draw)), url, "text")
+    except Exception as exc:  # as for the page itself: report, skip, go on
+        print(f"warning: text dump of {example.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+    return Example(id=f"{example.id}-text", group=example.group, label=example.label, family="original",
+                   lang=example.lang, kind="text", features=features, source=example.source,
+                   fired=[s.name for s in signals if s.fired])
 
 
 def _author(value) -> str | None:

@@ -83,8 +83,10 @@ def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
     originals, articles, headlines = [], [], []
     for i, out in enumerate(parallel_map(featurize_original, rows, args.jobs), 1):
         if out is not None:
-            example, article, headline = out
+            example, article, headline, dump = out
             originals.append(example)
+            if dump is not None:
+                originals.append(dump)
             if article is not None:
                 articles.append((example.group, article))
             if headline is not None:
@@ -92,7 +94,9 @@ def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
         if i % 250 == 0:
             log(f"  {i}/{len(rows)} originals")
     relabelled = [{"id": e.id, "source": e.source, "reason": e.relabelled} for e in originals if e.relabelled]
-    log(f"{len(originals)} originals read, {len(relabelled)} relabelled republished, {len(articles)} articles to copy")
+    dumps = sum(e.kind == "text" and e.id.endswith("-text") for e in originals)
+    log(f"{len(originals) - dumps} originals read (and {dumps} text dumps of them), {len(relabelled)} relabelled "
+        f"republished, {len(articles)} articles to copy")
 
     families = sorted(FAMILIES)
     train_ex, test_ex = [], []
