@@ -382,8 +382,8 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
 
 def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     soup = soup_of(html)
-    page = Page(kind="html", url=unarchived(url), capture_url=url if unarchived(url) != url else None,
-                truncated=truncated)
+    own = unarchived(url)
+    page = Page(kind="html", url=own, capture_url=url if own != url else None, truncated=truncated)
     html_el = soup.find("html")
     if isinstance(html_el, Tag) and html_el.get("lang"):
         page.lang = str(html_el.get("lang")).strip().lower() or None
