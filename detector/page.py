@@ -147,6 +147,12 @@ def unarchived(url: str | None) -> str | None:
     return f"{(scheme or 'http').lower()}://{rest}"
 
 
+def addresses(url: str | None) -> tuple[str | None, str | None]:
+    """(the page's own URL, the capture URL it was read from or None): see ``unarchived``."""
+    own = unarchived(url)
+    return own, (url if own != url else None)
+
+
 def absolute(base: str | None, href: str) -> str:
     """``href`` resolved against ``base`` (captures unwrapped); a malformed URL is kept as written."""
     href = href.strip()
@@ -382,8 +388,8 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
 
 def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     soup = soup_of(html)
-    own = unarchived(url)
-    page = Page(kind="html", url=own, capture_url=url if own != url else None, truncated=truncated)
+    own, capture = addresses(url)
+    page = Page(kind="html", url=own, capture_url=capture, truncated=truncated)
     html_el = soup.find("html")
     if isinstance(html_el, Tag) and html_el.get("lang"):
         page.lang = str(html_el.get("lang")).strip().lower() or None

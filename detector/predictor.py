@@ -34,13 +34,13 @@ def rarity_columns(X: np.ndarray, columns: np.ndarray, sorted_values: list[np.nd
     value of 0 (nothing seen) is not evidence and counts 0. Shared by ``detector.rarity`` and
     ``ArrayPredictor``, so both give the same floats.
     """
+    if not len(columns):
+        return np.zeros((len(X), RARITY_COLUMNS))
     out = np.zeros((len(X), len(columns)))
     for j, (i, values) in enumerate(zip(columns, sorted_values)):
         x = X[:, i]
         at_least = len(values) - np.searchsorted(values, x, side="left")
         out[:, j] = np.where(x > 0, -np.log((at_least + 1) / (len(values) + 1)), 0.0)
-    if not len(columns):
-        return np.zeros((len(X), RARITY_COLUMNS))
     return np.column_stack([out.sum(axis=1), out.max(axis=1)])
 
 

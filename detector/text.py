@@ -104,11 +104,10 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
     text = text.replace("\u00ad", "")  # soft hyphens split words
     if not text.isascii() and _OTHER_SCRIPT.search(text):  # else Latin only: skip the script counts
         letters = len(_LATIN_LETTER.findall(text))
-        han = len(_CJK.findall(text))
-        for lang, chars in _SCRIPTS:
-            n = len(chars.findall(text))
-            if lang == "ja" and n >= 3:
-                n += han
+        counts = {lang: len(chars.findall(text)) for lang, chars in _SCRIPTS}
+        if counts["ja"] >= 3:
+            counts["ja"] += counts["zh"]
+        for lang, n in counts.items():  # in _SCRIPTS order
             if n > max(letters / 2, 1):
                 return lang
         if not letters:

@@ -22,8 +22,8 @@ import re
 import unicodedata
 
 from .lexicons import load, pattern
-from .page import (Link, LinkBlock, Located, Page, PageDate, breadcrumb_from_text, byline_from_text,
-                   copyright_holder, dated_label, registrable_domain, title_parts, unarchived)
+from .page import (Link, LinkBlock, Located, Page, PageDate, addresses, breadcrumb_from_text, byline_from_text,
+                   copyright_holder, dated_label, registrable_domain, title_parts)
 from .text import cjk_share, is_headline, normalize, parse_date, word_count
 
 _MARKER = re.compile(r"\[(\d+)\]")  # lynx/w3m link numbers
@@ -45,9 +45,8 @@ def parse_text(text: str, url: str | None = None, *, truncated: bool = False) ->
     """Build a Page (kind="text") from a rendered-text dump of a web page."""
     body, refs = _split_references(text.splitlines())
     raw_lines = [r for r in _unwrap(body) if not r.lstrip().startswith("#[")]  # lynx: <link> elements
-    own = unarchived(url)
-    page = Page(kind="text", url=own, capture_url=url if own != url else None, domain=registrable_domain(own),
-                truncated=truncated)
+    own, capture = addresses(url)
+    page = Page(kind="text", url=own, capture_url=capture, domain=registrable_domain(own), truncated=truncated)
     marked: list[list[Link]] = []  # the numbered links on each line (lynx/w3m)
     for raw in raw_lines:
         line = _clean(raw)

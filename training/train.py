@@ -80,13 +80,14 @@ def cached_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
 def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
     rows = sample_rows(load_manifest(Path(args.corpus)), args.sample, args.seed)
     log(f"reading {len(rows)} originals from {args.corpus} with {args.jobs} processes")
-    originals, articles, headlines = [], [], []
+    originals, articles, headlines, dumps = [], [], [], 0
     for i, out in enumerate(parallel_map(featurize_original, rows, args.jobs), 1):
         if out is not None:
             example, article, headline, dump = out
             originals.append(example)
             if dump is not None:
                 originals.append(dump)
+                dumps += 1
             if article is not None:
                 articles.append((example.group, article))
             if headline is not None:
@@ -94,7 +95,6 @@ def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
         if i % 250 == 0:
             log(f"  {i}/{len(rows)} originals")
     relabelled = [{"id": e.id, "source": e.source, "reason": e.relabelled} for e in originals if e.relabelled]
-    dumps = sum(e.kind == "text" and e.id.endswith("-text") for e in originals)
     log(f"{len(originals) - dumps} originals read (and {dumps} text dumps of them), {len(relabelled)} relabelled "
         f"republished, {len(articles)} articles to copy")
 
