@@ -125,6 +125,33 @@ def test_a_blog_named_by_its_folder_on_a_portal_is_not_a_clone():
     assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/2023/11/06/coins/")).value == 1.0
 
 
+def _named(name: str) -> str:
+    return (f'<html><head><title>Annual report - {name}</title><meta property="og:site_name" content="{name}">'
+            f'</head><body><header><a href="/"><img class="logo" alt="{name}"></a></header><p>x</p></body></html>')
+
+
+@pytest.mark.parametrize("name, url", [
+    ("Deutscher Bundesjugendring", "https://www.dbjr.de/artikel/x"),  # initials inside compound words
+    ("Österreichischer Tennisverband", "https://www.oetv.at/news/x"),  # Ö written as oe
+    ("Casualty Actuarial Society", "https://www.casact.org/article/x"),  # word prefixes
+    ("SPD-Bundestagsfraktion", "https://www.spdfraktion.de/themen/x"),  # a compound's tail
+    ("Milwaukee Journal Sentinel", "https://www.jsonline.com/story/x"),  # initials plus a tail the domain adds
+])
+def test_a_domain_that_abbreviates_the_site_name_is_the_site_s_own(name, url):
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    assert DomainUnlikeSiteName().score(parse_html(_named(name), url)).value == 0
+    assert DomainUnlikeSiteName().score(parse_html(_named(name), "https://www.trendingdailyhub.com/x")).value == 1.0
+
+
+def test_a_blog_on_a_hosting_platform_may_carry_any_name():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    html = _named("Katastrophengebiet")
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://andreabottlinger.wordpress.com/2019/12/26/x/")).value == 0
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://andreabottlinger.com/2019/12/26/x/")).value == 1.0
+
+
 def test_an_archive_capture_is_judged_by_the_site_it_captured():
     from detector.signals.identity import AssetsOnNamedSite, DomainUnlikeSiteName
 

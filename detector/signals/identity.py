@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -70,17 +71,55 @@ def _acronym(text: str) -> str:
     return "".join(x[0] for x in _raw_words(text) if x not in ("the", "of", "and", "for", "de", "la"))
 
 
-def _spells(label: str, words: list[str]) -> bool:
-    """The host label is built from the name's words, each whole, as an initial or left out: 'nytimes' from 'The New York Times', 'ga' from 'General-Anzeiger Bonn'."""
+def _pieces(label: str, i: int, w: str, loose: bool) -> Iterator[int]:
+    """How many letters of the label, from i, the word w can spell."""
+    if label.startswith(w, i):
+        yield len(w)
+    if label[i] == w[0]:
+        yield 1
+    if not loose:
+        return
+    yield from (k for k in range(2, len(w)) if label.startswith(w[:k], i))  # a prefix
+    if label[i] == w[0] and i + 1 < len(label) and (a := w.find(label[i + 1], 1)) > 0:
+        yield 2  # the first letter and a later one ...
+        if i + 2 < len(label) and label[i + 2] in w[a + 1:]:
+            yield 3  # ... or two
+    yield from (k for k in range(4, len(w)) if label.startswith(w[-k:], i))  # a compound's tail
+
+
+def _spells(label: str, words: list[str], loose: bool = False) -> bool:
+    """The label is built from the name's words in order, each whole, as an initial or left out: 'nytimes' from
+    'The New York Times', 'ga' from 'General-Anzeiger Bonn'. Loose, a word may also be cut to a prefix, to a
+    compound's tail or to its first letter and one or two later ones: 'casact' from 'Casualty Actuarial Society',
+    'spdfraktion' from 'SPD-Bundestagsfraktion', 'dbjr' from 'Deutscher Bundesjugendring'."""
     @lru_cache(maxsize=None)
     def go(i: int, j: int) -> bool:
         if i == len(label):
             return True
         if j == len(words):
             return False
-        w = words[j]
-        return (label.startswith(w, i) and go(i + len(w), j + 1)) or (label[i] == w[0] and go(i + 1, j + 1)) or go(i, j + 1)
+        return any(go(i + n, j + 1) for n in _pieces(label, i, words[j], loose)) or go(i, j + 1)
     return len(label) >= 2 and bool(words) and go(0, 0)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+@lru_cache(maxsize=1)
+def _domain_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
+    lex = load("sites")
+    return frozenset(lex["hosting_platforms"]), tuple(sorted(lex["domain_tails"], key=len, reverse=True))
+
+
+def domain_spells(name: str, label: str) -> bool:
+    """The host label abbreviates the name, with umlauts spelled out and a tail like 'online' or 'journals' allowed."""
+    tails, label = _domain_lexicon()[1], _compact(label)
+    labels = {label} | {label[: -len(t)] for t in tails if label.endswith(t) and len(label) > len(t) + 1}
+    for text in {name, name.translate(_UMLAUTS)}:
+        words = [_compact(w) for w in _raw_words(text)]
+        if any(_spells(lb, [w for w in words if w], loose=True) for lb in labels):
+            return True
+    return False
 
 
 def _bigrams(s: str) -> set[str]:
@@ -261,7 +300,9 @@ class DomainUnlikeSiteName(SignalUnit):
         strong = [n for n, _, w in names if w >= _STRONG]
         if not labels or not strong or len(names) < 2:
             return self.nothing()
-        if any(names_agree(n, lb) for n, _, _ in names for lb in labels):
+        if page.domain in _domain_lexicon()[0]:
+            return self.nothing()  # a blog on a hosting platform: the domain is the platform's, not the site's
+        if any(names_agree(n, lb) or domain_spells(n, lb) for n, _, _ in names for lb in labels):
             return self.nothing()
         folder = urlsplit(page.url or "").path.strip("/").split("/")[0]
         if any(names_agree(n, folder) for n in strong):
