@@ -65,7 +65,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
         sep = C.pick(rng, ["　", " / ", " | ", "┊", "  "])
         parts = [f'{C.chrome(rng, lang, "posted")} {C.fmt_date(rng, d, lang)}',
                  f'{C.chrome(rng, lang, "source")} {C.pick(rng, W.CHROME["en"]["collected"])}',
-                 f'{C.chrome(rng, lang, "author")} {C.pick(rng, ["admin", "admin", "Admin", "anonymous", "editor"])}',
+                 f'{C.chrome(rng, lang, "author")} {C.person(rng, lang) if C.chance(rng, 0.25) else C.pick(rng, ["admin", "admin", "Admin", "anonymous", "editor"])}',
                  f'{C.pick(rng, W.CHROME["en"]["views"])} {rng.randint(30, 25000)} {C.pick(rng, W.CHROME["en"]["times"])}'.rstrip()]
         if C.chance(rng, 0.3):
             parts.insert(0, parts.pop(2))

@@ -66,7 +66,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     out.append(f'<div class="{C.cls(rng, "wrap")}"><div class="{C.cls(rng, "main")}">')
     out.append(f"<h1>{C.esc(title)}</h1>")
     out.append(f'<div class="{C.cls(rng, "info")}">{C.chrome(rng, lang, "posted")} {C.esc(C.fmt_date(rng, d, lang))}'
-               f' {C.chrome(rng, lang, "author")} {C.esc(C.pick(rng, W.GENERIC_BYLINES))}</div>')
+               f' {C.chrome(rng, lang, "author")} {C.esc(C.person(rng, lang) if C.chance(rng, 0.4) else C.pick(rng, W.GENERIC_BYLINES))}</div>')  # guest posts carry a name
     body = []
     density = rng.randint(1, 3)
     for p in paras:

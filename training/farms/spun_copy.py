@@ -115,7 +115,9 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     out.append(f"<h1>{C.esc(title)}</h1>")
     meta = []
     if t["byline"]:
-        by = C.pick(rng, W.SPUN_BYLINES) if C.chance(rng, 0.75) else f"{site} {C.pick(rng, ['Staff', 'Team', 'Desk'])}"
+        # AI content sites sign with made-up writer personas as often as with desk names
+        r = rng.random()
+        by = C.person(rng, lang) if r < 0.4 else C.pick(rng, W.SPUN_BYLINES) if r < 0.8 else f"{site} {C.pick(rng, ['Staff', 'Team', 'Desk'])}"
         meta.append(f'<span class="author">{C.pick(rng, ["By", "by", "Written by", ""])} {C.esc(by)}</span>')
     meta.append(f'<span class="date">{C.esc(C.fmt_date(rng, d, lang, time=False))}</span>')
     if t["reading"]:

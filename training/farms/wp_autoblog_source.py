@@ -43,6 +43,8 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     paras = C.select_paragraphs(rng, article.paragraphs, p_all=0.6)
     used: set[str] = set()
     byline = C.pick(rng, ["admin", "Editor", "editor", "Admin", "News Editor"]) if t["admin"] else C.pick(rng, W.GENERIC_BYLINES)
+    if article.author and C.chance(rng, 0.3):  # feed importers can keep the item's dc:creator
+        byline = article.author
 
     canon = orig_url if t["canonical_orig"] else url
     extra = [f'<link rel="canonical" href="{C.esc(canon)}" />',
