@@ -56,3 +56,31 @@ def test_paid_anchors_in_a_lynx_dump_fire_from_its_numbered_links():
     page = parse_text("Harbour ferry goes electric\n\n" + story, "https://farm.example/ferry")
     signal = KeywordLinksInText().score(page)
     assert signal.value >= 0.6 and "payday loans" in signal.evidence
+
+
+COPY_DUMP = """Harbour ferry goes electric
+
+The harbour authority said on Monday that the first electric ferry will enter service in June, replacing a diesel boat that has run the route since 1998, and best online casino officials said the new boat will be quieter.
+
+Passengers can charge phones on board, the operator said, and payday loans riders were told at a briefing attended by local reporters and two council members of the harbour board.
+
+The ferry carries 300 passengers and crosses the harbour in eleven minutes, and essay writing service staff said the crossing is now the fastest on the coast, ahead of the northern route.
+
+The authority expects the second boat to arrive next spring, after sea trials in the bay that are planned for the winter months.
+"""
+
+
+def test_paid_words_of_several_trades_left_in_a_text_dump_fire_with_the_trades_as_evidence():
+    from detector.signals.outlinks import SpamTradesInText
+    from detector.text_page import parse_text
+
+    signal = SpamTradesInText().score(parse_text(COPY_DUMP, "https://farm.example/ferry"))
+    assert signal.value == 1.0
+    assert "(gambling)" in signal.evidence and "(loans)" in signal.evidence and "(essays)" in signal.evidence
+
+
+def test_one_trade_is_a_topic_not_a_link_farm():
+    from detector.signals.outlinks import SpamTradesInText
+
+    review = STORY.format(anchor="the casino's slots and its poker room")
+    assert SpamTradesInText().score(parse_html(review, "https://casino-review.example/ferry")).value == 0

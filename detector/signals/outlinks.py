@@ -16,8 +16,14 @@ from .base import Signal, SignalUnit
 
 
 @lru_cache(maxsize=1)
+def _anchor_topics() -> dict[str, str]:
+    """Each paid-link anchor word (lower-cased) and the trade it sells."""
+    return {w.lower(): topic for topic, words in load("spam")["anchor_topics"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
 def _anchor_words() -> re.Pattern[str]:
-    words = sorted(load("spam")["anchor_words"], key=len, reverse=True)
+    words = sorted(_anchor_topics(), key=len, reverse=True)
     return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
 
 
@@ -36,6 +42,23 @@ class KeywordLinksInText(SignalUnit):
         hosts = {registrable_domain(x.href) for x in spam}
         shown = "; ".join(f"'{x.text}' → {registrable_domain(x.href)}" for x in spam[:4])
         return self.found(min(1.0, len(spam) / 3), f"{len(spam)} keyword links to {len(hosts)} sites in the text: {shown}")
+
+
+class SpamTradesInText(SignalUnit):
+    name = "spam_trades_in_text"
+    description = ("Paid-link words of several unrelated trades (casino, loans, essays, pills…) in the article's paragraphs: "
+                   "a link farm's anchors stay behind as words when its page is dumped to text.")
+
+    def score(self, page: Page) -> Signal:
+        # One trade is a topic (a casino review names casinos and slots); three trades in one story are sold links.
+        seen: dict[str, str] = {}
+        for p in page.paragraphs:
+            for m in _anchor_words().finditer(p.text):
+                seen.setdefault(_anchor_topics()[m.group(0).lower()], m.group(0))
+        if len(seen) < 2:
+            return self.nothing()
+        shown = ", ".join(f"'{word}' ({trade})" for trade, word in seen.items())
+        return self.found(min(1.0, (len(seen) - 1) / 2), f"paid-link words of {len(seen)} trades in the text: {shown}")
 
 
 class OutboundLinkShare(SignalUnit):
@@ -58,4 +81,4 @@ class OutboundLinkShare(SignalUnit):
         return self.found(value, f"{len(outbound)} of {len(absolute)} links go to {sites} other sites ({top}…)")
 
 
-SIGNALS: list[SignalUnit] = [KeywordLinksInText(), OutboundLinkShare()]
+SIGNALS: list[SignalUnit] = [KeywordLinksInText(), SpamTradesInText(), OutboundLinkShare()]
