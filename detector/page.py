@@ -84,6 +84,7 @@ class Page:
     links: list[Link] = field(default_factory=list)  # every link with text
     text_links: list[Link] = field(default_factory=list)  # links inside the main text's paragraphs
     resource_urls: list[str] = field(default_factory=list)  # src/href of images, scripts, styles, frames
+    script_hosts: list[str] = field(default_factory=list)  # hosts of URLs written in inline scripts and JSON
     total_chars: int = 0
     link_chars: int = 0
     truncated: bool = False
@@ -397,6 +398,7 @@ def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     everything = [el for el in soup.descendants if isinstance(el, Tag)]
     jsonld = _read_head(everything, page)
     page.resource_urls = _resource_urls(everything, page.url)
+    page.script_hosts = _script_hosts(everything)
     if page.url is None:
         for loc in page.urls:  # a saved file knows its own address only through its canonical
             if loc.source == "canonical":
@@ -490,6 +492,16 @@ def _resource_urls(tags: list[Tag], base: str | None) -> list[str]:
         if value and (t.name != "link" or {"stylesheet", "icon"} & _rel(t)):
             out.append(absolute(base, str(value)))
     return out
+
+
+_SCRIPT_URL = re.compile(r"https?:(?:\\?/){2}([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})")
+
+
+def _script_hosts(tags: list[Tag]) -> list[str]:
+    """Hosts of the absolute URLs inside inline scripts and JSON, escaped ("https:\\/\\/host\\/") or not: a
+    clone's rewriting often misses them, so they still name the original's host (read before scripts are dropped)."""
+    return [m.lower() for t in tags if t.name == "script" and not t.get("src") and t.string
+            for m in _SCRIPT_URL.findall(str(t.string))]
 
 
 def _read_head(tags: list[Tag], page: Page) -> list[dict]:

@@ -179,6 +179,22 @@ def test_assets_on_the_site_the_names_name_but_not_on_the_page_domain():
     assert AssetsOnNamedSite().score(parse_html(html, "https://adoption.com/x")).value == 0
 
 
+def test_urls_left_in_inline_json_name_the_cloned_site():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    # a WordPress page's settings, as a clone that rewrote only "//host" URLs leaves them
+    settings = ('<script>var wpApiSettings = {"root":"https:\\/\\/www.adoption.com\\/wp-json\\/","nonce":"3f2a"};'
+                'var theme = {"ajax":"https:\\/\\/www.adoption.com\\/wp-admin\\/admin-ajax.php",'
+                '"home":"https:\\/\\/www.adoption.com\\/"};</script>')
+    html = ('<html><head><title>What not to say - Adoption</title><meta property="og:site_name" content="Adoption">'
+            f'{settings}</head><body><p>x</p></body></html>')
+    clone = AssetsOnNamedSite().score(parse_html(html, "https://blog.infinitywillow672.news/x"))
+    assert clone.value == 1.0 and "3 URLs in inline scripts on adoption.com" in clone.evidence
+    assert AssetsOnNamedSite().score(parse_html(html, "https://www.adoption.com/x")).value == 0
+    two = html.replace(',"home":"https:\\/\\/www.adoption.com\\/"', "")
+    assert AssetsOnNamedSite().score(parse_html(two, "https://blog.infinitywillow672.news/x")).value == 0
+
+
 def test_a_footer_linking_the_parent_company_is_no_clone_but_a_cloned_nav_is():
     from detector.signals.identity import AssetsOnNamedSite
 

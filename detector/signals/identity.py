@@ -317,12 +317,13 @@ class DomainUnlikeSiteName(SignalUnit):
         return self.found(1.0, f"the site calls itself {shown}, but the page is on {page.domain}", agreeing[0][1].locator)
 
 
-_MIN_ASSETS, _MIN_LINKS = 3, 10
+_MIN_ASSETS, _MIN_LINKS, _MIN_SCRIPT_URLS = 3, 10, 3
 
 
 class AssetsOnNamedSite(SignalUnit):
     name = "assets_on_named_site"
-    description = "The page's images, scripts or links live on the site its names name, not on the page's own domain."
+    description = ("The page's images, scripts or links, or the URLs in its inline scripts, live on the site its names "
+                   "name, not on the page's own domain.")
 
     def score(self, page: Page) -> Signal:
         labels = host_labels(page.url, page.domain)
@@ -334,17 +335,20 @@ class AssetsOnNamedSite(SignalUnit):
             return self.nothing()  # a page on its own named domain (or with no names) says nothing here
         # Images and scripts count from three; links from ten: a footer's few links to the parent
         # company or the platform ("© NBC Universal", "Forum software by XenForo") are no clone's nav.
+        # URLs in inline scripts and JSON count from three: a clone's rewriting often misses "https:\/\/host".
         counts: dict[str, list[int]] = {}
-        for urls, slot in ((page.resource_urls, 0), ((link.href for link in page.links if link.href), 1)):
+        script_urls = (f"https://{host}" for host in page.script_hosts)
+        for urls, slot in ((page.resource_urls, 0), ((link.href for link in page.links if link.href), 1), (script_urls, 2)):
             for url in urls:
                 host = registrable_domain(url) if url.startswith(("http://", "https://", "//")) else None
                 if host and host != page.domain:
-                    counts.setdefault(host, [0, 0])[slot] += 1
-        for host, (assets, links) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
-            if (assets >= _MIN_ASSETS or links >= _MIN_LINKS) and any(names_agree(n, host.split(".")[0]) for n in names):
+                    counts.setdefault(host, [0, 0, 0])[slot] += 1
+        for host, (assets, links, in_scripts) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
+            if (assets >= _MIN_ASSETS or links >= _MIN_LINKS or in_scripts >= _MIN_SCRIPT_URLS) \
+                    and any(names_agree(n, host.split(".")[0]) for n in names):
                 name = next(n for n in names if names_agree(n, host.split(".")[0]))
-                return self.found(1.0, f"{assets} images or scripts and {links} links on {host}, the site named "
-                                       f"'{name}', while the page is on {page.domain}")
+                return self.found(1.0, f"{assets} images or scripts, {links} links and {in_scripts} URLs in inline scripts "
+                                       f"on {host}, the site named '{name}', while the page is on {page.domain}")
         return self.nothing()
 
 

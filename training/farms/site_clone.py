@@ -78,17 +78,24 @@ def _clone_html(article: Article, headlines: list[Headline], rng: random.Random)
         out = canon_pat.sub("", out)
     if oh and t["rewrite"]:
         hosts = sorted({oh, oh[4:] if oh.startswith("www.") else "www." + oh}, key=len, reverse=True)
-        if t["hotlink"]:
-            # rewrite only href attributes; images keep loading from the original
-            def _href(m):
-                v = m.group(2)
-                for h in hosts:
-                    v = re.sub(rf"(https?:)?//{re.escape(h)}\b", f"https://{new_host}", v)
-                return m.group(1) + v + m.group(3)
-            out = re.sub(r"(href=[\"'])([^\"']*)([\"'])", _href, out, flags=re.I)
+
+        def _urls(v: str) -> str:
+            for h in hosts:
+                v = re.sub(rf"(https?:)?//{re.escape(h)}\b", f"https://{new_host}", v)
+            return v
+        # Cloners rewrite in different ways: a mirroring tool rewrites attributes only (hot-linking
+        # tools only the links), a regex proxy every "//host" URL (JSON's "https:\/\/host" slips
+        # through), a string-replacing proxy every mention of the host name.
+        mode = "href" if t["hotlink"] else C.pick(rng, ["attributes", "urls", "urls", "host"])
+        if mode in ("href", "attributes"):
+            names = "href" if mode == "href" else "href|src|srcset|action|content|data-src"
+            out = re.sub(rf"(\b(?:{names})=[\"'])([^\"']*)([\"'])", lambda m: m.group(1) + _urls(m.group(2)) + m.group(3),
+                         out, flags=re.I)
+        elif mode == "urls":
+            out = _urls(out)
         else:
             for h in hosts:
-                out = re.sub(rf"(https?:)?//{re.escape(h)}\b", f"https://{new_host}", out)
+                out = re.sub(rf"(?<![\w.-]){re.escape(h)}\b", new_host, out)
     for i, s in enumerate(stash):
         out = out.replace(f"\x00CANON{i}\x00", s)
     brand = C.brand_word(rng)
