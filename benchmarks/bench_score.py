@@ -35,7 +35,7 @@ def corpus_pages(corpus: Path, n: int) -> list[tuple[str, str | None]]:
 def fixture_pages() -> list[tuple[str, str | None]]:
     out = []
     for path in sorted((Path(__file__).resolve().parent.parent / "tests" / "fixtures").glob("*.html")):
-        html = path.read_text("utf-8")
+        html = read(path.read_bytes()).text  # fixtures include legacy charsets
         filler = "<p>" + "Filler paragraph text to reach the size of a heavy news page. " * 20 + "</p>\n"
         while len(html.encode()) < 150_000:
             html = html.replace("</body>", filler + "</body>", 1)
@@ -52,8 +52,9 @@ def main() -> int:
     from trafilatura import bare_extraction
 
     corpus = Path(args.corpus)
-    pages = corpus_pages(corpus, args.pages) if (corpus / "manifest.jsonl").is_file() else fixture_pages()
-    what = f"{len(pages)} corpus pages of 120-180 KB" if corpus.exists() else f"{len(pages)} fixture pages padded to 150 KB"
+    has_corpus = (corpus / "manifest.jsonl").is_file()
+    pages = corpus_pages(corpus, args.pages) if has_corpus else fixture_pages()
+    what = f"{len(pages)} corpus pages of 120-180 KB" if has_corpus else f"{len(pages)} fixture pages padded to 150 KB"
     detector = Detector()
     for html, url in pages[:3]:  # warm-up: imports, lexicons, caches
         detector.score(html, url=url)
