@@ -84,3 +84,12 @@ def test_one_trade_is_a_topic_not_a_link_farm():
 
     review = STORY.format(anchor="the casino's slots and its poker room")
     assert SpamTradesInText().score(parse_html(review, "https://casino-review.example/ferry")).value == 0
+
+
+def test_a_word_whose_case_does_not_fold_back_still_names_its_trade():
+    from detector.signals.outlinks import SpamTradesInText
+
+    # Turkish capitals: 'İ'.lower() is 'i' plus a combining dot, so the text is not the lexicon's word
+    farm = STORY.format(anchor="CASİNO BONUSU and PAYDAY LOANS")
+    signal = SpamTradesInText().score(parse_html(farm, "https://farm.example/ferry"))
+    assert signal.value == 0.5 and "'CASİNO' (gambling)" in signal.evidence and "(loans)" in signal.evidence

@@ -108,7 +108,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 @lru_cache(maxsize=1)
 def _domain_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = load("sites")
-    return frozenset(lex["hosting_platforms"]), tuple(sorted(lex["domain_tails"], key=len, reverse=True))
+    return frozenset(lex["hosting_platforms"]), tuple(lex["domain_tails"])
 
 
 def domain_spells(name: str, label: str) -> bool:

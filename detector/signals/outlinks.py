@@ -16,15 +16,14 @@ from .base import Signal, SignalUnit
 
 
 @lru_cache(maxsize=1)
-def _anchor_topics() -> dict[str, str]:
-    """Each paid-link anchor word (lower-cased) and the trade it sells."""
-    return {w.lower(): topic for topic, words in load("spam")["anchor_topics"].items() for w in words}
-
-
-@lru_cache(maxsize=1)
-def _anchor_words() -> re.Pattern[str]:
-    words = sorted(_anchor_topics(), key=len, reverse=True)
-    return re.compile(r"(?i)(?<![^\W_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
+def _anchor_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every paid-link anchor word, longest first, each in its own group, and the trade
+    each group sells: the trade comes from the group that matched, not from the matched text, whose
+    case may not fold back to the word ('CASİNO')."""
+    words = sorted(((w, trade) for trade, ws in load("spam")["anchor_topics"].items() for w in ws),
+                   key=lambda wt: len(wt[0]), reverse=True)
+    alternatives = "|".join(f"({re.escape(w)})" for w, _ in words)
+    return re.compile(rf"(?i)(?<![^\W_])(?:{alternatives})(?![^\W_])"), tuple(trade for _, trade in words)
 
 
 class KeywordLinksInText(SignalUnit):
@@ -35,7 +34,7 @@ class KeywordLinksInText(SignalUnit):
         spam = []
         for link in page.text_links:
             host = registrable_domain(link.href) if link.href and link.href.startswith("http") else None
-            if host and host != page.domain and _anchor_words().search(link.text):
+            if host and host != page.domain and _anchor_words()[0].search(link.text):
                 spam.append(link)
         if not spam:
             return self.nothing()
@@ -51,10 +50,11 @@ class SpamTradesInText(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         # One trade is a topic (a casino review names casinos and slots); three trades in one story are sold links.
+        pattern, trades = _anchor_words()
         seen: dict[str, str] = {}
         for p in page.paragraphs:
-            for m in _anchor_words().finditer(p.text):
-                seen.setdefault(_anchor_topics()[m.group(0).lower()], m.group(0))
+            for m in pattern.finditer(p.text):
+                seen.setdefault(trades[m.lastindex - 1], m.group(0))
         if len(seen) < 2:
             return self.nothing()
         shown = ", ".join(f"'{word}' ({trade})" for trade, word in seen.items())
