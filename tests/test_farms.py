@@ -328,3 +328,22 @@ def test_non_english_and_missing_fields():
             assert s.find("body") is not None
             if family != "spun_copy":
                 assert norm(art.title) in norm(s.get_text(" "))
+
+
+THEMED = ["aggregator_canonical", "link_farm", "portal_syndication", "spun_copy", "wp_autoblog_appeared",
+          "wp_autoblog_source"]
+
+
+@pytest.mark.parametrize("family", ALL)
+def test_stock_theme_frames_only_where_farms_run_themes(family):
+    """Blog, link, AI-content, aggregator and portal farms run publishers' stock themes: a long menu with
+    sub-menus, social links and a footer of link columns frame some of their pages, not all; the
+    site-group CMSes of the breadcrumb and wire farms keep their lean frames."""
+    pages = _pages(family, 40)
+    themed = [p for p in pages if soup_of(p).select("ul.social, div.social")]
+    if family in THEMED:
+        assert 0.2 * len(pages) <= len(themed) <= 0.95 * len(pages)
+        s = soup_of(themed[0])
+        assert len(s.find_all("li")) >= 12
+    elif family != "site_clone":  # a clone keeps the original's own frame
+        assert not themed

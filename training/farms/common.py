@@ -550,19 +550,77 @@ def ad_slot(rng: random.Random) -> str:
     return f'<div id="{pick(rng, ["ad", "adbox", "sponsor"])}_{rng.randint(1, 9)}"></div><script src="/js/{pick(rng, ["ad", "gg", "tj", "ads"])}{rng.randint(1, 9)}.js"></script>'
 
 
-def nav_html(rng: random.Random, lang: str, host: str, n: int | None = None) -> str:
+def nav_html(rng: random.Random, lang: str, host: str, n: int | None = None, theme_p: float = 0.0) -> str:
+    """A farm's menu; with probability ``theme_p`` a stock theme's header around it (see THEME_P)."""
     cats = list(W.CATEGORIES.get(lang, W.CATEGORIES["en"]))
     rng.shuffle(cats)
     cats = cats[: n or rng.randint(4, 8)]
     home = chrome(rng, lang, "home")
     items = [f'<a href="https://{host}/">{esc(home)}</a>'] + [
         f'<a href="/{pick(rng, ["list", "category", "news", "a"])}/{rng.randint(1, 40)}/">{esc(c)}</a>' for c in cats]
+    if chance(rng, theme_p):
+        return _theme_menu(rng, lang, items)
     if chance(rng, 0.5):
         return f'<div class="{cls(rng, "nav")}">' + pick(rng, ["\n", " | ", " "]).join(items) + "</div>"
     return f'<ul class="{cls(rng, "nav")}">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
-def footer_html(rng: random.Random, lang: str, site: str, year: int, extra: str = "") -> str:
+THEME_P = 0.5
+"""Share of pages framed by a stock theme in the families that run on WordPress-like themes (blogs,
+link and AI-content farms, aggregators, portals): they use the themes publishers use, so a long menu
+and a heavy footer must not read as a publisher's own site. The site-group CMSes of the reference
+templates (breadcrumb and wire farms) keep their lean frames."""
+
+
+def _links(rng: random.Random, words: list[str], prefix: str) -> str:
+    return "".join(f'<li><a href="/{prefix}/{_ascii_slug(w) or rand_id(rng, 5, string.ascii_lowercase)}/">{esc(w)}</a></li>'
+                   for w in words)
+
+
+def _social(rng: random.Random, lang: str) -> list[str]:
+    return rng.sample(W.SOCIAL_ZH if lang == "zh" else W.SOCIAL, rng.randint(3, 5))
+
+
+def _theme_menu(rng: random.Random, lang: str, items: list[str]) -> str:
+    """A stock theme's header: a top bar, a menu whose entries open sub-menus, social links, a search box."""
+    words = W.CATEGORIES.get(lang, W.CATEGORIES["en"]) + W.CATEGORIES["en"] * (lang != "en")
+    menu = []
+    for item in items:
+        sub = rng.sample(words, rng.randint(2, 6)) if chance(rng, 0.6) else []
+        menu.append(f"<li>{item}" + (f'<ul class="{cls(rng, "nav")}-sub">{_links(rng, sub, "category")}</ul>' if sub else "") + "</li>")
+    bar = W.CHROME.get(lang, W.CHROME["en"])["topbar"]
+    top = rng.sample(bar, rng.randint(2, min(4, len(bar))))
+    social = _social(rng, lang)
+    search = chrome(rng, lang, "search")
+    return (f'<div class="{cls(rng, "header")}-top"><ul>{_links(rng, top, "user")}</ul><ul class="social">{_links(rng, social, "go")}</ul></div>'
+            f'<nav class="{cls(rng, "nav")}"><ul class="menu">' + "".join(menu) + "</ul></nav>"
+            f'<form class="search" action="/search"><input type="search" name="s" placeholder="{esc(search)}"><button>{esc(search)}</button></form>')
+
+
+def theme_footer(rng: random.Random, lang: str, theme_p: float) -> str:
+    """With probability ``theme_p``, a stock theme's footer: link columns, social links, a newsletter
+    box and a cookie notice; else nothing."""
+    if not chance(rng, theme_p):
+        return ""
+    t = W.THEME.get(lang, W.THEME["en"])
+    pages = W.CHROME.get(lang, W.CHROME["en"])["footer"]
+    cats = W.CATEGORIES.get(lang, W.CATEGORIES["en"])
+    columns = []
+    for heading in rng.sample(t["columns"], rng.randint(2, min(4, len(t["columns"])))):
+        pool = pages if chance(rng, 0.5) else cats
+        words = rng.sample(pool, rng.randint(min(3, len(pool)), min(7, len(pool))))
+        columns.append(f'<div class="{cls(rng, "footer")}-col"><h4>{esc(heading)}</h4><ul>{_links(rng, words, "page")}</ul></div>')
+    social = _social(rng, lang)
+    parts = columns + [f'<div class="social"><h4>{esc(pick(rng, t["follow"]))}</h4><ul>{_links(rng, social, "go")}</ul></div>']
+    if chance(rng, 0.6):
+        parts.append(f'<form class="newsletter"><h4>{esc(pick(rng, t["newsletter"]))}</h4><input type="email" name="email">'
+                     f'<button>{esc(pick(rng, t["subscribe"]))}</button></form>')
+    if chance(rng, 0.5):
+        parts.append(f'<div class="cookie-notice"><p>{esc(pick(rng, t["cookies"]))}</p><button>{esc(pick(rng, t["accept"]))}</button></div>')
+    return "\n".join(parts)
+
+
+def footer_html(rng: random.Random, lang: str, site: str, year: int, extra: str = "", theme_p: float = 0.0) -> str:
     links = list(W.CHROME.get(lang, W.CHROME["en"])["footer"])
     rng.shuffle(links)
     links = links[: rng.randint(3, len(links))]
@@ -572,5 +630,6 @@ def footer_html(rng: random.Random, lang: str, site: str, year: int, extra: str 
                        f"© {year} {site}. {chrome(rng, lang, 'rights')}",
                        f"Copyright &copy; {year} {site}"])
     copy_ = copy_ if "&copy;" in copy_ else esc(copy_)
-    return (f'<div class="{cls(rng, "footer")}">\n<p>' + sep.join(f'<a href="/{rand_id(rng, 5, string.ascii_lowercase)}.html">{esc(x)}</a>' for x in links)
+    theme = theme_footer(rng, lang, theme_p)
+    return (f'<div class="{cls(rng, "footer")}">\n{theme}<p>' + sep.join(f'<a href="/{rand_id(rng, 5, string.ascii_lowercase)}.html">{esc(x)}</a>' for x in links)
             + f"</p>\n<p>{copy_}</p>\n{extra}\n</div>")

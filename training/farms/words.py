@@ -512,3 +512,51 @@ SPUN_DISCLAIMERS = [
 WP_THEMES = ["twentytwentyone", "twentytwenty", "astra", "generatepress", "newspaper", "jnews",
              "colormag", "newsup", "hello-elementor", "oceanwp", "mh-magazine", "sparkle-news"]
 WP_VERSIONS = ["5.8.3", "5.9.2", "6.0.1", "6.1.1", "6.2.2", "6.3", "6.4.3", "6.5.2", "6.6.1"]
+
+# ---------------------------------------------------------------------------
+# Theme frame: the menus, social links and notices of the stock themes farms run
+# ---------------------------------------------------------------------------
+
+SOCIAL = ["Facebook", "Twitter", "X", "Instagram", "YouTube", "LinkedIn", "Pinterest", "TikTok", "Telegram",
+          "WhatsApp", "Reddit", "Flipboard"]
+SOCIAL_ZH = ["微博", "微信", "抖音", "QQ空间", "今日头条"]
+
+THEME = {
+    "en": {"follow": ["Follow us", "Stay connected", "Connect with us"],
+           "newsletter": ["Subscribe to our newsletter", "Get the latest news in your inbox", "Sign up for our daily briefing"],
+           "subscribe": ["Subscribe", "Sign up", "Join"],
+           "cookies": ["We use cookies to improve your experience on our site.",
+                       "This website uses cookies to ensure you get the best experience."],
+           "accept": ["Accept", "OK", "Got it", "Accept all"],
+           "columns": ["Sections", "Company", "Quick Links", "Useful Links", "Categories", "Information"]},
+    "zh": {"follow": ["关注我们", "扫码关注"],
+           "newsletter": ["订阅我们的新闻", "获取最新资讯"],
+           "subscribe": ["订阅", "立即订阅"],
+           "cookies": ["本网站使用cookie以提升您的浏览体验。"],
+           "accept": ["同意", "我知道了"],
+           "columns": ["栏目导航", "关于本站", "快速链接", "热门分类"]},
+    "de": {"follow": ["Folgen Sie uns", "Social Media"],
+           "newsletter": ["Newsletter abonnieren", "Die wichtigsten Nachrichten per E-Mail"],
+           "subscribe": ["Abonnieren", "Anmelden"],
+           "cookies": ["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."],
+           "accept": ["Akzeptieren", "Alle akzeptieren", "OK"],
+           "columns": ["Rubriken", "Service", "Unternehmen", "Links"]},
+    "es": {"follow": ["Síguenos", "Redes sociales"],
+           "newsletter": ["Suscríbete a nuestro boletín", "Recibe las últimas noticias"],
+           "subscribe": ["Suscribirse", "Enviar"],
+           "cookies": ["Utilizamos cookies para mejorar su experiencia en nuestro sitio."],
+           "accept": ["Aceptar", "Aceptar todo"],
+           "columns": ["Secciones", "Empresa", "Enlaces", "Categorías"]},
+    "fr": {"follow": ["Suivez-nous", "Réseaux sociaux"],
+           "newsletter": ["Abonnez-vous à notre newsletter", "Recevez nos dernières actualités"],
+           "subscribe": ["S'abonner", "Valider"],
+           "cookies": ["Nous utilisons des cookies pour améliorer votre expérience sur notre site."],
+           "accept": ["Accepter", "Tout accepter"],
+           "columns": ["Rubriques", "Société", "Liens utiles", "Catégories"]},
+    "ja": {"follow": ["フォローする", "公式SNS"],
+           "newsletter": ["メールマガジン登録", "最新ニュースをお届けします"],
+           "subscribe": ["登録", "購読する"],
+           "cookies": ["当サイトではサービス向上のためにCookieを使用しています。"],
+           "accept": ["同意する", "OK"],
+           "columns": ["カテゴリー", "会社情報", "リンク", "サービス"]},
+}

@@ -76,6 +76,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     if t["sidebar"]:
         out.append(WP.sidebar(rng, headlines, used, host, d, lang))
     out.append("</div>")
-    out.append(WP.footer(rng, site, d.year))
+    out.append(WP.footer(rng, site, d.year, lang))
     out.append("</div></body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in out if x), "html", url, article.id)

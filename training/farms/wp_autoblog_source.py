@@ -55,7 +55,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     # magazine-style header
     pre = C.pick(rng, ["td", "jeg", "penci", "tdb", "mvp", "cm"])
     out.append(f'<div class="{pre}-header-wrap"><div class="{pre}-logo"><a href="https://{host}/"><img src="https://{host}/wp-content/uploads/{d.year}/{d.month:02d}/logo.png" alt="{C.esc(site)}"></a></div>'
-               + C.nav_html(rng, lang, host) + "</div>")
+               + C.nav_html(rng, lang, host, theme_p=C.THEME_P) + "</div>")
     if C.chance(rng, 0.4):
         out.append(C.ad_slot(rng))
     out.append(f'<div class="{pre}-main-content"><div class="{pre}-container">')
@@ -103,6 +103,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     out.append("</div></div>")
     if C.chance(rng, 0.5):
         out.append(WP.sidebar(rng, headlines, used, host, d, lang))
-    out.append(WP.footer(rng, site, d.year))
+    out.append(WP.footer(rng, site, d.year, lang))
     out.append("</body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in out if x), "html", url, article.id)
