@@ -64,6 +64,12 @@ def test_scraper_leftovers(leftover, seen):
     assert signal.value >= 0.8 and seen in signal.evidence
 
 
+def test_aggregator_read_more_footer():
+    """An aggregator's teaser ends by sending the reader to the outlet it took the story from."""
+    signal = ScraperLeftovers().score(page('<p>Read the full story at <a href="https://news.example.org/a/1">Coastal Gazette</a></p>'))
+    assert signal.value >= 0.6 and "Read the full story at" in signal.evidence
+
+
 def test_prev_next_links_are_weak_alone_and_add_up():
     prev_next = "<div>上一篇：<a>城市预算获批</a></div><div>下一篇：<a>新公交线路开通</a></div>"
     weak = ScraperLeftovers().score(page(prev_next))
