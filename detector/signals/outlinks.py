@@ -16,14 +16,17 @@ from .base import Signal, SignalUnit
 
 
 @lru_cache(maxsize=1)
-def _anchor_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern for every paid-link anchor word, longest first, each in its own group, and the trade
-    each group sells: the trade comes from the group that matched, not from the matched text, whose
-    case may not fold back to the word ('CASİNO')."""
+def _anchor_words() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """Two patterns over every paid-link anchor word, longest first: one that finds them, and one run only
+    where the first matched, with each word in its own group, and the trade each group sells. The trade
+    comes from the group, not from the matched text, whose case may not fold back to the word ('CASİNO');
+    finding with the grouped pattern alone took 5x as long (6.5 instead of 1.3 ms on a 150 KB page)."""
     words = sorted(((w, trade) for trade, ws in load("spam")["anchor_topics"].items() for w in ws),
                    key=lambda wt: len(wt[0]), reverse=True)
-    alternatives = "|".join(f"({re.escape(w)})" for w, _ in words)
-    return re.compile(rf"(?i)(?<![^\W_])(?:{alternatives})(?![^\W_])"), tuple(trade for _, trade in words)
+    find = "|".join(re.escape(w) for w, _ in words)
+    which = "|".join(f"({re.escape(w)})" for w, _ in words)
+    edges = r"(?i)(?<![^\W_])(?:{})(?![^\W_])"
+    return re.compile(edges.format(find)), re.compile(edges.format(which)), tuple(trade for _, trade in words)
 
 
 class KeywordLinksInText(SignalUnit):
@@ -50,11 +53,11 @@ class SpamTradesInText(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         # One trade is a topic (a casino review names casinos and slots); three trades in one story are sold links.
-        pattern, trades = _anchor_words()
+        find, which, trades = _anchor_words()
         seen: dict[str, str] = {}
         for p in page.paragraphs:
-            for m in pattern.finditer(p.text):
-                seen.setdefault(trades[m.lastindex - 1], m.group(0))
+            for m in find.finditer(p.text):
+                seen.setdefault(trades[which.match(p.text, m.start()).lastindex - 1], m.group(0))
         if len(seen) < 2:
             return self.nothing()
         shown = ", ".join(f"'{word}' ({trade})" for trade, word in seen.items())
