@@ -106,15 +106,14 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 
 
 @lru_cache(maxsize=1)
-def _domain_lexicon() -> tuple[frozenset[str], tuple[str, ...]]:
-    lex = load("sites")
-    return frozenset(lex["hosting_platforms"]), tuple(lex["domain_tails"])
+def _hosting_platforms() -> frozenset[str]:
+    return frozenset(load("sites")["hosting_platforms"])
 
 
 def domain_spells(name: str, label: str) -> bool:
     """The host label abbreviates the name, with umlauts spelled out and a tail like 'online' or 'journals' allowed."""
-    tails, label = _domain_lexicon()[1], _compact(label)
-    labels = {label} | {label[: -len(t)] for t in tails if label.endswith(t) and len(label) > len(t) + 1}
+    label = _compact(label)
+    labels = {label} | {label[: -len(t)] for t in load("sites")["domain_tails"] if label.endswith(t) and len(label) > len(t) + 1}
     for text in {name, name.translate(_UMLAUTS)}:
         words = [_compact(w) for w in _raw_words(text)]
         if any(_spells(lb, [w for w in words if w], loose=True) for lb in labels):
@@ -300,7 +299,7 @@ class DomainUnlikeSiteName(SignalUnit):
         strong = [n for n, _, w in names if w >= _STRONG]
         if not labels or not strong or len(names) < 2:
             return self.nothing()
-        if page.domain in _domain_lexicon()[0]:
+        if page.domain in _hosting_platforms():
             return self.nothing()  # a blog on a hosting platform: the domain is the platform's, not the site's
         if any(names_agree(n, lb) or domain_spells(n, lb) for n, _, _ in names for lb in labels):
             return self.nothing()

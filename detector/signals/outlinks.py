@@ -34,10 +34,11 @@ class KeywordLinksInText(SignalUnit):
     description = "Paid-link anchors (casino, loans, essays, pills…) inside the article's paragraphs, pointing off-site."
 
     def score(self, page: Page) -> Signal:
+        find, _, _ = _anchor_words()
         spam = []
         for link in page.text_links:
             host = registrable_domain(link.href) if link.href and link.href.startswith("http") else None
-            if host and host != page.domain and _anchor_words()[0].search(link.text):
+            if host and host != page.domain and find.search(link.text):
                 spam.append(link)
         if not spam:
             return self.nothing()
