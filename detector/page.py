@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import warnings
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.builder import LXMLTreeBuilder
 
 from .lexicons import load, pattern
@@ -343,8 +343,10 @@ def soup_of(html: str) -> BeautifulSoup:
     attribute dict checks every value it is given, and lxml's are always strings).
     """
     with warnings.catch_warnings():
-        # Some pages are XHTML served as HTML; lxml's HTML builder reads them fine.
+        # Some pages are XHTML served as HTML; lxml's HTML builder reads them fine. A page that is only
+        # an address or a file name is still a page to read, not a mistaken call.
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         return BeautifulSoup(html, builder=_HTMLBuilder(multi_valued_attributes=None, attribute_dict_class=dict))
 
 

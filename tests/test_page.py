@@ -6,6 +6,7 @@ import gc
 import os
 import subprocess
 import sys
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -56,3 +57,12 @@ def test_parsing_pauses_the_collector_only_while_it_runs_in_any_number_of_thread
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_page_that_is_only_an_address_parses_without_a_warning():
+    """A text dump or a stub page may hold nothing but a URL; bs4's "looks like a URL" warning would land
+    on a user's stderr for every such page in a crawl."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = parse_html("https://example.org/news/2024/story.html", None)
+    assert page.kind == "html"
