@@ -101,11 +101,17 @@ def test_choose_threshold_edges():
         choose_threshold(np.array([1, 1]), np.array([0.2, 0.4]), 0.01)
 
 
-def _report(auc=0.999, fpr=0.0, recall=0.99, lofo=None) -> dict:
+def _report(auc=0.999, fpr=0.0, recall=0.99, lofo=None, text_recall=0.95, loso_fpr=0.0, validation_family=0.8) -> dict:
+    validation = {"overall": {"recall": 0.95}, "per_kind": {"html": {"recall": 0.97}, "text": {"recall": 0.9}},
+                  "per_family": {"blog": {"recall": 0.99}, "portal": {"recall": validation_family}}}
     return {
         "test": {"roc_auc": auc, "recall": recall, "fpr": fpr},
         "per_family": {ORIGINAL: {"fpr": fpr}},
+        "per_kind": {"text": {"recall": text_recall, "fpr": 0.005}},
         "leave_one_family_out": lofo if lofo is not None else {"wp": {"recall": 0.9, "n": 10, "fpr_originals": 0}},
+        "leave_one_source_out": {"wcxb": {"fpr": 0.0, "fpr_test_side": 0.004},
+                                 "fundus": {"fpr": 0.0, "fpr_test_side": loso_fpr}},
+        "validation": validation,
     }
 
 
@@ -122,6 +128,9 @@ def test_check_bar_passes_a_good_report():
         (_report(recall=0.9), "recall (test)"),
         (_report(lofo={"wp": {"recall": 0.9}, "wire": {"recall": 0.5}}), "wire"),
         (_report(auc=None), "not measured"),
+        (_report(text_recall=0.8), "text dumps"),
+        (_report(loso_fpr=0.02), "left-out source fundus"),
+        (_report(validation_family=0.6), "validation recall on family portal"),
     ],
 )
 def test_check_bar_flags_each_failure(report, word):
@@ -130,7 +139,8 @@ def test_check_bar_flags_each_failure(report, word):
 
 
 def test_check_bar_flags_missing_everything():
-    assert len(check_bar({})) == 4
+    # ROC-AUC, FPR, recall, text recall and FPR, sources, families, validation overall, text, families
+    assert len(check_bar({})) == 10
 
 
 def test_write_report(tmp_path):

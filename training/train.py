@@ -23,7 +23,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from detector.features import FEATURE_NAMES
 from detector.model import DEFAULT_MODEL, build_estimator, save
 
-from . import evaluate
+from . import evaluate, transfer
 from .corpus import (
     Example,
     farm_example,
@@ -31,7 +31,6 @@ from .corpus import (
     farm_tasks,
     featurize_original,
     load_manifest,
-    matrix,
     parallel_map,
     sample_rows,
     user_examples,
@@ -53,15 +52,16 @@ def log(msg: str) -> None:
 def cached_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
     """build_examples, kept in ``--cache DIR`` under a key of everything that shapes the features.
 
-    The key hashes the detector's and the generator's code and word lists with the corpus, sample,
-    seed and copies, so a stale cache is never read; model-only experiments then skip the parsing.
+    The key hashes the detector's code and lexicons, the example builder, the generator and its word
+    lists with the corpus, sample, seed and copies, so a stale cache is never read; model-only
+    experiments (and changes to fitting or evaluation) then skip the parsing.
     """
     if not args.cache:
         return build_examples(args)
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(repr((str(Path(args.corpus).resolve()), args.sample, args.seed, args.copies, args.labels)).encode())
-    for path in sorted([*root.glob("detector/**/*.py"), *root.glob("detector/**/*.json"), *root.glob("training/*.py"),
-                        *root.glob("training/farms/*.py")]):
+    for path in sorted([*root.glob("detector/**/*.py"), *root.glob("detector/**/*.json"), root / "training/corpus.py",
+                        *root.glob("training/farms/*.py"), *root.glob("data/**/*.json")]):
         if "models" not in path.parts:
             h.update(path.read_bytes())
     path = Path(args.cache) / f"examples-{h.hexdigest()[:16]}.json.gz"
@@ -113,15 +113,11 @@ def build_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
     return train_ex, test_ex, relabelled
 
 
-def fit_and_predict(train: list[Example], test: list[Example], seed: int):
-    model = build_estimator(seed).fit(matrix(train), np.array([e.label for e in train]))
-    return model, (model.predict_proba(matrix(test))[:, 1] if test else np.zeros(0))
-
-
-def oof_threshold(train: list[Example], seed: int) -> float:
-    X, y = matrix(train), np.array([e.label for e in train])
+def oof_threshold(train: list[Example], recipe: transfer.Recipe) -> float:
+    y = np.array([e.label for e in train])
     groups = [e.group for e in train]
-    oof = cross_val_predict(build_estimator(seed), X, y, groups=groups, cv=GroupKFold(n_splits=5), method="predict_proba")[:, 1]
+    oof = cross_val_predict(build_estimator(recipe.seed), recipe.matrix(train), y, groups=groups,
+                            cv=GroupKFold(n_splits=5), method="predict_proba", params=recipe.fit_params(train))[:, 1]
     # The highest false-positive rate on these originals that still leaves us 95 % sure of the bar
     # (1 %): 0.67 % on the full corpus's training split (3,118 originals), stricter on a small sample.
     target = evaluate.max_fpr_within(evaluate.MAX_FPR_ORIGINALS, int((y == 0).sum()))
@@ -129,14 +125,17 @@ def oof_threshold(train: list[Example], seed: int) -> float:
     return evaluate.choose_threshold(y, oof, target)
 
 
-def leave_one_family_out(train, test, threshold, seed) -> dict:
+def leave_one_family_out(train, test, threshold, recipe: transfer.Recipe) -> dict:
+    """Recall on each family's test pages from a model that never saw the family. Site clones count
+    their HTML pages only: a clone's text dump is the original's own text under another address,
+    which only a cross-check against other pages can tell (see the README)."""
     out = {}
-    test_originals = [e for e in test if e.family == "original" and e.label == 0]
+    test_originals = transfer.real_originals(test)
     for family in sorted({e.family for e in train if e.family in FAMILIES}):
-        held = [e for e in test if e.family == family]
+        held = [e for e in test if e.family == family and (family != "site_clone" or e.kind == "html")]
         if not held:
             continue
-        _, proba = fit_and_predict([e for e in train if e.family != family], held + test_originals, seed)
+        _, proba = recipe.fit_and_predict([e for e in train if e.family != family], held + test_originals)
         hits = proba[: len(held)] >= threshold
         fps = proba[len(held):] >= threshold
         out[family] = {"recall": float(hits.mean()), "n": len(held),
@@ -156,6 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the model (its manifest goes beside it)")
     ap.add_argument("--report", default="reports/latest", help="folder for the evaluation report")
     ap.add_argument("--no-lofo", action="store_true", help="skip the leave-one-family-out runs")
+    ap.add_argument("--no-loso", action="store_true",
+                    help="skip the leave-one-source-out runs (the threshold then rests on the pooled out-of-fold figure)")
+    ap.add_argument("--without", default="", metavar="FEATURES",
+                    help="comma-separated features the model may not use, or 'layout' for "
+                         + ", ".join(transfer.LAYOUT_FEATURES))
+    ap.add_argument("--balance", action="store_true",
+                    help="weigh each corpus source and each farm family equally within its class")
+    ap.add_argument("--validation", default=None, metavar="ITEMS",
+                    help="the independent validation set to measure on (default: ../shared/validation if present; "
+                         "'none' to skip). Measured only, never trained on")
     ap.add_argument("--cache", default=None, help="keep the parsed examples in this folder for later runs")
     ap.add_argument("--check-bar", action="store_true", help="exit 1 when the held-out figures miss the issue's bar")
     ap.add_argument("--require", action="append", default=[], metavar="FIGURE=VALUE",
@@ -174,11 +183,18 @@ def _train(args: argparse.Namespace) -> int:
     instead of 51 (cached pages, idle) for the very same model, and on a busy machine a fit took 3 s
     instead of 60-80 s (threads waiting on each other and on the other processes)."""
     started = time.time()
+    recipe = transfer.Recipe(seed=args.seed, balance=args.balance, without=_without(args.without))
     train, test, relabelled = cached_examples(args)
     log(f"train {len(train)} pages, test {len(test)} pages; choosing the threshold on out-of-fold predictions")
-    threshold = oof_threshold(train, args.seed)
-    log(f"threshold {threshold:.4f}; fitting the model")
-    model, proba = fit_and_predict(train, test, args.seed)
+    pooled = oof_threshold(train, recipe)
+    left_out: list[transfer.SourceOut] = []
+    if not args.no_loso:
+        log("leave-one-source-out runs")
+        left_out = transfer.leave_one_source_out(recipe, train, test, log)
+    worst = transfer.worst_source_threshold(left_out)
+    threshold = max(pooled, worst)
+    log(f"threshold {threshold:.4f} (pooled out-of-fold {pooled:.4f}, worst left-out source {worst:.4f}); fitting the model")
+    model, proba = recipe.fit_and_predict(train, test)
     y = np.array([e.label for e in test])
     families = [e.family for e in test]
     report = {
@@ -191,12 +207,21 @@ def _train(args: argparse.Namespace) -> int:
     }
     originals_mask = np.array([f == "original" and e.label == 0 for f, e in zip(families, test)])
     report["test"]["fpr_real_originals"] = float((proba[originals_mask] >= threshold).mean()) if originals_mask.any() else None
+    report["threshold_choice"] = {"pooled_out_of_fold": pooled, "worst_left_out_source": worst}
+    if left_out:
+        report["leave_one_source_out"] = transfer.source_report(left_out, threshold)
+    report["frames_left_out"] = transfer.frames_left_out(test, proba, threshold)
     if not args.no_lofo:
         log("leave-one-family-out runs")
-        report["leave_one_family_out"] = leave_one_family_out(train, test, threshold, args.seed)
+        report["leave_one_family_out"] = leave_one_family_out(train, test, threshold, recipe)
+    validation = _validation_path(args.validation)
+    if validation:
+        log(f"measuring on the independent validation set {validation}")
+        report["validation"] = transfer.validation_recall(model, recipe, threshold, validation, args.jobs)
     report["training"] = {
         "corpus": str(args.corpus), "sample": args.sample, "seed": args.seed, "copies": args.copies,
         "labels": args.labels, "families": sorted(FAMILIES),
+        "without_features": list(recipe.without), "balanced": recipe.balance,
         "train_pages": len(train), "test_pages": len(test),
         "train_originals": sum(e.family == "original" for e in train),
         "test_originals": sum(e.family == "original" for e in test),
@@ -205,11 +230,17 @@ def _train(args: argparse.Namespace) -> int:
     }
     failures = evaluate.check_bar(report)
     report["bar"] = evaluate.bar_results(report)
-    importances = permutation_importances(model, test, y)
+    importances = permutation_importances(model, recipe.matrix(test), y)
     evaluate.write_report(Path(args.report), report, y=y, proba=proba, families=families, threshold=threshold,
                           feature_names=list(FEATURE_NAMES), importances=importances)
     summary = {k: report["test"][k] for k in ("roc_auc", "precision", "recall", "fpr", "brier", "fpr_real_originals")}
     summary["min_lofo_recall"] = min((v["recall"] for v in report.get("leave_one_family_out", {}).values()), default=None)
+    summary["max_loso_fpr"] = max((v["fpr_test_side"] for v in report.get("leave_one_source_out", {}).values()
+                                   if v["fpr_test_side"] is not None), default=None)
+    if "validation" in report:
+        summary["validation_recall"] = report["validation"]["overall"]["recall"]
+        summary["validation_min_family_recall"] = min(v["recall"] for v in report["validation"]["per_family"].values())
+        summary["validation_text_recall"] = report["validation"]["per_kind"].get("text", {}).get("recall")
     save(model, args.out, threshold=threshold, training=report["training"],
          metrics={"held_out": summary, "bar_met": not failures})
     log(f"model written to {args.out}; report in {args.report}")
@@ -221,6 +252,20 @@ def _train(args: argparse.Namespace) -> int:
     for failure in below:
         print(f"FLOOR NOT MET: {failure}")
     return 1 if (failures and args.check_bar) or below else 0
+
+
+def _without(spec: str) -> tuple[str, ...]:
+    names = [n.strip() for n in spec.split(",") if n.strip()]
+    return tuple(dict.fromkeys(n for name in names for n in (transfer.LAYOUT_FEATURES if name == "layout" else [name])))
+
+
+def _validation_path(spec: str | None) -> Path | None:
+    if spec == "none":
+        return None
+    path = Path(spec) if spec else transfer.default_validation()
+    if spec and not path.is_file():
+        raise SystemExit(f"--validation {spec}: no such file")
+    return path if path.is_file() else None
 
 
 def floor_failures(summary: dict, requirements: list[str]) -> list[str]:
@@ -236,12 +281,12 @@ def floor_failures(summary: dict, requirements: list[str]) -> list[str]:
     return out
 
 
-def permutation_importances(model, test: list[Example], y: np.ndarray) -> dict[str, float] | None:
+def permutation_importances(model, X: np.ndarray, y: np.ndarray) -> dict[str, float] | None:
     from sklearn.inspection import permutation_importance
 
     if len(set(y)) < 2:
         return None
-    result = permutation_importance(model, matrix(test), y, scoring="roc_auc", n_repeats=3, random_state=0)
+    result = permutation_importance(model, X, y, scoring="roc_auc", n_repeats=3, random_state=0)
     return {n: float(v) for n, v in zip(FEATURE_NAMES, result.importances_mean)}
 
 
