@@ -14,7 +14,7 @@ from training.transfer import (
     corpus_sources,
     frames_left_out,
     source_report,
-    worst_source_threshold,
+    source_thresholds,
 )
 
 
@@ -53,13 +53,18 @@ def test_farm_pages_belong_to_the_source_of_the_article_they_copy():
     assert corpus_sources([original, farm]) == {"art1": "fundus", "art1-wire_farm-5": "fundus"}
 
 
-def test_worst_source_threshold_keeps_every_source_at_or_under_one_percent():
-    big = SourceOut("big", np.linspace(0, 0.9, 300), np.array([]), ["html"] * 300)  # 1 % of 300 = 3 allowed
-    small = SourceOut("small", np.array([0.2, 0.5, 0.7]), np.array([0.95]), ["html"] * 4)  # none allowed
-    t = worst_source_threshold([big, small])
-    assert (big.train_side >= t).sum() <= 3 and (small.train_side >= t).sum() == 0
-    assert t <= 0.9 and worst_source_threshold([small]) == pytest.approx(0.7, abs=1e-9)
+def test_source_thresholds_keep_every_source_at_or_under_one_percent():
+    big = SourceOut("big", np.linspace(0, 0.9, 300), np.array([]), ["html"] * 300)  # 1 % of 300: 3
+    ninety = SourceOut("ninety", np.linspace(0, 0.9, 90), np.array([]), ["html"] * 90)  # 0.9 rounds to one
+    assert source_thresholds([ninety])["ninety"] == pytest.approx(np.sort(ninety.train_side)[-2], abs=1e-9)
+    small = SourceOut("small", np.array([0.2, 0.5, 0.7]), np.array([0.95]), ["html"] * 4)  # 1 % of 3: none
+    need = source_thresholds([big, small])
+    t = max(need.values())
+    top = np.sort(big.train_side)[::-1]
+    assert top[3] < need["big"] <= top[2]  # the lowest threshold that flags three of them, not four
+    assert (small.train_side >= t).sum() == 0 and need["small"] == pytest.approx(0.7, abs=1e-9)
     report = source_report([big, small], t)
+    assert report["big"]["threshold_needed"] == need["big"]
     assert report["small"]["fp"] == 1 and report["small"]["fpr_test_side"] == 1.0  # the test side is reported, not chosen on
     assert report["big"]["fpr_text"] is None
 

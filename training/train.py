@@ -191,7 +191,7 @@ def _train(args: argparse.Namespace) -> int:
     if not args.no_loso:
         log("leave-one-source-out runs")
         left_out = transfer.leave_one_source_out(recipe, train, test, log)
-    worst = transfer.worst_source_threshold(left_out)
+    worst = max(transfer.source_thresholds(left_out).values(), default=0.0)
     threshold = max(pooled, worst)
     log(f"threshold {threshold:.4f} (pooled out-of-fold {pooled:.4f}, worst left-out source {worst:.4f}); fitting the model")
     model, proba = recipe.fit_and_predict(train, test)
