@@ -8,7 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from training.farms import FAMILIES, Article, FarmPage, Headline, generate, to_text_dump
+from training.corpus import farm_example, farm_tasks
+from training.farms import FAMILIES, FRAME_P, Article, FarmPage, Frame, Headline, generate, to_text_dump
 from training.farms.common import registrable
 
 ART = Article(
@@ -347,3 +348,85 @@ def test_stock_theme_frames_only_where_farms_run_themes(family):
         assert len(s.find_all("li")) >= 12
     elif family != "site_clone":  # a clone keeps the original's own frame
         assert not themed
+
+
+# ---------------------------------------------------------------------------
+# real frames: a page of another site whose theme a farm page runs on (written here, not from the corpus)
+
+FRAME_HOST = "www.riverside-chronicle.example"
+FRAME_TITLE = "Council approves the new footbridge over the river"
+FRAME_HTML = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{FRAME_TITLE} | Riverside Chronicle</title>
+<meta property="og:site_name" content="Riverside Chronicle"><meta property="og:title" content="{FRAME_TITLE}">
+<link rel="canonical" href="https://{FRAME_HOST}/local/footbridge">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{FRAME_TITLE}"}}</script>
+<link rel="stylesheet" href="https://static.riverside-chronicle.example/theme.css"></head>
+<body><header class="masthead"><a href="https://{FRAME_HOST}/"><img src="https://{FRAME_HOST}/logo.png" alt="Riverside Chronicle"></a>
+<nav><a href="https://{FRAME_HOST}/local">Local</a> <a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav></header>
+<div class="layout"><h1 class="headline">{FRAME_TITLE}</h1>
+<div class="story-text">""" + "\n".join(
+    f"<p>Paragraph {i} of the chronicle's own report on the footbridge, long enough to count as article text here.</p>"
+    for i in range(8)) + f"""</div>
+<aside class="rail"><h3>Most read</h3><a href="/a/1">One</a> <a href="/a/2">Two</a></aside></div>
+<footer>© 2024 Riverside Chronicle · <a href="https://{FRAME_HOST}/about">About</a></footer></body></html>"""
+FRAME = Frame(site="riverside-chronicle.example", html=FRAME_HTML, url=f"https://{FRAME_HOST}/local/footbridge",
+              title=FRAME_TITLE, site_name="Riverside Chronicle", lang="en")
+NO_CONTENT = Frame(site="empty.example", html="<html><head><title>Shop</title></head><body><nav><a href='/'>x</a></nav>"
+                   "<div>Buy now</div></body></html>", url="https://empty.example/", title="Shop", site_name=None, lang="en")
+FRAMED = [f for f in ALL if FRAME_P[f]]
+
+
+def _framed_pages(family: str, n: int = 24) -> list[FarmPage]:
+    pages = [generate(ART, HEADLINES, random.Random(s), family=family, as_text=False, frames=[FRAME]) for s in range(n)]
+    return [p for p in pages if p.frame]
+
+
+@pytest.mark.parametrize("family", FRAMED)
+def test_frame_swapped_for_the_farm(family):
+    """On a real frame the farm's article, title and headline replace the frame's, its name and host go."""
+    pages = _framed_pages(family)
+    assert pages, family
+    renamed = 0
+    for page in pages:
+        assert page.frame == "riverside-chronicle.example"
+        s = soup_of(page)
+        text = norm(s.get_text(" "))
+        assert norm(FRAME_TITLE) not in norm(page.content)
+        assert "riverside chronicle" not in text and "footbridge" not in text
+        assert not s.select('script[type="application/ld+json"]') or FRAME_TITLE not in page.content
+        assert s.select_one("div.masthead, header.masthead") is not None  # the frame's theme is there
+        if family != "spun_copy":
+            assert norm(ART.title) in norm(s.title.get_text(" "))
+            assert norm(ART.title) in norm(" ".join(h.get_text(" ") for h in s.find_all("h1")))
+            assert para_share(page_text(page, drop_anchors=(family == "link_farm")), ART.paragraphs) >= 0.6
+        farm_host = re.match(r"https?://([^/]+)", page.url).group(1)
+        renamed += farm_host in page.content
+    assert renamed >= len(pages) // 2
+
+
+def test_frame_without_content_area_is_skipped():
+    pages = [generate(ART, HEADLINES, random.Random(s), family="link_farm", as_text=False, frames=[NO_CONTENT])
+             for s in range(6)]
+    assert all(p.frame is None for p in pages)
+
+
+def test_at_least_half_of_pages_on_frames():
+    pages = [generate(ART, HEADLINES, random.Random(s), family=f, as_text=False, frames=[FRAME])
+             for f in ALL for s in range(16)]
+    assert sum(p.frame is not None for p in pages) >= 0.5 * len(pages)
+
+
+def test_frames_deterministic():
+    a = [generate(ART, HEADLINES, random.Random(s), frames=[FRAME, NO_CONTENT]) for s in range(12)]
+    b = [generate(ART, HEADLINES, random.Random(s), frames=[FRAME, NO_CONTENT]) for s in range(12)]
+    assert a == b
+
+
+def test_farm_tasks_frame_other_sites_and_examples_record_them():
+    own = Article(**{**ART.__dict__, "html": FRAME_HTML, "url": FRAME.url, "id": "f1", "title": FRAME_TITLE})
+    tasks = farm_tasks([ART_HTML, own], HEADLINES, ["wp_autoblog_source"], 3, 0)
+    for article, _, _, _, frames in tasks:
+        assert all(f.site != registrable(re.match(r"https?://([^/]+)", article.url).group(1)) for f in frames)
+    examples = [farm_example((ART, HEADLINES, s, "wp_autoblog_source", [FRAME])) for s in range(6)]
+    assert {e.frame for e in examples} == {"riverside-chronicle.example", None} or \
+        {e.frame for e in examples} == {"riverside-chronicle.example"}

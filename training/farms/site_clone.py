@@ -21,6 +21,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "site_clone"
+FRAME_P: tuple[float, float] | None = None  # a clone keeps the outlet's own markup: it is its own real frame
 
 _SECTIONS = ["World", "Politics", "Business", "Sport", "Culture", "Opinion", "Science", "Tech", "Health", "Local",
              "Lifestyle", "Travel", "Economy", "Video"]
