@@ -62,7 +62,7 @@ def generate(article: Article, headlines: list[Headline], rng: random.Random,
         if framed is not None:
             page = dataclasses.replace(page, content=framed[0], frame=framed[1].site)
     if as_text is None:
-        as_text = rng.random() < TEXT_DUMP_P
+        as_text = rng.random() < TEXT_DUMP_P * rng.uniform(0.5, 1.5)  # drawn per page, the originals' share on average
     if as_text and page.kind == "html":
         page = dataclasses.replace(page, content=to_text_dump(page.content, rng), kind="text")
     return page
