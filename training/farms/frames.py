@@ -42,6 +42,7 @@ HEAD_DROP = ('//link[@rel="canonical" or @rel="shortlink" or @rel="amphtml" or @
              ' or @name="description" or @name="author" or @name="keywords" or @name="news_keywords"'
              ' or @name="generator" or @name="application-name" or starts-with(@name, "parsely")'
              ' or starts-with(@name, "dc.") or starts-with(@name, "DC.")]')
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 URL_ATTRS = ("href", "src", "action", "srcset", "data-src", "content", "poster")
 NAME_ATTRS = ("alt", "title", "content", "aria-label")
 
@@ -207,13 +208,14 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
-        el.text, el.tail = rehost(renames(el.text)), rehost(renames(el.tail))
-        for attr in NAME_ATTRS:
-            if el.get(attr):
-                el.set(attr, renames(el.get(attr)))
-        for attr in URL_ATTRS:
-            if el.get(attr):
-                el.set(attr, rehost(el.get(attr)))
+        for part in ("text", "tail"):
+            value = getattr(el, part)
+            if value and (new := rehost(renames(value))) != value:
+                setattr(el, part, _xml_safe(new))
+        for attr, edit in [(a, renames) for a in NAME_ATTRS] + [(a, rehost) for a in URL_ATTRS]:
+            value = el.get(attr)
+            if value and (new := edit(value)) != value:
+                el.set(attr, _xml_safe(new))
 
     frame_h1s = [h for h in doc.iter("h1") if not _inside(h, container) and h is not container]
     for h in frame_h1s:
@@ -246,6 +248,11 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     return doctype + "\n" + lxml.html.tostring(doc, encoding="unicode")
 
 
+def _xml_safe(s: str) -> str:
+    """Real pages carry control characters that lxml reads but will not write back."""
+    return CONTROL.sub("", s)
+
+
 def _place_blocks(rng: random.Random, doc, container, blocks: list) -> None:
     """The family's link blocks go to the frame's sidebar, or after the article, or before its footer."""
     if not blocks:
@@ -271,7 +278,10 @@ def frame_of(rng: random.Random, own_html: str, own_url: str, frames: list[Frame
     if lang and C.chance(rng, same_lang_p):
         pool.sort(key=lambda f: (f.lang or "").split("-")[0] != lang.split("-")[0])
     for frame in pool[:4]:
-        html = render(rng, own_html, own_url, frame)
+        try:
+            html = render(rng, own_html, own_url, frame)
+        except (ValueError, etree.LxmlError):  # markup lxml cannot rebuild: try the next frame
+            continue
         if html is not None:
             return html, frame
     return None
