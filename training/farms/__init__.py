@@ -16,8 +16,9 @@ import random
 from collections.abc import Sequence
 from typing import Callable
 
-from . import (aggregator_canonical, cms_breadcrumb_en, cms_breadcrumb_zh, link_farm, portal_syndication,
-               site_clone, spun_copy, wire_farm, wp_autoblog_appeared, wp_autoblog_source)
+from . import (ad_keyword_farm, aggregator_canonical, cms_breadcrumb_en, cms_breadcrumb_zh, feed_wrapper, link_farm,
+               local_syndication, mirror_clone, portal_repost, portal_syndication, site_clone, spun_copy, wire_farm,
+               wp_autoblog_appeared, wp_autoblog_source)
 from .frames import Frame, frame_of
 from .model import Article, FarmPage, Headline
 from .textdump import to_text_dump as _to_text_dump
@@ -27,7 +28,8 @@ __all__ = ["Article", "Headline", "FarmPage", "Frame", "FAMILIES", "FRAME_P", "g
 Builder = Callable[[Article, list[Headline], random.Random], FarmPage]
 
 _MODULES = (cms_breadcrumb_en, cms_breadcrumb_zh, wire_farm, wp_autoblog_appeared, wp_autoblog_source,
-            aggregator_canonical, site_clone, spun_copy, link_farm, portal_syndication)
+            aggregator_canonical, site_clone, spun_copy, link_farm, portal_syndication,
+            portal_repost, mirror_clone, local_syndication, ad_keyword_farm, feed_wrapper)
 FAMILIES: dict[str, Builder] = {m.FAMILY: m.build for m in _MODULES}
 FRAME_P: dict[str, tuple[float, float] | None] = {m.FAMILY: m.FRAME_P for m in _MODULES}
 """Per family, the range from which each page draws its probability of running on a real frame
