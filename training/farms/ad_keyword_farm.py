@@ -16,7 +16,7 @@ from . import wp
 from .model import Article, FarmPage, Headline
 
 FAMILY = "ad_keyword_farm"
-FRAME_P: tuple[float, float] | None = (0.5, 0.95)  # ad farms buy the same magazine themes as publishers
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # ad farms buy the same magazine themes as publishers
 CLOUD_CLASSES = ["related-searches", "sponsored", "tagcloud", "kw-box", "widget", "popular-searches", "links"]
 
 

@@ -17,7 +17,7 @@ from . import repost as R
 from .model import Article, FarmPage, Headline
 
 FAMILY = "feed_wrapper"
-FRAME_P: tuple[float, float] | None = (0.3, 0.85)  # readers have app shells, aggregating blogs run themes
+FRAME_P: tuple[float, float] | None = (0.4, 0.9)  # readers have app shells, aggregating blogs run themes
 LANGS = ("en", "de", "es", "fr")
 
 

@@ -16,7 +16,7 @@ from . import repost as R
 from .model import Article, FarmPage, Headline
 
 FAMILY = "local_syndication"
-FRAME_P: tuple[float, float] | None = (0.5, 0.95)  # local papers run the newspaper themes of their group
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # local papers run the newspaper themes of their group
 LANGS = ("en", "de", "es", "fr", "it")
 
 

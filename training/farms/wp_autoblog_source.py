@@ -16,7 +16,7 @@ from . import wp as WP
 from .model import Article, FarmPage, Headline
 
 FAMILY = "wp_autoblog_source"
-FRAME_P: tuple[float, float] | None = (0.5, 0.95)  # runs the stock themes publishers run
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 _SOURCE_LINES = {
     "en": ["Source: {a}", "Source link: {a}", "Originally published at {a}", "Read more at {a}",
