@@ -486,3 +486,11 @@ def test_feed_wrapper_redirects_and_keeps_the_canonical():
 @pytest.mark.parametrize("family", ["portal_repost", "local_syndication", "ad_keyword_farm", "feed_wrapper"])
 def test_new_families_run_on_frames(family):
     assert _framed_pages(family, 16)
+
+
+def test_frame_without_url_is_renamed_from_its_canonical():
+    """Benchmarks without URLs still declare their host in the canonical; the farm must not keep it all."""
+    frame = Frame(**{**FRAME.__dict__, "url": None})
+    pages = [p for p in (generate(ART, HEADLINES, random.Random(s), family="wp_autoblog_source", as_text=False,
+                                  frames=[frame]) for s in range(12)) if p.frame]
+    assert pages and sum(FRAME_HOST not in p.content for p in pages) >= len(pages) // 2

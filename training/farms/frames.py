@@ -196,7 +196,8 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     renames = _replacer([(frame.title or "", headline), (frame.site_name or "", name)]
                         + [(n, name) for n in doc.xpath('//meta[@property="og:site_name"]/@content')])
     host_share = 1.0 if C.chance(rng, rng.uniform(0.3, 0.8)) else rng.uniform(0.5, 0.98)
-    rehost = _host_renamer(rng, C.host_of(frame.url), farm_host, host_share)
+    declared = doc.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+    rehost = _host_renamer(rng, C.host_of(frame.url) or next(filter(None, map(C.host_of, declared)), None), farm_host, host_share)
 
     for xpath in HEAD_DROP:
         for el in doc.xpath(xpath):
