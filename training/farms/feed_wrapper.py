@@ -54,13 +54,10 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     top = [C.fmt_date(rng, d, lang, time=True)]
     if t["via"]:
         top.insert(0, R.fill(C.pick(rng, R.words(feeds["via"], lang)), outlet=outlet))
-    tail = [R.fill(C.pick(rng, R.words(feeds["read_more"], lang)), outlet=outlet)] if t["read_more"] else []
+    tail: list = [(R.fill(C.pick(rng, R.words(feeds["read_more"], lang)), outlet=outlet), go)] if t["read_more"] else []
     if t["buttons"]:
         tail.append(" · ".join(rng.sample(R.words(feeds["chrome"], lang), rng.randint(2, 4))))
-    body = R.article_html(rng, article.title, top, paras, tail)
-    body = body.replace(f"<h1>{C.esc(article.title)}</h1>", f'<h1><a href="{C.esc(go)}" rel="nofollow">{C.esc(article.title)}</a></h1>', 1)
-    if t["read_more"]:
-        body = body.replace(C.esc(tail[0]), f'<a href="{C.esc(go)}" target="_blank">{C.esc(tail[0])}</a>', 1)
+    body = R.article_html(rng, article.title, top, paras, tail, href=go)
     blocks = [_feed_block(rng, headlines, lang) for _ in range(rng.randint(0, 3))]
     content = R.page(rng, lang=lang, title=article.title, site=site, host=host, head=[x for x in head if x], article=body,
                      blocks=blocks, year=d.year, menu=R.words(feeds["chrome"], lang) if C.chance(rng, 0.5) else None)

@@ -36,18 +36,25 @@ def words(table: dict, lang: str) -> list:
     return table.get(lang) or table["en"]
 
 
-def article_html(rng: random.Random, title: str, top: list[str], paras: list[str], tail: list[str],
-                 inline: list[str] = ()) -> str:
-    """The article: headline, a line of credits above it, the text (``inline`` lines dropped in at
-    random places) and the lines below it."""
+def article_html(rng: random.Random, title: str, top: list[str], paras: list[str], tail: list[str | tuple[str, str]],
+                 inline: list[str] = (), href: str | None = None) -> str:
+    """The article: headline (linked to ``href``, as readers link the story), a line of credits above
+    it, the text (``inline`` lines dropped in at random places) and the lines below it, a (text, href)
+    line as a link."""
     ps = [f"<p>{C.esc(p)}</p>" for p in paras]
     for line in inline:
         ps.insert(rng.randint(0, len(ps)), f"<p>{C.esc(line)}</p>")
     info = f'<div class="{C.cls(rng, "info")}">' + C.pick(rng, [" ", " | ", "&nbsp;&nbsp;"]).join(
         f"<span>{C.esc(x)}</span>" for x in top) + "</div>" if top else ""
-    below = "".join(f'<p class="{C.pick(rng, ["note", "source", "credit", "end", "tail"])}">{C.esc(x)}</p>' for x in tail)
-    return (f'<article class="{C.pick(rng, ["article", "post", "news", "detail", "story"])}"><h1>{C.esc(title)}</h1>{info}'
+    below = "".join(f'<p class="{C.pick(rng, ["note", "source", "credit", "end", "tail"])}">{_link(*x) if isinstance(x, tuple) else C.esc(x)}</p>'
+                    for x in tail)
+    return (f'<article class="{C.pick(rng, ["article", "post", "news", "detail", "story"])}">'
+            f'<h1>{_link(title, href) if href else C.esc(title)}</h1>{info}'
             f'<div class="{C.cls(rng, "content")}">' + "\n".join(ps) + f"</div>{below}</article>")
+
+
+def _link(text: str, href: str) -> str:
+    return f'<a href="{C.esc(href)}" rel="nofollow">{C.esc(text)}</a>'
 
 
 def headline_blocks(rng: random.Random, headlines: list[Headline], host: str, lang: str, headings: list[str],
