@@ -245,8 +245,20 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     title.text = own_title
     for el in metas:
         head.append(el)
+    _theme_meta(rng, head, headline, name, own_url)
     doctype = doc.getroottree().docinfo.doctype or "<!DOCTYPE html>"
     return doctype + "\n" + lxml.html.tostring(doc, encoding="unicode")
+
+
+def _theme_meta(rng: random.Random, head, headline: str, name: str, url: str) -> None:
+    """The frame's SEO plugin writes the farm's own social tags, for some farms and some of the tags."""
+    have = {el.get("property") or el.get("name") for el in head.iter("meta")}
+    tags = [("property", "og:title", headline), ("property", "og:site_name", name), ("property", "og:url", url),
+            ("property", "og:type", "article"), ("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", headline)]
+    p = rng.uniform(0.0, 0.9)
+    for attr, key, value in tags:
+        if key not in have and value and C.chance(rng, p):
+            etree.SubElement(head, "meta", {attr: key, "content": _xml_safe(value)})
 
 
 def _xml_safe(s: str) -> str:
