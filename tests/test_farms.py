@@ -494,3 +494,14 @@ def test_frame_without_url_is_renamed_from_its_canonical():
     pages = [p for p in (generate(ART, HEADLINES, random.Random(s), family="wp_autoblog_source", as_text=False,
                                   frames=[frame]) for s in range(12)) if p.frame]
     assert pages and sum(FRAME_HOST not in p.content for p in pages) >= len(pages) // 2
+
+
+def test_frame_story_split_over_blocks_goes_entirely():
+    """A frame whose story runs on outside its content container (a second text block) loses all of it."""
+    extra = "".join(f"<p>Second block sentence {i} of the chronicle's footbridge story, still its own words.</p>" for i in range(3))
+    html = FRAME_HTML.replace('<aside class="rail">', f'<div class="more-text">{extra}</div><aside class="rail">')
+    paras = tuple(f"Second block sentence {i} of the chronicle's footbridge story, still its own words." for i in range(3))
+    frame = Frame(**{**FRAME.__dict__, "html": html, "paragraphs": paras})
+    pages = [p for p in (generate(ART, HEADLINES, random.Random(s), family="wire_farm", as_text=False, frames=[frame])
+                         for s in range(12)) if p.frame]
+    assert pages and not any("Second block sentence" in p.content for p in pages)

@@ -197,8 +197,8 @@ def farm_example(task: FarmTask) -> Example:
 
 def article_frames(articles: list[Article]) -> list[Frame]:
     """The articles' own pages as frames that farm pages of other sites' articles may run on."""
-    return [Frame(site=_site(a), html=a.html, url=a.url, title=a.title, site_name=a.site_name, lang=a.lang)
-            for a in articles if a.html]
+    return [Frame(site=_site(a), html=a.html, url=a.url, title=a.title, site_name=a.site_name, lang=a.lang,
+                  paragraphs=tuple(a.paragraphs)) for a in articles if a.html]
 
 
 def _site(article: Article) -> str:

@@ -57,6 +57,7 @@ class Frame:
     title: str | None
     site_name: str | None
     lang: str | None
+    paragraphs: tuple[str, ...] = ()  # the frame's own story, wherever it lies, goes
 
 
 def _p_text(el) -> int:
@@ -226,6 +227,7 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     for child in list(container):
         container.remove(child)
     container.text = None
+    _drop_story(doc, frame.paragraphs)
     if own_h1 is not None and frame_h1s and _inside(own_h1, piece):
         own_h1.drop_tree()
     elif own_h1 is not None and not frame_h1s and not _inside(own_h1, piece) and own_h1 is not piece:
@@ -248,6 +250,21 @@ def render(rng: random.Random, own_html: str, own_url: str, frame: Frame) -> str
     _theme_meta(rng, head, headline, name, own_url)
     doctype = doc.getroottree().docinfo.doctype or "<!DOCTYPE html>"
     return doctype + "\n" + lxml.html.tostring(doc, encoding="unicode")
+
+
+def _drop_story(doc, paragraphs: tuple[str, ...]) -> None:
+    """Paragraphs of the frame's own story outside its content container (stories split over several
+    blocks) are dropped too: a farm page carries one story."""
+    heads = {_key(p) for p in paragraphs if len(p) >= 40}
+    if not heads:
+        return
+    for el in [e for e in doc.iter("p", "li", "blockquote", "div") if len(e) == 0 or e.tag == "p"]:
+        if _key(el.text_content()) in heads and el.getparent() is not None:
+            el.drop_tree()
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())[:40].casefold()
 
 
 def _theme_meta(rng: random.Random, head, headline: str, name: str, url: str) -> None:
