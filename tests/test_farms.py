@@ -8,7 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from training.farms import FAMILIES, Article, FarmPage, Headline, generate, to_text_dump
+from training.corpus import farm_example, farm_tasks
+from training.farms import FAMILIES, FRAME_P, Article, FarmPage, Frame, Headline, generate, to_text_dump
 from training.farms.common import registrable
 
 ART = Article(
@@ -48,6 +49,7 @@ HEADLINES = [Headline(f"Story {i}: {w} report on topic number {i % 17}", 2010 + 
              for i, w in enumerate(["Weekly", "Annual", "Special", "Local", "Late"] * 16)]
 
 ALL = sorted(FAMILIES)
+PARA_SHARE = {"feed_wrapper": 0.15}  # the share of the article's paragraphs a page shows at least (readers: an excerpt)
 SEEDS = range(8)
 
 
@@ -95,7 +97,7 @@ def link_blocks(s: BeautifulSoup) -> list:
 
 
 def test_registry_has_ten_families():
-    assert len(FAMILIES) >= 10
+    assert len(FAMILIES) >= 15
     for name in ["cms_breadcrumb_en", "cms_breadcrumb_zh", "wire_farm", "wp_autoblog_appeared", "wp_autoblog_source",
                  "aggregator_canonical", "site_clone", "spun_copy", "link_farm", "portal_syndication"]:
         assert name in FAMILIES
@@ -121,7 +123,7 @@ def test_family_html_basics(family, seed):
         h1 = s.find("h1")
         assert h1 is not None and norm(art.title) in norm(h1.get_text(" "))
         assert norm(art.title) in norm(s.title.get_text(" "))
-        assert para_share(text, art.paragraphs) >= 0.6
+        assert para_share(text, art.paragraphs) >= PARA_SHARE.get(family, 0.6)
 
 
 def test_deterministic_and_seed_sensitive():
@@ -166,7 +168,7 @@ def test_text_dump(family):
             assert norm(ART.title) in t
         # lynx output wraps and numbers links; compare a few words of each paragraph
         hits = sum(1 for p in ART.paragraphs if norm(" ".join(p.split()[:4])) in t)
-        assert hits >= 0.6 * len(ART.paragraphs)
+        assert hits >= PARA_SHARE.get(family, 0.6) * len(ART.paragraphs)
 
 
 def test_text_dump_modes():
@@ -331,7 +333,7 @@ def test_non_english_and_missing_fields():
 
 
 THEMED = ["aggregator_canonical", "link_farm", "portal_syndication", "spun_copy", "wp_autoblog_appeared",
-          "wp_autoblog_source"]
+          "wp_autoblog_source", "portal_repost", "mirror_clone", "local_syndication", "ad_keyword_farm", "feed_wrapper"]
 
 
 @pytest.mark.parametrize("family", ALL)
@@ -343,7 +345,163 @@ def test_stock_theme_frames_only_where_farms_run_themes(family):
     themed = [p for p in pages if soup_of(p).select("ul.social, div.social")]
     if family in THEMED:
         assert 0.2 * len(pages) <= len(themed) <= 0.95 * len(pages)
-        s = soup_of(themed[0])
-        assert len(s.find_all("li")) >= 12
+        assert max(len(soup_of(p).find_all("li")) for p in themed) >= 12  # header and footer drawn apart
     elif family != "site_clone":  # a clone keeps the original's own frame
         assert not themed
+
+
+# ---------------------------------------------------------------------------
+# real frames: a page of another site whose theme a farm page runs on (written here, not from the corpus)
+
+FRAME_HOST = "www.riverside-chronicle.example"
+FRAME_TITLE = "Council approves the new footbridge over the river"
+FRAME_HTML = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{FRAME_TITLE} | Riverside Chronicle</title>
+<meta property="og:site_name" content="Riverside Chronicle"><meta property="og:title" content="{FRAME_TITLE}">
+<link rel="canonical" href="https://{FRAME_HOST}/local/footbridge">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{FRAME_TITLE}"}}</script>
+<link rel="stylesheet" href="https://static.riverside-chronicle.example/theme.css"></head>
+<body><header class="masthead"><a href="https://{FRAME_HOST}/"><img src="https://{FRAME_HOST}/logo.png" alt="Riverside Chronicle"></a>
+<nav><a href="https://{FRAME_HOST}/local">Local</a> <a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav></header>
+<div class="layout"><h1 class="headline">{FRAME_TITLE}</h1>
+<div class="story-text">""" + "\n".join(
+    f"<p>Paragraph {i} of the chronicle's own report on the footbridge, long enough to count as article text here.</p>"
+    for i in range(8)) + f"""</div>
+<aside class="rail"><h3>Most read</h3><a href="/a/1">One</a> <a href="/a/2">Two</a></aside></div>
+<footer>© 2024 Riverside Chronicle · <a href="https://{FRAME_HOST}/about">About</a></footer></body></html>"""
+FRAME = Frame(site="riverside-chronicle.example", html=FRAME_HTML, url=f"https://{FRAME_HOST}/local/footbridge",
+              title=FRAME_TITLE, site_name="Riverside Chronicle", lang="en")
+NO_CONTENT = Frame(site="empty.example", html="<html><head><title>Shop</title></head><body><nav><a href='/'>x</a></nav>"
+                   "<div>Buy now</div></body></html>", url="https://empty.example/", title="Shop", site_name=None, lang="en")
+FRAMED = [f for f in ALL if FRAME_P[f]]
+
+
+def _framed_pages(family: str, n: int = 24) -> list[FarmPage]:
+    pages = [generate(ART, HEADLINES, random.Random(s), family=family, as_text=False, frames=[FRAME]) for s in range(n)]
+    return [p for p in pages if p.frame]
+
+
+@pytest.mark.parametrize("family", FRAMED)
+def test_frame_swapped_for_the_farm(family):
+    """On a real frame the farm's article, title and headline replace the frame's, its name and host go."""
+    pages = _framed_pages(family)
+    assert pages, family
+    renamed = 0
+    for page in pages:
+        assert page.frame == "riverside-chronicle.example"
+        s = soup_of(page)
+        text = norm(s.get_text(" "))
+        assert norm(FRAME_TITLE) not in norm(page.content)
+        assert "riverside chronicle" not in text and "footbridge" not in text
+        assert not s.select('script[type="application/ld+json"]') or FRAME_TITLE not in page.content
+        assert s.select_one("div.masthead, header.masthead") is not None  # the frame's theme is there
+        if family != "spun_copy":
+            assert norm(ART.title) in norm(s.title.get_text(" "))
+            assert norm(ART.title) in norm(" ".join(h.get_text(" ") for h in s.find_all("h1")))
+            assert para_share(page_text(page, drop_anchors=(family == "link_farm")), ART.paragraphs) >= PARA_SHARE.get(family, 0.6)
+        farm_host = re.match(r"https?://([^/]+)", page.url).group(1)
+        renamed += farm_host in page.content
+    assert renamed >= len(pages) // 2
+
+
+def test_frame_without_content_area_is_skipped():
+    pages = [generate(ART, HEADLINES, random.Random(s), family="link_farm", as_text=False, frames=[NO_CONTENT])
+             for s in range(6)]
+    assert all(p.frame is None for p in pages)
+
+
+def test_at_least_half_of_pages_on_frames():
+    pages = [generate(ART, HEADLINES, random.Random(s), family=f, as_text=False, frames=[FRAME])
+             for f in ALL for s in range(16)]
+    assert sum(p.frame is not None for p in pages) >= 0.5 * len(pages)
+
+
+def test_frames_deterministic():
+    a = [generate(ART, HEADLINES, random.Random(s), frames=[FRAME, NO_CONTENT]) for s in range(12)]
+    b = [generate(ART, HEADLINES, random.Random(s), frames=[FRAME, NO_CONTENT]) for s in range(12)]
+    assert a == b
+
+
+def test_farm_tasks_frame_other_sites_and_examples_record_them():
+    own = Article(**{**ART.__dict__, "html": FRAME_HTML, "url": FRAME.url, "id": "f1", "title": FRAME_TITLE})
+    tasks = farm_tasks([ART_HTML, own], HEADLINES, ["wp_autoblog_source"], 3, 0)
+    for article, _, _, _, frames in tasks:
+        assert all(f.site != registrable(re.match(r"https?://([^/]+)", article.url).group(1)) for f in frames)
+    examples = [farm_example((ART, HEADLINES, s, "wp_autoblog_source", [FRAME])) for s in range(6)]
+    assert {e.frame for e in examples} == {"riverside-chronicle.example", None} or \
+        {e.frame for e in examples} == {"riverside-chronicle.example"}
+
+
+# ---------------------------------------------------------------------------
+# families of real republishers added with the frames
+
+
+def test_portal_repost_credits_outlet_and_names_editor():
+    pages = _pages("portal_repost", 30)
+    credit = re.compile(r"来源|转载|稿源|出处|原文|Источник|Оригинал|материалам|Перепечатано|по данным|Źródło|pochodzi|Przedruk|ukazał|Oryginał|Na podstawie")
+    editor = re.compile(r"编辑|责编|审核|Редактор|Автор|Подготовил|Opracowanie|Oprac\\.|Redakcja|Autor")
+    for p in pages:
+        text = soup_of(p).get_text(" ")
+        assert credit.search(text) and ("coastal gazette" in text.casefold() or ART.url in text)
+    assert sum(bool(editor.search(soup_of(p).get_text(" "))) for p in pages) >= 10
+    assert len({soup_of(p).html.get("lang") for p in pages}) == 3
+
+
+def test_mirror_clone_host_spells_the_outlet_and_keeps_its_links():
+    for art in (ART, ART_HTML):
+        for p in _pages("mirror_clone", 12, art):
+            host = re.match(r"https?://([^/]+)", p.url).group(1)
+            assert "coastalgazette" in host and registrable(host) != "coastalgazette-example.org"
+            assert "coastalgazette-example.org" in p.content
+
+
+def test_local_syndication_desk_byline_and_source_line():
+    pages = _pages("local_syndication", 30)
+    desks = sum(any(d in p.content for d in ("Staff", "wire", "Wire", "Redaktion", "Redacción", "rédaction", "Agence",
+                                              "Desk", "Press", "Services", "Redazione", "News Service", "AFP", "EFE",
+                                              "Agenturen", "Agencias", "Agenzie", "Bloomberg", "Reuters", "dpa", "staff"))
+                for p in pages)
+    assert desks >= 20
+    for p in pages:
+        assert "Coastal Gazette" in p.content or ART.url in p.content or "Tribune Content Agency" in p.content
+
+
+def test_ad_keyword_farm_clouds_outside_the_text():
+    for p in _pages("ad_keyword_farm", 12):
+        s = soup_of(p)
+        article = s.find("article")
+        outside = [a for a in s.find_all("a") if article not in a.parents and len(a.get_text().split()) <= 6]
+        assert len(outside) >= 6
+
+
+def test_feed_wrapper_redirects_and_keeps_the_canonical():
+    for p in _pages("feed_wrapper", 16):
+        s = soup_of(p)
+        kept = [x.get("href") or x.get("content") or "" for x in s.select('link[rel="canonical"], meta[property="og:url"]')]
+        assert ART.url in kept or ART.url in "".join(x.get_text() for x in s.select('script[type="application/ld+json"]'))
+        assert any(re.search(r"feedproxy|feedburner|news\.google|rss\.app|inoreader|feedly|feedspot|newsfusion|feedblitz|newsnow",
+                             a.get("href", "")) for a in s.find_all("a"))
+
+
+@pytest.mark.parametrize("family", ["portal_repost", "local_syndication", "ad_keyword_farm", "feed_wrapper"])
+def test_new_families_run_on_frames(family):
+    assert _framed_pages(family, 16)
+
+
+def test_frame_without_url_is_renamed_from_its_canonical():
+    """Benchmarks without URLs still declare their host in the canonical; the farm must not keep it all."""
+    frame = Frame(**{**FRAME.__dict__, "url": None})
+    pages = [p for p in (generate(ART, HEADLINES, random.Random(s), family="wp_autoblog_source", as_text=False,
+                                  frames=[frame]) for s in range(12)) if p.frame]
+    assert pages and sum(FRAME_HOST not in p.content for p in pages) >= len(pages) // 2
+
+
+def test_frame_story_split_over_blocks_goes_entirely():
+    """A frame whose story runs on outside its content container (a second text block) loses all of it."""
+    extra = "".join(f"<p>Second block sentence {i} of the chronicle's footbridge story, still its own words.</p>" for i in range(3))
+    html = FRAME_HTML.replace('<aside class="rail">', f'<div class="more-text">{extra}</div><aside class="rail">')
+    paras = tuple(f"Second block sentence {i} of the chronicle's footbridge story, still its own words." for i in range(3))
+    frame = Frame(**{**FRAME.__dict__, "html": html, "paragraphs": paras})
+    pages = [p for p in (generate(ART, HEADLINES, random.Random(s), family="wire_farm", as_text=False, frames=[frame])
+                         for s in range(12)) if p.frame]
+    assert pages and not any("Second block sentence" in p.content for p in pages)

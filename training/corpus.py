@@ -30,7 +30,7 @@ from detector.signals import Signal, extract
 from detector.text import find_years, word_count
 from detector.text_page import parse_text
 
-from .farms import TEXT_DUMP_P, Article, Headline, generate, to_text_dump
+from .farms import TEXT_DUMP_P, Article, Frame, Headline, generate, to_text_dump
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_TYPES = {None, "article"}  # wcxb marks page types; the other benchmarks hold articles only
@@ -59,6 +59,7 @@ class Example:
     source: str = ""
     relabelled: str | None = None
     fired: list[str] = field(default_factory=list)
+    frame: str | None = None  # farm pages on a real frame: the frame's site (a group), to leave frames out
 
 
 def load_manifest(path: Path) -> list[dict]:
@@ -178,29 +179,47 @@ def featurize_content(content: str, url: str | None, kind: str) -> tuple[np.ndar
     return vectorize(signals), signals
 
 
-def farm_example(task: tuple[Article, list[Headline], int, str | None]) -> Example:
-    article, headlines, seed, family = task
+FarmTask = tuple[Article, list[Headline], int, str | None, list[Frame]]
+FRAMES_PER_TASK = 4  # candidate frames handed to each page (a frame without a content area is skipped)
+
+
+def farm_example(task: FarmTask) -> Example:
+    article, headlines, seed, family, frames = task
     rng = random.Random(seed)
-    farm = generate(article, headlines, rng, family=family)
+    farm = generate(article, headlines, rng, family=family, frames=frames)
     features, signals = featurize_content(farm.content, farm.url, farm.kind)
     return Example(
         id=f"{article.id}-{farm.family}-{seed}", group=article.id, label=1, family=farm.family,
         lang=article.lang or "unknown", kind=farm.kind, features=features, source="generated",
-        fired=[s.name for s in signals if s.fired],
+        fired=[s.name for s in signals if s.fired], frame=farm.frame,
     )
 
 
+def article_frames(articles: list[Article]) -> list[Frame]:
+    """The articles' own pages as frames that farm pages of other sites' articles may run on."""
+    return [Frame(site=_site(a), html=a.html, url=a.url, title=a.title, site_name=a.site_name, lang=a.lang,
+                  paragraphs=tuple(a.paragraphs)) for a in articles if a.html]
+
+
+def _site(article: Article) -> str:
+    return registrable_domain(article.url) or article.id
+
+
 def farm_tasks(articles: list[Article], headlines: list[Headline], families: list[str], copies: int,
-               seed: int) -> list[tuple[Article, list[Headline], int, str | None]]:
-    """Each article copied ``copies`` times, the families dealt round-robin so every one is covered."""
+               seed: int) -> list[FarmTask]:
+    """Each article copied ``copies`` times, the families dealt round-robin so every one is covered.
+    Frames come from the same articles (one side of the split), from sites other than the copied one's."""
     rng = random.Random(seed)
+    frames = article_frames(articles)
     tasks = []
     for i, article in enumerate(articles):
         others = [h for h in headlines if h.title != article.title]
+        site = _site(article)
         for c in range(copies):
             family = families[(i * copies + c) % len(families)]
             pool = rng.sample(others, min(60, len(others)))
-            tasks.append((article, pool, rng.randrange(1 << 30), family))
+            candidates = [f for f in rng.sample(frames, min(3 * FRAMES_PER_TASK, len(frames))) if f.site != site]
+            tasks.append((article, pool, rng.randrange(1 << 30), family, candidates[:FRAMES_PER_TASK]))
     return tasks
 
 

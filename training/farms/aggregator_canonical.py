@@ -16,6 +16,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "aggregator_canonical"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 
 def build(article: Article, headlines: list[Headline], rng: random.Random) -> FarmPage:
@@ -58,7 +59,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     body.append(f'<div class="{C.cls(rng, "header")}"><a class="brand" href="/"><span>{C.esc(site)}</span></a>'
                 + (f'<span class="dateline">{C.esc(C.fmt_date(rng, d, lang, time=False, style="long"))}</span>' if C.chance(rng, 0.5) else "")
                 + "</div>")
-    body.append(C.nav_html(rng, lang, host, theme_p=C.THEME_P))
+    body.append(C.nav_html(rng, lang, host, theme_p=C.theme_p(rng)))
     main = C.pick(rng, ["main", "div", "article"])
     body.append(f'<{main} class="{C.cls(rng, "main")}">')
     if C.chance(rng, 0.4):
@@ -101,6 +102,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     if C.chance(rng, 0.5):
         net = [f"{r} {C.pick(rng, W.PAPER_NOUNS)}" for r in rng.sample(W.REGIONS, rng.randint(4, 9))]
         body.append('<div class="network">' + " ".join(f'<a href="https://{C.farm_host(rng, n, subdomain_p=0.0)}/">{C.esc(n)}</a>' for n in net) + "</div>")
-    body.append(C.footer_html(rng, lang, site if C.chance(rng, 0.6) else f"{region} Network", d.year, theme_p=C.THEME_P))
+    body.append(C.footer_html(rng, lang, site if C.chance(rng, 0.6) else f"{region} Network", d.year, theme_p=C.theme_p(rng)))
     body.append("</body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in head + body if x), "html", url, article.id)

@@ -16,6 +16,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "cms_breadcrumb_zh"
+FRAME_P: tuple[float, float] | None = (0.35, 0.85)  # site-group CMS templates, but many such farms run bought themes
 
 
 def build(article: Article, headlines: list[Headline], rng: random.Random) -> FarmPage:

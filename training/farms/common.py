@@ -34,12 +34,21 @@ def esc(s: str | None) -> str:
     return _html.escape(s or "", quote=True)
 
 
+def spread(rng: random.Random, p: float, lo: float = 0.6, hi: float = 1.4) -> float:
+    """``p`` scaled by a factor drawn from [lo, hi] (kept inside (0, 1)): a family's nominal rate
+    becomes a range, so that no rate of ours is a constant the model could learn."""
+    return min(0.98, max(0.02, p * rng.uniform(lo, hi))) if p > 0 else 0.0
+
+
 def pick_traces(rng: random.Random, probs: dict[str, float], min_n: int = 2,
                 always: tuple[str, ...] = ()) -> dict[str, bool]:
-    """Decide which optional traces a page shows.  Guarantees ``min_n`` traces
-    (counting the ``always`` ones) by switching on the most likely missing ones
-    at random."""
-    on = {name: (name in always) or chance(rng, p) for name, p in probs.items()}
+    """Decide which optional traces a page shows.  Each rate is drawn from a range around its
+    nominal value, all of a page's rates scaled together too (a farm that leaves much residue leaves
+    much of every kind); ``min_n`` traces (counting the ``always`` ones), sometimes one more, are
+    guaranteed by switching on missing ones at random."""
+    level = rng.uniform(0.6, 1.3)
+    on = {name: (name in always) or chance(rng, spread(rng, p * level, 0.7, 1.3)) for name, p in probs.items()}
+    min_n += chance(rng, 0.3)
     missing = [n for n in probs if not on[n]]
     rng.shuffle(missing)
     while sum(on.values()) < min_n and missing:
@@ -240,9 +249,10 @@ def page_date(rng: random.Random, article_date: str | None, lo_days: int, hi_day
     base = parse_iso(article_date)
     if base is None:
         return random_date(rng, 2012, 2024)
-    if chance(rng, p_before):
-        return base - _dt.timedelta(days=rng.randint(1, 400))
-    return base + _dt.timedelta(days=rng.randint(lo_days, hi_days))
+    if chance(rng, spread(rng, p_before, 0.0, 3.0)):
+        return base - _dt.timedelta(days=rng.randint(1, rng.randint(2, 800)))
+    hi = max(lo_days, int(hi_days * rng.uniform(0.3, 4.0)))  # some farms copy within the hour, others years later
+    return base + _dt.timedelta(days=rng.randint(lo_days, hi))
 
 
 def fmt_date(rng: random.Random, d: _dt.date, lang: str = "en", time: bool | None = None,
@@ -303,7 +313,7 @@ def slugify(rng: random.Random, title: str, fallback: str = "") -> str:
 
 def vary_title(rng: random.Random, title: str, lang: str | None = None, p: float = 0.25) -> str:
     """Sometimes slightly change a title (prefix/suffix/trailing punctuation)."""
-    if not chance(rng, p):
+    if not chance(rng, spread(rng, p, 0.0, 2.0)):
         return title
     zh = (lang or "").startswith(("zh", "ja"))
     r = rng.random()
@@ -319,7 +329,7 @@ def vary_title(rng: random.Random, title: str, lang: str | None = None, p: float
 def select_paragraphs(rng: random.Random, paras: list[str], p_all: float = 0.7) -> list[str]:
     """All paragraphs, or most of them (drop a tail or truncate the last one)."""
     paras = [p for p in paras if p and p.strip()]
-    if len(paras) <= 2 or chance(rng, p_all):
+    if len(paras) <= 2 or chance(rng, spread(rng, p_all, 0.5, 1.3)):
         return list(paras)
     r = rng.random()
     if r < 0.5 and len(paras) >= 5:
@@ -346,8 +356,9 @@ def paras_html(rng: random.Random, paras: list[str], indent: bool | None = None)
 def lang_of_chrome(rng: random.Random, article: Article, weights: dict[str, float]) -> str:
     """Pick a chrome language; favour the article's language if it is one we have."""
     a = (article.lang or "").split("-")[0].lower()
-    if a in weights and chance(rng, 0.4):
+    if a in weights and chance(rng, rng.uniform(0.15, 0.8)):
         return a
+    weights = {k: w * rng.uniform(0.3, 2.0) for k, w in weights.items()}
     tot = sum(weights.values())
     x = rng.random() * tot
     for k, w in weights.items():
@@ -392,6 +403,7 @@ def pick_headlines(rng: random.Random, headlines: list[Headline], k: int,
         if h not in out:
             out.append(h)
     ads = W.AD_HEADLINES.get(lang, W.AD_HEADLINES["en"])
+    ad_p = spread(rng, ad_p, 0.0, 2.0)
     n_ads = sum(1 for _ in range(max(1, k // 3)) if chance(rng, ad_p))
     if len(out) < k:
         n_ads = max(n_ads, min(k - len(out), len(ads)))
@@ -551,7 +563,7 @@ def ad_slot(rng: random.Random) -> str:
 
 
 def nav_html(rng: random.Random, lang: str, host: str, n: int | None = None, theme_p: float = 0.0) -> str:
-    """A farm's menu; with probability ``theme_p`` a stock theme's header around it (see THEME_P)."""
+    """A farm's menu; with probability ``theme_p`` a stock theme's header around it (see theme_p)."""
     cats = list(W.CATEGORIES.get(lang, W.CATEGORIES["en"]))
     rng.shuffle(cats)
     cats = cats[: n or rng.randint(4, 8)]
@@ -565,11 +577,12 @@ def nav_html(rng: random.Random, lang: str, host: str, n: int | None = None, the
     return f'<ul class="{cls(rng, "nav")}">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
-THEME_P = 0.5
-"""Share of pages framed by a stock theme in the families that run on WordPress-like themes (blogs,
-link and AI-content farms, aggregators, portals): they use the themes publishers use, so a long menu
-and a heavy footer must not read as a publisher's own site. The site-group CMSes of the reference
-templates (breadcrumb and wire farms) keep their lean frames."""
+def theme_p(rng: random.Random) -> float:
+    """Share of pages framed by a stock theme in the families that run on WordPress-like themes (blogs,
+    link and AI-content farms, aggregators, portals), drawn per page: they use the themes publishers
+    use, so a long menu and a heavy footer must not read as a publisher's own site. The site-group
+    CMSes of the reference templates (breadcrumb and wire farms) keep their lean frames."""
+    return rng.uniform(0.2, 0.85)
 
 
 def _links(rng: random.Random, words: list[str], prefix: str) -> str:

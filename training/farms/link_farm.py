@@ -16,6 +16,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "link_farm"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 
 def _spam_url(rng: random.Random, kind: str) -> str:
@@ -62,7 +63,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
            f'<meta name="description" content="{C.esc(paras[0][:150])}">', C.tracker_script(rng), "</head>",
            f'<body class="{C.pick(rng, ["post", "blog", "article", "page"])}">']
     out.append(f'<div class="{C.cls(rng, "header")}"><h2 class="site-name"><a href="/">{C.esc(site)}</a></h2></div>')
-    out.append(C.nav_html(rng, lang, host, theme_p=C.THEME_P))
+    out.append(C.nav_html(rng, lang, host, theme_p=C.theme_p(rng)))
     out.append(f'<div class="{C.cls(rng, "wrap")}"><div class="{C.cls(rng, "main")}">')
     out.append(f"<h1>{C.esc(title)}</h1>")
     out.append(f'<div class="{C.cls(rng, "info")}">{C.chrome(rng, lang, "posted")} {C.esc(C.fmt_date(rng, d, lang))}'
@@ -115,6 +116,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     if t["hidden"]:
         hid = C.pick(rng, ['style="display:none"', 'style="position:absolute;left:-9999px"', 'style="height:0;overflow:hidden"'])
         out.append(f"<div {hid}>" + " ".join(_anchor(rng) for _ in range(rng.randint(10, 40))) + "</div>")
-    out.append(C.footer_html(rng, lang, site, d.year, theme_p=C.THEME_P))
+    out.append(C.footer_html(rng, lang, site, d.year, theme_p=C.theme_p(rng)))
     out.append("</body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in out if x), "html", url, article.id)

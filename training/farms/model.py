@@ -29,8 +29,10 @@ class Headline:
 
 @dataclass(frozen=True)
 class FarmPage:
+    """One generated page; ``frame`` names the site whose real page it runs on (None: our own template)."""
     family: str
     content: str
     kind: str
     url: str
     article_id: str
+    frame: str | None = None

@@ -17,6 +17,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "portal_syndication"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 
 def build(article: Article, headlines: list[Headline], rng: random.Random) -> FarmPage:
@@ -106,6 +107,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
         items = C.block_items(rng, hs, host, "other", date_p=0.0, lang=lang)
         body.append(C.render_link_block(rng, C.chrome(rng, lang, key), items, style=style))
     body.append("</main>")
-    body.append(C.footer_html(rng, lang, portal, d.year, theme_p=C.THEME_P))
+    body.append(C.footer_html(rng, lang, portal, d.year, theme_p=C.theme_p(rng)))
     body.append("</body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in head + body if x), "html", url, article.id)

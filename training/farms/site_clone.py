@@ -21,12 +21,13 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "site_clone"
+FRAME_P: tuple[float, float] | None = None  # a clone keeps the outlet's own markup: it is its own real frame
 
 _SECTIONS = ["World", "Politics", "Business", "Sport", "Culture", "Opinion", "Science", "Tech", "Health", "Local",
              "Lifestyle", "Travel", "Economy", "Video"]
 
 
-def _orig_host(article: Article) -> str | None:
+def orig_host(article: Article) -> str | None:
     h = C.host_of(article.url)
     if h or not article.html:
         return h
@@ -61,7 +62,7 @@ def _mirror_url(rng: random.Random, article: Article, new_host: str) -> str:
 
 def _clone_html(article: Article, headlines: list[Headline], rng: random.Random) -> tuple[str, str, dict]:
     src = article.html or ""
-    oh = _orig_host(article)
+    oh = orig_host(article)
     new_host = C.farm_host(rng, None, avoid=oh)
     t = C.pick_traces(rng, {"rewrite": 0.85, "hotlink": 0.3, "keep_canonical": 0.4, "title_suffix": 0.5,
                             "inject_ads": 0.75, "sidebar": 0.7, "base": 0.2})

@@ -16,6 +16,7 @@ from . import words as W
 from .model import Article, FarmPage, Headline
 
 FAMILY = "spun_copy"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -107,7 +108,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
            f'<meta property="og:type" content="article"><meta property="og:site_name" content="{C.esc(site)}">',
            f'<link rel="canonical" href="{C.esc(url)}">', C.tracker_script(rng), "</head>",
            f'<body class="{C.pick(rng, ["single", "post-page", "article", "seo-post"])}">']
-    out.append(f'<header class="{C.cls(rng, "header")}"><a href="/" class="brand">{C.esc(site)}</a>{C.nav_html(rng, lang, host, theme_p=C.THEME_P)}</header>')
+    out.append(f'<header class="{C.cls(rng, "header")}"><a href="/" class="brand">{C.esc(site)}</a>{C.nav_html(rng, lang, host, theme_p=C.theme_p(rng))}</header>')
     wrap = C.pick(rng, ["main", "div"])
     out.append(f'<{wrap} class="{C.cls(rng, "main")}"><article class="{C.pick(rng, ["post", "entry", "story", "article"])}">')
     if C.chance(rng, 0.5):
@@ -153,6 +154,6 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
         items = C.block_items(rng, hs, host, "other", date_p=0.3, lang=lang)
         out.append(C.render_link_block(rng, heading, items, style=style))
     out.append(f"</{wrap}>")
-    out.append(C.footer_html(rng, lang, site, d.year, theme_p=C.THEME_P))
+    out.append(C.footer_html(rng, lang, site, d.year, theme_p=C.theme_p(rng)))
     out.append("</body></html>")
     return FarmPage(FAMILY, "\n".join(x for x in out if x), "html", url, article.id)

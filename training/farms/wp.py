@@ -52,7 +52,7 @@ def site_header(rng: random.Random, site: str, host: str, lang: str) -> str:
                         "All the news that matters", "Just another WordPress site", ""])
     return (f'<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="https://{host}/" rel="home">{C.esc(site)}</a></p>'
             + (f'<p class="site-description">{C.esc(desc)}</p>' if desc else "") + "</div>"
-            + f'<nav id="site-navigation" class="main-navigation">{C.nav_html(rng, lang, host, theme_p=C.THEME_P)}</nav></header>')
+            + f'<nav id="site-navigation" class="main-navigation">{C.nav_html(rng, lang, host, theme_p=C.theme_p(rng))}</nav></header>')
 
 
 def article_open(rng: random.Random, post_id: int, cat_slug: str) -> str:
@@ -100,7 +100,7 @@ def footer(rng: random.Random, site: str, year: int, lang: str) -> str:
     credit = C.pick(rng, ['<a href="https://wordpress.org/">Proudly powered by WordPress</a>',
                           f"Copyright &copy; {year} {C.esc(site)}. All rights reserved.",
                           f'&copy; {year} {C.esc(site)} | Theme by <a href="#">{C.pick(rng, ["ThemeGrill", "AF themes", "Blossom Themes", "WEN Themes"])}</a>'])
-    widgets = C.theme_footer(rng, lang, C.THEME_P)
+    widgets = C.theme_footer(rng, lang, C.theme_p(rng))
     return f'<footer id="colophon" class="site-footer">{widgets}<div class="site-info">{credit}</div></footer>'
 
 

@@ -15,6 +15,7 @@ from . import wp as WP
 from .model import Article, FarmPage, Headline
 
 FAMILY = "wp_autoblog_appeared"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 
 def build(article: Article, headlines: list[Headline], rng: random.Random) -> FarmPage:

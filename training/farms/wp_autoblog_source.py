@@ -16,6 +16,7 @@ from . import wp as WP
 from .model import Article, FarmPage, Headline
 
 FAMILY = "wp_autoblog_source"
+FRAME_P: tuple[float, float] | None = (0.6, 1.0)  # runs the stock themes publishers run
 
 _SOURCE_LINES = {
     "en": ["Source: {a}", "Source link: {a}", "Originally published at {a}", "Read more at {a}",
@@ -55,7 +56,7 @@ def build(article: Article, headlines: list[Headline], rng: random.Random) -> Fa
     # magazine-style header
     pre = C.pick(rng, ["td", "jeg", "penci", "tdb", "mvp", "cm"])
     out.append(f'<div class="{pre}-header-wrap"><div class="{pre}-logo"><a href="https://{host}/"><img src="https://{host}/wp-content/uploads/{d.year}/{d.month:02d}/logo.png" alt="{C.esc(site)}"></a></div>'
-               + C.nav_html(rng, lang, host, theme_p=C.THEME_P) + "</div>")
+               + C.nav_html(rng, lang, host, theme_p=C.theme_p(rng)) + "</div>")
     if C.chance(rng, 0.4):
         out.append(C.ad_slot(rng))
     out.append(f'<div class="{pre}-main-content"><div class="{pre}-container">')
