@@ -20,10 +20,8 @@ from training.transfer import (
 
 def _example(id_: str, *, label: int, family: str, source: str = "", group: str = "", kind: str = "html",
              value: float = 1.0, frame: str | None = None) -> Example:
-    e = Example(id=id_, group=group or id_, label=label, family=family, lang="en", kind=kind,
-                features=np.full(len(FEATURE_NAMES), value), source=source)
-    e.frame = frame
-    return e
+    return Example(id=id_, group=group or id_, label=label, family=family, lang="en", kind=kind,
+                   features=np.full(len(FEATURE_NAMES), value), source=source, frame=frame)
 
 
 def test_recipe_without_zeroes_only_the_named_columns_and_refuses_unknown_names():

@@ -158,7 +158,7 @@ def source_report(left_out: list[SourceOut], threshold: float) -> dict[str, dict
 def frames_left_out(test: list[Example], proba: np.ndarray, threshold: float) -> dict[str, dict]:
     """Recall on test farm pages drawn on a real frame (whose site, being on the test side, training
     never saw), per family, next to the same family's pages on our own templates."""
-    pairs = [((e.family, "a real frame" if getattr(e, "frame", None) else "our templates"), bool(p >= threshold))
+    pairs = [((e.family, "a real frame" if e.frame else "our templates"), bool(p >= threshold))
              for e, p in zip(test, proba) if e.family != evaluate.ORIGINAL and e.label == 1]
     return {**_recall(pairs, lambda r: f"all families on {r[1]}"), **_recall(pairs, lambda r: f"{r[0]} on {r[1]}")}
 
