@@ -95,6 +95,12 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
                    help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
+    allow_private_argument(p)
+
+
+def allow_private_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-private-addresses", action="store_true",
+                   help="let URLs reach loopback, private and link-local addresses (refused by default)")
 
 
 def run_score(args: argparse.Namespace) -> int:
@@ -123,7 +129,8 @@ def run_score(args: argparse.Namespace) -> int:
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
-    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
+    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes,
+                           allow_private=args.allow_private_addresses)
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
     failed = 0
@@ -291,6 +298,7 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+    allow_private_argument(p)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -319,7 +327,7 @@ def run_report(args: argparse.Namespace) -> int:
         from .reading import ReadError
         from .report import page_report
 
-        record = next(iter(iter_records([args.input], url=args.url)), None)
+        record = next(iter(iter_records([args.input], url=args.url, allow_private=args.allow_private_addresses)), None)
         if record is None or record.error is not None or record.content is None:
             fail(f"{args.input}: {record.error if record else 'no page'}")
             return 1

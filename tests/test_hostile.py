@@ -5,13 +5,21 @@ rows and indexes. Servers run on 127.0.0.1 inside the test; nothing else is cont
 
 from __future__ import annotations
 
+import gzip
+import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from detector import fetch as fetch_module
+from detector.fetch import FetchError, fetch
+from detector.inputs import iter_records
 from detector.lexicons import phrases
 from detector.text import find_dates, find_years, occurring, tokens, word_count
 
@@ -55,3 +63,111 @@ def test_occurring_finds_what_in_finds() -> None:
     text = "Home | News\nThe story of the home team. " + "word " * 30 + "end"
     needles = {"Home", "News", "home team", "Sport", "word " * 20, "word " * 40, "", "end"}
     assert occurring(needles, text) == {n for n in needles if n and n in text}
+
+
+# --------------------------------------------------------------------------------------------------
+# Network: no door to the machine or its network, a deadline over the whole fetch
+
+
+class _Routes(BaseHTTPRequestHandler):
+    """A small server on 127.0.0.1: a page, a gzip-only page, a gzip bomb, redirects inward, trickled headers."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path == "/slow-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(100):  # a header byte every 0.2 s: each read is quick, the whole never ends
+                self.wfile.write(b"X")
+                self.wfile.flush()
+                time.sleep(0.2)
+            return
+        status, headers, body = {
+            "/page": (200, {"Content-Type": "text/html"}, PAGE),
+            "/gzip": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, gzip.compress(PAGE)),
+            "/bomb": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, gzip.compress(b" " * 10_000_000)),
+            "/to-metadata": (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),
+            "/to-loopback": (302, {"Location": "http://[::1]/admin"}, b""),
+        }.get(self.path, (404, {}, b""))
+        self.send_response(status)
+        for key, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+PAGE = b"<html><body><p>hello from 127.0.0.1</p></body></html>"
+
+
+@pytest.fixture(scope="module")
+def local() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Routes)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture()
+def only_127_0_0_1_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lets the test server stand in for a public site, so that what it redirects to is checked."""
+    real = fetch_module.refused_address
+    monkeypatch.setattr(fetch_module, "refused_address", lambda a: None if a == "127.0.0.1" else real(a))
+
+
+def test_the_local_server_is_refused_without_the_option_and_fetched_with_it(local: str) -> None:
+    with pytest.raises(FetchError, match="127.0.0.1, a loopback address; refusing"):
+        fetch(local + "/page")
+    assert fetch(local + "/page", allow_private=True) == (PAGE, local + "/page")
+
+
+@pytest.mark.parametrize("host", ["localhost", "[::1]", "2130706433", "0x7f.1", "127.1", "0.0.0.0", "[::ffff:127.0.0.1]",
+                                  "169.254.169.254", "10.1.2.3", "172.16.0.1", "192.168.1.1", "224.0.0.1", "[fe80::1]"])
+def test_inner_addresses_are_refused_before_any_connection(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: pytest.fail("connected"))
+    with pytest.raises(FetchError, match="refusing to fetch"):
+        fetch(f"http://{host}/latest/meta-data/")
+
+
+@pytest.mark.parametrize("path, address", [("/to-metadata", "169.254.169.254"), ("/to-loopback", "::1")])
+def test_every_redirect_is_checked_again(local: str, path: str, address: str, only_127_0_0_1_is_public: None) -> None:
+    assert fetch(local + "/page") == (PAGE, local + "/page")  # the stand-in public site itself
+    with pytest.raises(FetchError, match=f"is {address}, a .* address; refusing"):
+        fetch(local + path)
+
+
+def test_the_host_is_resolved_once_and_the_checked_address_is_connected(local: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebinding DNS answers a public address to the check and 127.0.0.1 to the connection: connecting to
+    the checked address closes that gap. Here the name resolves only through the patched resolver."""
+    port = int(local.rsplit(":", 1)[1])
+    answers: list[str] = []
+
+    def resolve(host: str, *args: object, **kwargs: object) -> list:
+        answers.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    assert fetch(f"http://page.invalid:{port}/page", allow_private=True)[0] == PAGE
+    assert answers.count("page.invalid") == 1 and set(answers) <= {"page.invalid", "127.0.0.1"}
+
+
+def test_trickled_headers_hit_the_total_deadline(local: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(FetchError, match="longer than its time limit"):
+        fetch(local + "/slow-headers", allow_private=True, timeout=5, max_seconds=1)
+    assert time.monotonic() - start < 3
+
+
+def test_gzip_is_decoded_within_the_size_cap(local: str) -> None:
+    assert fetch(local + "/gzip", allow_private=True)[0] == PAGE
+    with pytest.raises(FetchError, match="larger than the 100000-byte limit"):
+        fetch(local + "/bomb", allow_private=True, max_bytes=100_000)
+
+
+def test_a_malformed_url_is_an_error_row_and_the_other_inputs_are_scored(tmp_path: Path) -> None:
+    (tmp_path / "good.html").write_text("<html><body><p>A good page.</p></body></html>")
+    records = list(iter_records(["http://[::1", str(tmp_path / "good.html")]))
+    assert "not a valid URL" in (records[0].error or "")
+    assert records[1].error is None and records[1].content
