@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, TextIO
 
+from .budget import DEFAULT_MAX_MEMORY_MB, Budget
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS
 
 PROG = "detector"
@@ -95,6 +96,8 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
                    help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
+    p.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                   help=f"give up on a page that needs more memory, with an error row; 0: no cap (default: {DEFAULT_MAX_MEMORY_MB})")
     allow_private_argument(p)
 
 
@@ -134,6 +137,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
     failed = 0
+    budget = _budget(args)
 
     def report(row: dict) -> None:
         nonlocal failed
@@ -143,7 +147,7 @@ def run_score(args: argparse.Namespace) -> int:
 
     if args.output:
         try:
-            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume,
+            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, budget=budget,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
         except (batch.BatchError, OSError) as exc:
             fail(str(exc))
@@ -151,10 +155,16 @@ def run_score(args: argparse.Namespace) -> int:
         print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
               f"-> {args.output}", file=sys.stderr)
         return 1 if failed else 0
-    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector), report)
+    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector, budget=budget), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     PRINTERS[fmt](rows, sys.stdout)
     return 1 if failed else 0
+
+
+def _budget(args: argparse.Namespace) -> Budget | None:
+    """The hard per-page budget (scoring in killable workers), unless both limits are off."""
+    seconds, memory = args.max_parse_seconds or None, args.max_memory_mb or None
+    return Budget(seconds, memory) if seconds or memory else None
 
 
 def _tap(rows: Iterable[dict], see: Callable[[dict], None]) -> Iterator[dict]:

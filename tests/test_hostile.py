@@ -6,10 +6,12 @@ rows and indexes. Servers run on 127.0.0.1 inside the test; nothing else is cont
 from __future__ import annotations
 
 import gzip
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -18,10 +20,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detector import fetch as fetch_module
+from detector.api import Detector
+from detector.batch import score_stream
+from detector.budget import Budget, Busy, WorkerPool
 from detector.fetch import FetchError, fetch
-from detector.inputs import iter_records
+from detector.inputs import Record, iter_records
 from detector.lexicons import phrases
+from detector.reading import BudgetError
 from detector.text import find_dates, find_years, occurring, tokens, word_count
+from tiny_model import tiny_model  # noqa: F401 - pytest fixture
 
 # --------------------------------------------------------------------------------------------------
 # Text matchers: time stays linear on repetitive input
@@ -171,3 +178,69 @@ def test_a_malformed_url_is_an_error_row_and_the_other_inputs_are_scored(tmp_pat
     records = list(iter_records(["http://[::1", str(tmp_path / "good.html")]))
     assert "not a valid URL" in (records[0].error or "")
     assert records[1].error is None and records[1].content
+
+
+# --------------------------------------------------------------------------------------------------
+# Budgets that always hold: scoring in workers that are killed and replaced
+
+
+def _stuck_in_c(detector: object, n: int) -> bool:
+    """Catastrophic backtracking: one regex call that no SIGALRM handler can interrupt."""
+    return re.match(r"(a*)*b", "a" * n) is not None
+
+
+def _allocate(detector: object, megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def _no_detector() -> None:
+    return None
+
+
+def test_a_page_stuck_in_c_code_is_stopped_and_the_worker_replaced() -> None:
+    pool = WorkerPool(_no_detector, Budget(0.5, None))
+    try:
+        pool.start()
+        start = time.monotonic()
+        with pytest.raises(BudgetError, match="0.5 s time budget.*its worker was stopped"):
+            pool.call(_stuck_in_c, 40)
+        assert time.monotonic() - start < 0.5 + 2
+        assert pool.call(_stuck_in_c, 5) is False  # a fresh worker answers the next call
+    finally:
+        pool.close()
+
+
+def test_a_page_past_the_memory_cap_names_the_cap_and_the_worker_is_replaced() -> None:
+    pool = WorkerPool(_no_detector, Budget(20, 200))
+    try:
+        with pytest.raises(BudgetError, match="more than the 200 MB memory cap"):
+            pool.call(_allocate, 1000)
+        assert pool.call(_allocate, 50) == 50 * 1024 * 1024
+    finally:
+        pool.close()
+
+
+def test_a_full_pool_refuses_instead_of_queueing_without_bound() -> None:
+    pool = WorkerPool(_no_detector, Budget(5, None), size=1, queue_limit=0)
+    try:
+        pool.start()
+        stuck = threading.Thread(target=lambda: pytest.raises(BudgetError, pool.call, _stuck_in_c, 40))
+        stuck.start()
+        time.sleep(0.3)
+        with pytest.raises(Busy):
+            pool.call(_stuck_in_c, 5)
+        stuck.join()
+    finally:
+        pool.close()
+
+
+def test_a_batch_keeps_going_past_a_page_stuck_in_c(tiny_model: Path, tmp_path: Path) -> None:  # noqa: F811
+    """The ". " page spends seconds in single C calls (Aho-Corasick before issue 18, a regex alternation
+    now); the worker running it is stopped at the budget and the next page is scored by a fresh one."""
+    pages = [Record(id="dots", content="<html><body><p>" + ". " * 500_000 + "</p></body></html>", origin="dots"),
+             Record(id="good", content="<html><body><p>A good page.</p></body></html>", origin="good")]
+    start = time.monotonic()
+    rows = list(score_stream(pages, partial(Detector, tiny_model, max_parse_seconds=0.5), budget=Budget(0.5, None)))
+    assert time.monotonic() - start < 0.5 + 2 + 3  # budget, grace and slack, and two worker starts
+    assert "0.5 s time budget" in rows[0]["error"]
+    assert rows[1]["id"] == "good" and "label" in rows[1]
