@@ -143,23 +143,37 @@ class Worker:
         self.process = self.conn = None
 
 
-class WorkerPool:
-    """``size`` workers shared by any number of threads; at most ``queue`` calls wait for a free one
-    (more are refused with ``Busy``), so a flood of requests holds neither memory nor threads."""
+class _Seats:
+    """At most ``size`` calls at once and ``queue_limit`` more waiting (None: no limit); beyond that,
+    ``Busy`` at once, so that a flood of requests holds neither memory nor threads."""
+
+    def __init__(self, size: int, queue_limit: int | None) -> None:
+        self.seats = threading.BoundedSemaphore(size + queue_limit) if queue_limit is not None else None
+
+    def _take(self) -> None:
+        if self.seats is not None and not self.seats.acquire(blocking=False):
+            raise Busy("busy scoring other pages; try again in a moment")
+
+    def _give(self) -> None:
+        if self.seats is not None:
+            self.seats.release()
+
+
+class WorkerPool(_Seats):
+    """``size`` workers shared by any number of threads (see ``_Seats`` for the queue)."""
 
     def __init__(self, factory: Callable[[], Any], budget: Budget, *, size: int = 1,
                  queue_limit: int | None = None, context: multiprocessing.context.BaseContext | None = None) -> None:
+        super().__init__(size, queue_limit)
         context = context or worker_context()
+        self.workers = [Worker(factory, budget, context) for _ in range(size)]
         self.idle: queue.Queue[Worker] = queue.Queue()
-        for _ in range(size):
-            self.idle.put(Worker(factory, budget, context))
-        self.workers = list(self.idle.queue)
-        self.seats = threading.BoundedSemaphore(size + queue_limit) if queue_limit is not None else None
+        for worker in self.workers:
+            self.idle.put(worker)
 
     def call(self, func: Callable[..., Any], *args: Any) -> Any:
         """``func(detector, *args)`` in the next free worker (see ``Worker.call``)."""
-        if self.seats is not None and not self.seats.acquire(blocking=False):
-            raise Busy("the server is busy scoring other pages; try again in a moment")
+        self._take()
         try:
             worker = self.idle.get()
             try:
@@ -167,8 +181,7 @@ class WorkerPool:
             finally:
                 self.idle.put(worker)
         finally:
-            if self.seats is not None:
-                self.seats.release()
+            self._give()
 
     def start(self) -> None:
         """Start every worker now (a model that does not load fails here, not on the first page)."""
@@ -180,8 +193,28 @@ class WorkerPool:
             worker.stop()
 
 
+class LocalPool(_Seats):
+    """The same calls on a Detector in this process: a bounded queue, but only the soft time budget
+    (``reading.time_budget``), for library callers that hand over a Detector instead of a factory."""
+
+    def __init__(self, detector: Any, *, size: int = 1, queue_limit: int | None = None) -> None:
+        super().__init__(size, queue_limit)
+        self.detector, self.running = detector, threading.BoundedSemaphore(size)
+
+    def call(self, func: Callable[..., Any], *args: Any) -> Any:
+        self._take()
+        try:
+            with self.running:
+                return func(self.detector, *args)
+        finally:
+            self._give()
+
+    def close(self) -> None:
+        pass
+
+
 class Busy(RuntimeError):
     """Every worker is busy and the queue is full."""
 
 
-__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "WorkerError", "WorkerPool"]
+__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "LocalPool", "WorkerError", "WorkerPool", "worker_context"]

@@ -94,11 +94,15 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+    budget_arguments(p)
+    allow_private_argument(p)
+
+
+def budget_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
                    help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
     p.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                    help=f"give up on a page that needs more memory, with an error row; 0: no cap (default: {DEFAULT_MAX_MEMORY_MB})")
-    allow_private_argument(p)
 
 
 def allow_private_argument(p: argparse.ArgumentParser) -> None:
@@ -364,6 +368,11 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+    p.add_argument("--workers", type=_positive_int, default=2, help="pages scored at once, each in its own process (default: 2)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="answer to this Host name too (default: localhost names only; repeatable)")
+    budget_arguments(p)
+    allow_private_argument(p)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -381,7 +390,9 @@ def run_serve(args: argparse.Namespace) -> int:
         fail(str(exc))
         return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
-    serve(detector, port=args.port)
+    factory = partial(Detector, args.model, threshold=args.threshold, max_parse_seconds=args.max_parse_seconds or None)
+    serve(detector, port=args.port, factory=factory, budget=_budget(args), workers=args.workers,
+          allow_private=args.allow_private_addresses, allowed_hosts=args.allowed_host)
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -244,3 +245,73 @@ def test_a_batch_keeps_going_past_a_page_stuck_in_c(tiny_model: Path, tmp_path: 
     assert time.monotonic() - start < 0.5 + 2 + 3  # budget, grace and slack, and two worker starts
     assert "0.5 s time budget" in rows[0]["error"]
     assert rows[1]["id"] == "good" and "label" in rows[1]
+
+
+# --------------------------------------------------------------------------------------------------
+# serve: localhost names only, no cross-site posts, a bounded queue, a hard budget
+
+
+class _SlowDetector:
+    max_bytes = 1000
+
+    def score(self, content: object, url: object = None, *, kind: object = None) -> object:
+        time.sleep(1.5)
+        raise BudgetError("slow")
+
+
+def _client(detector: object = None, **options: object) -> Any:
+    pytest.importorskip("flask")
+    from detector.serve import create_app
+
+    return create_app(detector or _SlowDetector(), **options).test_client()
+
+
+@pytest.mark.parametrize("host, status", [("localhost", 200), ("localhost:8000", 200), ("127.0.0.1:8000", 200),
+                                          ("[::1]:8000", 200), ("rebound.evil.example", 421),
+                                          ("rebound.evil.example:8000", 421), ("127.0.0.1.evil.example", 421)])
+def test_serve_answers_only_to_localhost_names(host: str, status: int) -> None:
+    assert _client().get("/", headers={"Host": host}).status_code == status
+
+
+def test_serve_answers_to_a_configured_host() -> None:
+    assert _client(allowed_hosts=["box.lan"]).get("/", headers={"Host": "box.lan:8000"}).status_code == 200
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Origin": "null"},
+                                     {"Origin": "http://localhost:9999"}, {"Sec-Fetch-Site": "cross-site"}])
+def test_serve_refuses_cross_site_posts(headers: dict[str, str]) -> None:
+    client = _client()
+    assert client.post("/report", data={"url": "http://example.com/"}, headers=headers).status_code == 403
+    assert client.post("/api/score", json={"text": "x"}, headers=headers).status_code == 403
+
+
+def test_serve_accepts_its_own_form(tiny_model: Path) -> None:  # noqa: F811
+    client = _client(Detector(tiny_model))
+    r = client.post("/report", data={"content": "<p>A page.</p>"}, headers={"Origin": "http://localhost",
+                                                                           "Sec-Fetch-Site": "same-origin"})
+    assert r.status_code == 200
+
+
+def test_serve_refuses_to_fetch_its_own_machine(local: str, tiny_model: Path) -> None:  # noqa: F811
+    r = _client(Detector(tiny_model)).post("/api/score", json={"url": local + "/page"})
+    assert r.status_code == 400 and "refusing to fetch" in r.get_json()["error"]
+
+
+def test_serve_queue_is_bounded() -> None:
+    client = _client(workers=1, queue_limit=0)
+    first = threading.Thread(target=client.post, args=("/api/score",), kwargs={"json": {"text": "a page"}})
+    first.start()
+    time.sleep(0.3)
+    r = client.post("/api/score", json={"text": "another page"})
+    first.join()
+    assert r.status_code == 503 and "busy" in r.get_json()["error"]
+
+
+def test_serve_stops_a_page_stuck_in_c_and_answers_the_next(tiny_model: Path) -> None:  # noqa: F811
+    client = _client(factory=partial(Detector, tiny_model, max_parse_seconds=0.5), budget=Budget(0.5, 300), workers=1)
+    assert client.post("/api/score", json={"html": "<p>warm up the worker</p>"}).status_code == 200
+    start = time.monotonic()
+    r = client.post("/api/score", json={"html": "<html><body><p>" + ". " * 500_000 + "</p></body></html>"})
+    assert r.status_code == 400 and "0.5 s time budget" in r.get_json()["error"]
+    assert time.monotonic() - start < 0.5 + 2
+    assert client.post("/api/score", json={"html": "<p>A normal page.</p>"}).status_code == 200
