@@ -61,11 +61,11 @@ def _worker_main(conn: Any, factory: Callable[[], Any], memory_mb: int | None) -
     conn.send(("ready", None))
     while True:
         try:
-            func, args = conn.recv()
+            func, args, kwargs = conn.recv()
         except EOFError:
             return
         try:
-            conn.send(("ok", func(detector, *args)))
+            conn.send(("ok", func(detector, *args, **kwargs)))
         except MemoryError:
             conn.send(("memory", None))
             return  # a process that ran out of memory may be in any state: the parent starts another
@@ -112,12 +112,12 @@ class Worker:
             self.stop()
             raise WorkerError(f"a scoring worker could not start: {value}")
 
-    def call(self, func: Callable[..., Any], *args: Any) -> Any:
-        """``func(detector, *args)`` in the worker. Raises what it raised, or ``BudgetError`` when the
+    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``func(detector, *args, **kwargs)`` in the worker. Raises what it raised, or ``BudgetError`` when the
         page ran past the time budget or the memory cap (the worker is then replaced)."""
         if self.process is None or not self.process.is_alive():
             self.start()
-        self.conn.send((func, args))
+        self.conn.send((func, args, kwargs))
         timeout = None if self.budget.seconds is None else self.budget.seconds + GRACE_SECONDS
         if not self.conn.poll(timeout):
             self.stop()
@@ -171,13 +171,13 @@ class WorkerPool(_Seats):
         for worker in self.workers:
             self.idle.put(worker)
 
-    def call(self, func: Callable[..., Any], *args: Any) -> Any:
-        """``func(detector, *args)`` in the next free worker (see ``Worker.call``)."""
+    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``func(detector, *args, **kwargs)`` in the next free worker (see ``Worker.call``)."""
         self._take()
         try:
             worker = self.idle.get()
             try:
-                return worker.call(func, *args)
+                return worker.call(func, *args, **kwargs)
             finally:
                 self.idle.put(worker)
         finally:
@@ -201,11 +201,11 @@ class LocalPool(_Seats):
         super().__init__(size, queue_limit)
         self.detector, self.running = detector, threading.BoundedSemaphore(size)
 
-    def call(self, func: Callable[..., Any], *args: Any) -> Any:
+    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         self._take()
         try:
             with self.running:
-                return func(self.detector, *args)
+                return func(self.detector, *args, **kwargs)
         finally:
             self._give()
 

@@ -312,6 +312,7 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+    budget_arguments(p)
     allow_private_argument(p)
 
 
@@ -336,8 +337,8 @@ def run_report(args: argparse.Namespace) -> int:
         note = f"{len(batch.rows)} results"
     else:
         from .api import Detector
+        from .budget import WorkerError, WorkerPool
         from .inputs import iter_records
-        from .model import ModelError
         from .reading import ReadError
         from .report import page_report
 
@@ -345,13 +346,16 @@ def run_report(args: argparse.Namespace) -> int:
         if record is None or record.error is not None or record.content is None:
             fail(f"{args.input}: {record.error if record else 'no page'}")
             return 1
-        try:
-            detector = Detector(args.model, threshold=args.threshold)
-            body, result = page_report(detector, record.content, url=record.url, kind=args.kind or record.kind,
-                                       name=record.origin or args.input)
-        except (ModelError, ReadError) as exc:
+        pool = WorkerPool(partial(Detector, args.model, threshold=args.threshold,
+                                  max_parse_seconds=args.max_parse_seconds or None), _budget(args) or Budget(None))
+        try:  # in a worker: a page past the budget is stopped even inside C code (detector.budget)
+            body, result = pool.call(page_report, record.content, url=record.url, kind=args.kind or record.kind,
+                                     name=record.origin or args.input)
+        except (WorkerError, ReadError) as exc:  # WorkerError: the model does not load
             fail(f"{args.input}: {exc}")
             return 1
+        finally:
+            pool.close()
         note = f"{result.label} ({result.probability:.2f})"
     try:
         from .files import atomic_write_text

@@ -98,7 +98,7 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
     def report() -> Response:
         try:
             content, page_url, kind, name = content_of(request.form.to_dict(), request.files.to_dict())
-            body = pool.call(_report_html, content, page_url, kind, name)
+            body, _ = pool.call(page_report, content, url=page_url, kind=kind, name=name, back="/")
         except (InputError, ReadError) as exc:
             return page(str(exc), 400)
         except Busy as exc:
@@ -145,11 +145,6 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
         return response
 
     return app
-
-
-def _report_html(detector: Detector, content: bytes | str, url: str | None, kind: str | None, name: str) -> str:
-    """Run in a worker: the report page of one page."""
-    return page_report(detector, content, url=url, kind=kind, name=name, back="/")[0]
 
 
 def _score_dict(detector: Detector, content: bytes | str, url: str | None, kind: str | None) -> dict:
