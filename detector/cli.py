@@ -257,7 +257,7 @@ def run_sites(args: argparse.Namespace) -> int:
         fail(f"{args.results}:line {n}: skipped, {reason}")
 
     try:
-        fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8")
+        fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8", errors="replace")
     except OSError as exc:
         fail(f"{args.results}: {exc.strerror or exc}")
         return 1
@@ -324,7 +324,7 @@ def run_report(args: argparse.Namespace) -> int:
 
         try:
             opener = gzip.open if args.input.endswith(".gz") else open
-            with opener(args.input, "rt", encoding="utf-8") as fh:
+            with opener(args.input, "rt", encoding="utf-8", errors="replace") as fh:  # a bad byte spoils one line
                 body, batch = summary_report(fh, name=os.path.basename(args.input), top=args.top)
         except OSError as exc:
             fail(f"{args.input}: {exc.strerror or exc}")

@@ -6,6 +6,7 @@ rows and indexes. Servers run on 127.0.0.1 inside the test; nothing else is cont
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import socket
 import threading
@@ -24,6 +25,7 @@ from detector import fetch as fetch_module
 from detector.api import Detector
 from detector.batch import score_stream
 from detector.budget import Budget, Busy, WorkerPool
+from detector.cli import main as cli_main
 from detector.fetch import FetchError, fetch
 from detector.inputs import Record, iter_records
 from detector.lexicons import phrases
@@ -315,3 +317,41 @@ def test_serve_stops_a_page_stuck_in_c_and_answers_the_next(tiny_model: Path) ->
     assert r.status_code == 400 and "0.5 s time budget" in r.get_json()["error"]
     assert time.monotonic() - start < 0.5 + 2
     assert client.post("/api/score", json={"html": "<p>A normal page.</p>"}).status_code == 200
+
+
+# --------------------------------------------------------------------------------------------------
+# Rows: aggregators skip a malformed row with a count, and never crash
+
+GOOD_ROW = {"id": "a", "url": "https://farm.example/1", "label": "republished", "probability": 0.9, "threshold": 0.5,
+            "reasons": [{"name": "wire_credit", "evidence": "AP"}]}
+BAD_ROWS = [
+    {**GOOD_ROW, "url": "http://[evil/story"},  # "Invalid IPv6 URL" stopped the whole file
+    {**GOOD_ROW, "probability": "0.9; DROP"},
+    {**GOOD_ROW, "probability": float("nan")},
+    {**GOOD_ROW, "label": ["republished"]},
+    {**GOOD_ROW, "reasons": "wire_credit"},
+    {**GOOD_ROW, "url": 42},
+]
+
+
+def _results(tmp_path: Path) -> Path:
+    path = tmp_path / "results.jsonl"
+    lines = [json.dumps(GOOD_ROW), *map(json.dumps, BAD_ROWS), "not json",
+             json.dumps({**GOOD_ROW, "reasons": [{"name": r"$\frac{a}{"}, {"name": "$x$"}]})]
+    path.write_bytes("\n".join(lines).encode() + b'\n{"id": "\xff\xfe", "url": null}\n')
+    return path
+
+
+def test_sites_skips_malformed_rows_with_a_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["sites", str(_results(tmp_path)), "--format", "json"]) == 1  # 1: some rows were skipped
+    out, err = capsys.readouterr()
+    (site,) = [s for s in json.loads(out) if s["host"] == "farm.example"]
+    assert site["pages"] == 2
+    assert err.count("skipped") == len(BAD_ROWS) + 1 and "bad url" in err and "probability is not a number" in err
+
+
+def test_summary_report_skips_malformed_rows_and_escapes_math_in_signal_names(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "summary.html"
+    assert cli_main(["report", str(_results(tmp_path)), "-o", str(out)]) == 0
+    assert "$x$" in out.read_text(encoding="utf-8")
