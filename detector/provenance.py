@@ -23,7 +23,7 @@ import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -263,6 +263,48 @@ class ReferenceIndexError(ValueError):
     """The folder is no reference index, or one in another format."""
 
 
+_SEGMENT_NAME = re.compile(r"seg-\d{6}")
+_BOUNDS = {"num_perm": (16, 1024), "seed": (0, 2**32 - 1), "bands": (1, 1024), "rows": (1, 1024),
+           "word_n": (1, 16), "char_n": (1, 32), "min_shingles": (0, 1_000_000)}
+
+
+def _meta_problem(meta: dict) -> str | None:
+    """What is wrong with a (possibly tampered) index.json, or None: settings within bounds (a
+    num_perm of 3e8 took 6 GB), segment names that stay inside the folder (no "../../x")."""
+    settings = meta.get("settings")
+    if not isinstance(settings, dict) or not set(settings) <= {f.name for f in fields(Settings)}:
+        return "its settings are not this version's"
+    for key, (low, high) in _BOUNDS.items():
+        value = settings.get(key, getattr(Settings, key))
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"setting {key} = {value!r} is outside {low}..{high}"
+    if settings.get("bands", Settings.bands) * settings.get("rows", Settings.rows) > settings.get("num_perm", Settings.num_perm):
+        return "bands × rows is more than num_perm"
+    for key in ("report", "copy"):
+        value = settings.get(key, getattr(Settings, key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            return f"setting {key} = {value!r} is not a share between 0 and 1"
+    if not isinstance(settings.get("storage"), (str, type(None))) or not isinstance(settings.get("basename", ""), str):
+        return "its storage settings are not strings"
+    segments, count = meta.get("segments"), meta.get("count")
+    if not isinstance(segments, list) or not all(isinstance(n, str) and _SEGMENT_NAME.fullmatch(n) for n in segments):
+        return "its segment names are not seg-NNNNNN"
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        return "its count is not a number of documents"
+    return None
+
+
+def _segment_problem(arrays: list[np.ndarray], num_perm: int) -> str | None:
+    signatures, offsets, shingles = arrays
+    if signatures.ndim != 2 or signatures.shape[1] != num_perm or signatures.dtype != np.uint32:
+        return f"has signatures that are not n × {num_perm} uint32"
+    if offsets.ndim != 1 or len(offsets) != len(signatures) + 1 or offsets.dtype.kind not in "iu":
+        return "has offsets that do not match its signatures"
+    if shingles.ndim != 1 or (len(offsets) and (offsets[0] != 0 or offsets[-1] != len(shingles))):
+        return "has offsets that do not match its shingles"
+    return None
+
+
 class ReferenceIndex:
     """A folder: ``index.json`` (settings, segments, count), ``docs.jsonl`` (one line per original)
     and per segment ``NAME.signatures.npy`` (n × num_perm uint32), ``NAME.offsets.npy`` (n+1 int64)
@@ -287,8 +329,10 @@ class ReferenceIndex:
             meta = json.loads((Path(path) / "index.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise ReferenceIndexError(f"{path}: not a reference index ({exc})") from None
-        if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
             raise ReferenceIndexError(f"{path}: not a {FORMAT} version {VERSION}")
+        if (problem := _meta_problem(meta)) is not None:
+            raise ReferenceIndexError(f"refusing {path}: {problem}")
         return cls(path, meta)
 
     @classmethod
@@ -336,8 +380,13 @@ class ReferenceIndex:
         if self._segments is None:
             self._segments, base = [], 0
             for name in self.meta["segments"]:
-                arrays = [np.load(self.path / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
-                          for part in ("signatures", "offsets", "shingles")]
+                try:
+                    arrays = [np.load(self.path / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
+                              for part in ("signatures", "offsets", "shingles")]
+                except (OSError, ValueError) as exc:
+                    raise ReferenceIndexError(f"refusing {self.path}: segment {name} cannot be read ({exc})") from None
+                if (problem := _segment_problem(arrays, self.settings.num_perm)) is not None:
+                    raise ReferenceIndexError(f"refusing {self.path}: segment {name} {problem}")
                 self._segments.append((base, *arrays))
                 base += len(arrays[0])
         return self._segments

@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ from detector.cli import main as cli_main
 from detector.fetch import FetchError, fetch
 from detector.inputs import Record, iter_records
 from detector.lexicons import phrases
+from detector.provenance import ReferenceIndex, ReferenceIndexError
 from detector.reading import BudgetError
 from detector.text import find_dates, find_years, occurring, tokens, word_count
 from tiny_model import tiny_model  # noqa: F401 - pytest fixture
@@ -355,3 +357,57 @@ def test_summary_report_skips_malformed_rows_and_escapes_math_in_signal_names(tm
     out = tmp_path / "summary.html"
     assert cli_main(["report", str(_results(tmp_path)), "-o", str(out)]) == 0
     assert "$x$" in out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------------
+# Tampered indexes and manifests: one line, "refusing …: reason"
+
+STORY = " ".join(f"word{i} council river school harbour" for i in range(60))
+
+
+@pytest.fixture()
+def index_path(tmp_path: Path) -> Path:
+    index = ReferenceIndex.create(tmp_path / "idx")
+    index.add([("a", "https://paper.example/a", "A story", STORY)])
+    return tmp_path / "idx"
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda m: m["settings"].update(num_perm=300_000_000), "setting num_perm = 300000000 is outside"),
+    (lambda m: m["settings"].update(bands=-1), "setting bands"),
+    (lambda m: m["settings"].update(report="high"), "setting report"),
+    (lambda m: m["settings"].update(evil=1), "settings are not this version's"),
+    (lambda m: m.update(segments=["../../x"]), "segment names are not seg-NNNNNN"),
+    (lambda m: m.update(count="many"), "count is not a number"),
+])
+def test_a_tampered_index_is_refused_with_the_reason(index_path: Path, change: Callable[[dict], None],
+                                                     reason: str) -> None:
+    meta = json.loads((index_path / "index.json").read_text())
+    change(meta)
+    (index_path / "index.json").write_text(json.dumps(meta))
+    with pytest.raises(ReferenceIndexError, match=f"refusing .*: .*{re.escape(reason)}"):
+        ReferenceIndex.open(index_path)
+
+
+def test_a_tampered_segment_is_refused_with_the_reason(index_path: Path) -> None:
+    np.save(index_path / "seg-000001.signatures.npy", np.zeros((1, 3), dtype=np.uint32))
+    with pytest.raises(ReferenceIndexError, match="refusing .*segment seg-000001 has signatures that are not"):
+        ReferenceIndex.open(index_path).query(STORY)
+
+
+@pytest.mark.parametrize("manifest, reason", [
+    ([], "is not a JSON object"), ({"threshold": "0.5"}, "threshold that is not a probability"),
+    ({"feature_names": "all"}, "feature_names that are not a list"), ({"sha256": 7}, "sha256 that is not a string"),
+])
+def test_a_tampered_manifest_is_one_refusing_line(tiny_model: Path, tmp_path: Path, manifest: object,  # noqa: F811
+                                                  reason: str, capsys: pytest.CaptureFixture[str]) -> None:
+    model = tmp_path / "m.joblib"
+    for suffix in (".joblib", ".npz"):
+        model.with_suffix(suffix).write_bytes(tiny_model.with_suffix(suffix).read_bytes())
+    real = json.loads(tiny_model.with_suffix(".json").read_text())
+    model.with_suffix(".json").write_text(json.dumps(manifest if isinstance(manifest, list) else {**real, **manifest}))
+    page = tmp_path / "p.html"
+    page.write_text("<p>A page.</p>")
+    assert cli_main(["score", str(page), "--model", str(model)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "refusing" in err and reason in err
