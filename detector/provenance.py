@@ -16,19 +16,20 @@ Each ``add`` writes a new segment; nothing already written is rewritten.
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
+from functools import partial
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from .files import atomic_write, atomic_write_text
 from .page import Page, registrable_domain
 from .signals import Signal
 
@@ -294,6 +295,11 @@ def _meta_problem(meta: dict) -> str | None:
     return None
 
 
+def _save_array(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as fh:  # a file object: numpy would add ".npy" to a path
+        np.save(fh, array, allow_pickle=False)
+
+
 def _segment_problem(arrays: list[np.ndarray], num_perm: int) -> str | None:
     signatures, offsets, shingles = arrays
     if signatures.ndim != 2 or signatures.shape[1] != num_perm or signatures.dtype != np.uint32:
@@ -354,9 +360,7 @@ class ReferenceIndex:
         return int(self.meta["count"])
 
     def _write_meta(self) -> None:
-        tmp = self.path / "index.json.tmp"
-        tmp.write_text(json.dumps(self.meta, indent=1), "utf-8")
-        os.replace(tmp, self.path / "index.json")
+        atomic_write_text(self.path / "index.json", json.dumps(self.meta, indent=1))
 
     # -- lazy parts
 
@@ -447,10 +451,8 @@ class ReferenceIndex:
         offsets[1:] = np.cumsum([len(p) for p in parts])
         arrays = {"signatures": np.vstack(sigs).astype(np.uint32), "offsets": offsets,
                   "shingles": np.concatenate(parts).astype(np.uint32)}
-        for part, array in arrays.items():
-            with open(self.path / f"{name}.{part}.npy.tmp", "wb") as fh:
-                np.save(fh, array, allow_pickle=False)
-            os.replace(self.path / f"{name}.{part}.npy.tmp", self.path / f"{name}.{part}.npy")
+        for part, array in arrays.items():  # a temporary file of ours, never a name planted in the folder
+            atomic_write(self.path / f"{name}.{part}.npy", partial(_save_array, array=array))
         with open(self.path / "docs.jsonl", "a", encoding="utf-8") as fh:
             fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in meta_rows))
         start = len(self)
