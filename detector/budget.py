@@ -44,6 +44,10 @@ class Budget:
     def memory_message(self) -> str:
         return f"page needed more than the {self.memory_mb} MB memory cap (--max-memory-mb); its worker was replaced"
 
+    def death_message(self) -> str:
+        cap = f"past the {self.memory_mb} MB memory cap (--max-memory-mb) or " if self.memory_mb else ""
+        return f"the worker scoring this page died ({cap}a crash in C code); it was replaced"
+
 
 def _worker_main(conn: Any, factory: Callable[[], Any], memory_mb: int | None) -> None:
     """A worker process: build the Detector once, cap the address space, then answer calls until EOF."""
@@ -117,7 +121,12 @@ class Worker:
         page ran past the time budget or the memory cap (the worker is then replaced)."""
         if self.process is None or not self.process.is_alive():
             self.start()
-        self.conn.send((func, args, kwargs))
+        try:
+            self.conn.send((func, args, kwargs))
+        except OSError:  # the worker died since its last page: a fresh one takes this one
+            self.stop()
+            self.start()
+            self.conn.send((func, args, kwargs))
         timeout = None if self.budget.seconds is None else self.budget.seconds + GRACE_SECONDS
         if not self.conn.poll(timeout):
             self.stop()
@@ -126,7 +135,7 @@ class Worker:
             status, value = self.conn.recv()
         except EOFError:  # killed by the kernel (out of memory) or crashed in C
             self.stop()
-            raise BudgetError(self.budget.memory_message() if self.budget.memory_mb else "its worker died") from None
+            raise BudgetError(self.budget.death_message()) from None
         if status == "memory":
             self.stop()
             raise BudgetError(self.budget.memory_message())

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import signal
 import socket
 import threading
 import time
@@ -411,3 +413,18 @@ def test_a_tampered_manifest_is_one_refusing_line(tiny_model: Path, tmp_path: Pa
     assert cli_main(["score", str(page), "--model", str(model)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "refusing" in err and reason in err
+
+
+def _die(detector: object) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_is_an_error_and_is_replaced() -> None:
+    """A dead worker gave a raw BrokenProcessPool traceback and stopped the run."""
+    pool = WorkerPool(_no_detector, Budget(20, 300))
+    try:
+        with pytest.raises(BudgetError, match="the worker scoring this page died"):
+            pool.call(_die)
+        assert pool.call(_allocate, 1) == 1024 * 1024
+    finally:
+        pool.close()
