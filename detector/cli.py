@@ -429,6 +429,7 @@ def index_arguments(p: argparse.ArgumentParser) -> None:
     add.add_argument("originals", nargs="+", metavar="ORIGINALS")
     for q in (build, add):
         q.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+        budget_arguments(q)
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -451,7 +452,7 @@ def run_index(args: argparse.Namespace) -> int:
         if args.kind:
             records = (replace(r, kind=args.kind) for r in records)
         before = len(index)
-        added = index.add(documents(records, on_error))
+        added = index.add(documents(records, on_error, budget=_budget(args)))
     except (ReferenceIndexError, OSError) as exc:
         fail(str(exc))
         return 1
@@ -471,6 +472,7 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=_positive_int, default=3, help="originals listed per page")
     p.add_argument("--format", choices=("table", "jsonl", "json"), help="default: table on a terminal, jsonl otherwise")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+    budget_arguments(p)
 
 
 def run_find_copies(args: argparse.Namespace) -> int:
@@ -478,7 +480,7 @@ def run_find_copies(args: argparse.Namespace) -> int:
     its own site's pages, are not copies)."""
     from .inputs import iter_records
     from .page import registrable_domain
-    from .provenance import ReferenceIndex, ReferenceIndexError, page_of
+    from .provenance import ReferenceIndex, ReferenceIndexError, page_texts
 
     try:
         index = ReferenceIndex.open(args.reference)
@@ -490,20 +492,15 @@ def run_find_copies(args: argparse.Namespace) -> int:
 
     def rows() -> Iterator[dict]:
         nonlocal failed
-        for record in iter_records(args.inputs):
-            if record.error is not None or record.content is None:
+        for record, texts in page_texts(iter_records(args.inputs), _budget(args), args.kind):
+            if isinstance(texts, str):  # why the page could not be read
                 failed += 1
-                fail(f"{record.origin}: {record.error or 'no content'}")
+                fail(f"{record.origin}: {texts}")
                 continue
-            try:
-                page = page_of(record.content, record.url, args.kind or record.kind)
-            except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl
-                failed += 1
-                fail(f"{record.origin}: {type(exc).__name__}: {exc}")
-                continue
-            url = record.url or page.url
+            page_url, _, main_text = texts
+            url = record.url or page_url
             domain = registrable_domain(url)
-            matches = [m for m in index.query(page.main_text, top=args.top + 2, min_containment=floor)
+            matches = [m for m in index.query(main_text, top=args.top + 2, min_containment=floor)
                        if m.id != record.id and not (m.url and m.url == url) and not (domain and m.domain == domain)]
             if matches:
                 yield {"id": record.id, "url": url, "origin": record.origin,

@@ -25,12 +25,15 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from .budget import Budget, WorkerPool
 from .files import atomic_write, atomic_write_text
 from .page import Page, registrable_domain
+from .reading import BudgetError
 from .signals import Signal
 
 FORMAT = "detector-reference-index"
@@ -514,20 +517,48 @@ def page_of(content: bytes | str, url: str | None, kind: str | None = None, max_
     return (parse_html if doc.kind == "html" else parse_text)(doc.text, url, truncated=doc.truncated)
 
 
-def documents(records: Iterable, on_error=None) -> Iterator[tuple[str, str | None, str | None, str]]:
-    """(id, url, title, main text) of each readable record; ``on_error(record, reason)`` for the rest."""
-    for record in records:
-        if record.error is not None or record.content is None:
+def documents(records: Iterable, on_error=None, *,
+              budget: Budget | None = None) -> Iterator[tuple[str, str | None, str | None, str]]:
+    """(id, url, title, main text) of each readable record; ``on_error(record, reason)`` for the rest.
+    With a ``budget``, each page is read in a worker process that is stopped past it (see ``page_texts``)."""
+    for record, text in page_texts(records, budget):
+        if isinstance(text, str):
             if on_error:
-                on_error(record, record.error or "no content")
+                on_error(record, text)
             continue
-        try:
-            page = page_of(record.content, record.url, record.kind)
-        except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
-            if on_error:
-                on_error(record, f"{type(exc).__name__}: {exc}")
-            continue
-        yield record.id, page.url or record.url, page.headline or page.title or None, page.main_text
+        url, title, main_text = text
+        yield record.id, url or record.url, title, main_text
+
+
+def page_texts(records: Iterable, budget: Budget | None,
+               kind: str | None = None) -> Iterator[tuple[Any, tuple[str | None, str | None, str] | str]]:
+    """Each record with its page's (url, title, main text), or with why it has none. With a
+    ``budget`` the pages are read in one worker process (``detector.budget``, no model loaded), so
+    that a hostile page stuck in C code is stopped and the rest of the archive or crawl goes on."""
+    pool = WorkerPool(_no_model, budget) if budget is not None else None
+    try:
+        for record in records:
+            if record.error is not None or record.content is None:
+                yield record, record.error or "no content"
+                continue
+            args = (record.content, record.url, kind or record.kind)
+            try:
+                yield record, pool.call(_texts_of, *args) if pool is not None else _texts_of(None, *args)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
+                yield record, str(exc) if isinstance(exc, BudgetError) else f"{type(exc).__name__}: {exc}"
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _no_model() -> None:
+    """Reading pages needs no Detector: a worker for ``page_texts`` loads nothing."""
+    return None
+
+
+def _texts_of(_: None, content: bytes | str, url: str | None, kind: str | None) -> tuple[str | None, str | None, str]:
+    page = page_of(content, url, kind)
+    return page.url, page.headline or page.title or None, page.main_text
 
 
 REFERENCE_SIGNAL = "reference_match"

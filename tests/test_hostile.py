@@ -428,3 +428,21 @@ def test_a_worker_that_dies_is_an_error_and_is_replaced() -> None:
         assert pool.call(_allocate, 1) == 1024 * 1024
     finally:
         pool.close()
+
+
+def test_index_build_and_find_copies_stop_a_hostile_page_and_go_on(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Reading originals and crawl pages had no budget at all: one 5 MB a<br> page parsed for minutes."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a_hostile.html").write_text("<html><body>" + "a<br>" * 1_000_000 + "</body></html>")
+    (pages / "b_story.html").write_text(f"<html><head><title>A story</title></head><body><article><p>{STORY}</p>"
+                                        "</article></body></html>")
+    start = time.monotonic()
+    assert cli_main(["index", "build", str(pages), "-o", str(tmp_path / "idx"), "--max-parse-seconds", "0.5"]) == 1
+    err = capsys.readouterr().err
+    assert "a_hostile.html: page took longer than the 0.5 s time budget" in err and "1 originals added" in err
+    assert cli_main(["find-copies", str(pages), "--reference", str(tmp_path / "idx"), "--max-parse-seconds", "0.5",
+                     "--format", "jsonl"]) == 1
+    assert "a_hostile.html: page took longer than the 0.5 s time budget" in capsys.readouterr().err
+    assert time.monotonic() - start < 2 * (0.5 + 2 + 3)  # two runs: budget, grace, slack and a worker start each
