@@ -3,10 +3,12 @@
 Why it is built this way:
 - **Order is kept.** Rows come out in input order (a bounded window of futures, resolved head
   first), so two runs over the same input give the same file and a diff means a changed verdict.
-  A slow page delays the writer by at most one window, which is small.
+  A slow page delays the writer by at most its budget: past it, its worker is killed and replaced
+  (``detector.budget``), even inside C code.
 - **Memory stays flat.** At most ``window`` records are in flight; inputs are generators.
 - **One row per record, always.** A page that cannot be read, or that trips a bug, becomes an error
-  row (``id, url, origin, error``); only a dead worker process stops the run.
+  row (``id, url, origin, error``); so does a page past its time or memory budget, or one whose
+  worker died.
 - **Resumable.** Rows are appended and flushed one by one; ``resume`` reads the ids already written,
   drops a half-written last line (a killed run) and skips those ids. Parquet, a whole-file format,
   is assembled from a JSONL side file at the end and renamed into place atomically; the side file
