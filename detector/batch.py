@@ -3,10 +3,12 @@
 Why it is built this way:
 - **Order is kept.** Rows come out in input order (a bounded window of futures, resolved head
   first), so two runs over the same input give the same file and a diff means a changed verdict.
-  A slow page delays the writer by at most one window, which is small.
+  A slow page delays the writer by at most its budget: past it, its worker is killed and replaced
+  (``detector.budget``), even inside C code.
 - **Memory stays flat.** At most ``window`` records are in flight; inputs are generators.
 - **One row per record, always.** A page that cannot be read, or that trips a bug, becomes an error
-  row (``id, url, origin, error``); only a dead worker process stops the run.
+  row (``id, url, origin, error``); so does a page past its time or memory budget, or one whose
+  worker died.
 - **Resumable.** Rows are appended and flushed one by one; ``resume`` reads the ids already written,
   drops a half-written last line (a killed run) and skips those ids. Parquet, a whole-file format,
   is assembled from a JSONL side file at the end and renamed into place atomically; the side file
@@ -17,19 +19,19 @@ from __future__ import annotations
 
 import csv
 import json
-import multiprocessing
 import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from .budget import Budget, WorkerPool
 from .inputs import Record
 
 Row = dict[str, Any]
@@ -76,6 +78,8 @@ def score_record(detector: Any, record: Record) -> Row:
         return verdict_row(record, detector.score(record.content, record.url, kind=record.kind))
     except ReadError as exc:
         return error_row(record, str(exc))
+    except MemoryError:
+        raise  # past the memory cap: the worker says so, and is replaced (see detector.budget)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl; the row names the bug
         return error_row(record, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -83,57 +87,45 @@ def score_record(detector: Any, record: Record) -> Row:
 # --------------------------------------------------------------------------------------------------
 # Scoring, in process or in a pool
 
-_WORKER_DETECTOR: Any = None
-
-
-def _init_worker(factory: Callable[[], Any]) -> None:
-    """Build the Detector once per worker process (loading the model per page would dominate).
-    One thread per worker: the pool already uses the cores, and N workers each running an OpenMP
-    team of N threads for one-row predictions mostly wait on each other."""
-    global _WORKER_DETECTOR
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1)
-    _WORKER_DETECTOR = factory()
-
-
-def _score_in_worker(record: Record) -> Row:
-    return score_record(_WORKER_DETECTOR, record)
-
-
 def score_stream(records: Iterable[Record], detector_factory: Callable[[], Any], *, jobs: int = 1,
-                 window: int | None = None, detector: Any = None) -> Iterator[Row]:
+                 window: int | None = None, detector: Any = None, budget: Budget | None = None) -> Iterator[Row]:
     """Rows for ``records``, in input order. ``detector_factory`` must be picklable (e.g. a
-    ``functools.partial(Detector, model_path=...)``) when ``jobs`` > 1. A single record is scored
-    in this process, since starting workers would cost more than the page. ``detector`` reuses an
-    instance the caller already built for the in-process case."""
+    ``functools.partial(Detector, model_path=...)``) when pages are scored in worker processes:
+    always with a ``budget`` (``detector.budget``: the only way to stop a page stuck in C code), and
+    when ``jobs`` > 1. Without a budget, a single record or ``jobs`` = 1 is scored in this process
+    (``detector`` reuses an instance the caller already built)."""
     records = iter(records)
     head = list(islice(records, 2))
     stream = chain(head, records)
-    if jobs <= 1 or len(head) < 2:
+    if budget is None and (jobs <= 1 or len(head) < 2):
         local = detector if detector is not None else detector_factory()
         yield from (score_record(local, r) for r in stream)
         return
+    jobs = jobs if len(head) > 1 else 1
     window = window or jobs * 8
-    pool = ProcessPoolExecutor(jobs, mp_context=_worker_context(), initializer=_init_worker,
-                               initargs=(detector_factory,))
+    pool = WorkerPool(detector_factory, budget or Budget(None, None), size=jobs)
+    threads = ThreadPoolExecutor(jobs)
     pending: deque[Future | Row] = deque()
     try:
         for record in stream:
-            pending.append(error_row(record, record.error) if record.error else pool.submit(_score_in_worker, record))
+            pending.append(error_row(record, record.error) if record.error else threads.submit(_score_in, pool, record))
             if len(pending) >= window:
                 yield _resolve(pending.popleft())
         while pending:
             yield _resolve(pending.popleft())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        threads.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers start from a fresh process, never a fork of this one: a fork taken after OpenMP has
-    run here (scikit-learn's trees use it) deadlocks in the child."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+def _score_in(pool: WorkerPool, record: Record) -> Row:
+    """The row of ``record`` scored in a worker; past the budget, an error row that names it."""
+    from .reading import BudgetError
+
+    try:
+        return pool.call(score_record, record)
+    except BudgetError as exc:
+        return error_row(record, str(exc))
 
 
 def _resolve(item: Future | Row) -> Row:
@@ -314,14 +306,14 @@ class Summary:
 
 
 def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str | Path, *, jobs: int = 1,
-        resume: bool = False, progress: bool = True, detector: Any = None,
+        resume: bool = False, progress: bool = True, detector: Any = None, budget: Budget | None = None,
         on_row: Callable[[Row], None] | None = None, total: Callable[[], int | None] | None = None) -> Summary:
     """Score ``records`` into ``out`` (format by extension); returns what was done.
 
     ``progress`` shows a tqdm bar (pages/s) when stderr is a terminal; ``total`` counts the records
     (e.g. ``inputs.count_records``) for its ETA. It is called only when the bar shows, in a thread,
     so a long count never delays the first pages. ``on_row`` sees every new row (the CLI uses it to
-    report failed inputs on stderr).
+    report failed inputs on stderr). ``budget``: see ``score_stream``.
     """
     writer = open_writer(out, resume=resume)
     summary = Summary()
@@ -337,7 +329,7 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     if bar is not None and total is not None:
         threading.Thread(target=_set_total, args=(bar, total, len(writer.done)), daemon=True).start()
     try:
-        for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector):
+        for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector, budget=budget):
             writer.write(row)
             if "error" in row:
                 summary.failed += 1

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any, TextIO
 
+from .budget import DEFAULT_MAX_MEMORY_MB, Budget
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS
 
 PROG = "detector"
@@ -93,8 +94,20 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+    budget_arguments(p)
+    allow_private_argument(p)
+
+
+def budget_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
                    help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
+    p.add_argument("--max-memory-mb", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                   help=f"give up on a page that needs more memory, with an error row; 0: no cap (default: {DEFAULT_MAX_MEMORY_MB})")
+
+
+def allow_private_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-private-addresses", action="store_true",
+                   help="let URLs reach loopback, private and link-local addresses (refused by default)")
 
 
 def run_score(args: argparse.Namespace) -> int:
@@ -123,10 +136,12 @@ def run_score(args: argparse.Namespace) -> int:
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
-    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
+    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes,
+                           allow_private=args.allow_private_addresses)
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
     failed = 0
+    budget = _budget(args)
 
     def report(row: dict) -> None:
         nonlocal failed
@@ -136,7 +151,7 @@ def run_score(args: argparse.Namespace) -> int:
 
     if args.output:
         try:
-            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume,
+            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, budget=budget,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
         except (batch.BatchError, OSError) as exc:
             fail(str(exc))
@@ -144,10 +159,16 @@ def run_score(args: argparse.Namespace) -> int:
         print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
               f"-> {args.output}", file=sys.stderr)
         return 1 if failed else 0
-    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector), report)
+    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector, budget=budget), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     PRINTERS[fmt](rows, sys.stdout)
     return 1 if failed else 0
+
+
+def _budget(args: argparse.Namespace) -> Budget | None:
+    """The hard per-page budget (scoring in killable workers), unless both limits are off."""
+    seconds, memory = args.max_parse_seconds or None, args.max_memory_mb or None
+    return Budget(seconds, memory) if seconds or memory else None
 
 
 def _tap(rows: Iterable[dict], see: Callable[[dict], None]) -> Iterator[dict]:
@@ -236,7 +257,7 @@ def run_sites(args: argparse.Namespace) -> int:
         fail(f"{args.results}:line {n}: skipped, {reason}")
 
     try:
-        fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8")
+        fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8", errors="replace")
     except OSError as exc:
         fail(f"{args.results}: {exc.strerror or exc}")
         return 1
@@ -291,6 +312,8 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+    budget_arguments(p)
+    allow_private_argument(p)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -301,7 +324,7 @@ def run_report(args: argparse.Namespace) -> int:
 
         try:
             opener = gzip.open if args.input.endswith(".gz") else open
-            with opener(args.input, "rt", encoding="utf-8") as fh:
+            with opener(args.input, "rt", encoding="utf-8", errors="replace") as fh:  # a bad byte spoils one line
                 body, batch = summary_report(fh, name=os.path.basename(args.input), top=args.top)
         except OSError as exc:
             fail(f"{args.input}: {exc.strerror or exc}")
@@ -314,22 +337,25 @@ def run_report(args: argparse.Namespace) -> int:
         note = f"{len(batch.rows)} results"
     else:
         from .api import Detector
+        from .budget import WorkerError, WorkerPool
         from .inputs import iter_records
-        from .model import ModelError
         from .reading import ReadError
         from .report import page_report
 
-        record = next(iter(iter_records([args.input], url=args.url)), None)
+        record = next(iter(iter_records([args.input], url=args.url, allow_private=args.allow_private_addresses)), None)
         if record is None or record.error is not None or record.content is None:
             fail(f"{args.input}: {record.error if record else 'no page'}")
             return 1
-        try:
-            detector = Detector(args.model, threshold=args.threshold)
-            body, result = page_report(detector, record.content, url=record.url, kind=args.kind or record.kind,
-                                       name=record.origin or args.input)
-        except (ModelError, ReadError) as exc:
+        pool = WorkerPool(partial(Detector, args.model, threshold=args.threshold,
+                                  max_parse_seconds=args.max_parse_seconds or None), _budget(args) or Budget(None))
+        try:  # in a worker: a page past the budget is stopped even inside C code (detector.budget)
+            body, result = pool.call(page_report, record.content, url=record.url, kind=args.kind or record.kind,
+                                     name=record.origin or args.input)
+        except (WorkerError, ReadError) as exc:  # WorkerError: the model does not load
             fail(f"{args.input}: {exc}")
             return 1
+        finally:
+            pool.close()
         note = f"{result.label} ({result.probability:.2f})"
     try:
         from .files import atomic_write_text
@@ -346,6 +372,11 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
+    p.add_argument("--workers", type=_positive_int, default=2, help="pages scored at once, each in its own process (default: 2)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="answer to this Host name too (default: localhost names only; repeatable)")
+    budget_arguments(p)
+    allow_private_argument(p)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -363,7 +394,9 @@ def run_serve(args: argparse.Namespace) -> int:
         fail(str(exc))
         return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
-    serve(detector, port=args.port)
+    factory = partial(Detector, args.model, threshold=args.threshold, max_parse_seconds=args.max_parse_seconds or None)
+    serve(detector, port=args.port, factory=factory, budget=_budget(args), workers=args.workers,
+          allow_private=args.allow_private_addresses, allowed_hosts=args.allowed_host)
     return 0
 
 
@@ -396,6 +429,7 @@ def index_arguments(p: argparse.ArgumentParser) -> None:
     add.add_argument("originals", nargs="+", metavar="ORIGINALS")
     for q in (build, add):
         q.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+        budget_arguments(q)
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -418,7 +452,7 @@ def run_index(args: argparse.Namespace) -> int:
         if args.kind:
             records = (replace(r, kind=args.kind) for r in records)
         before = len(index)
-        added = index.add(documents(records, on_error))
+        added = index.add(documents(records, on_error, budget=_budget(args)))
     except (ReferenceIndexError, OSError) as exc:
         fail(str(exc))
         return 1
@@ -438,6 +472,7 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=_positive_int, default=3, help="originals listed per page")
     p.add_argument("--format", choices=("table", "jsonl", "json"), help="default: table on a terminal, jsonl otherwise")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+    budget_arguments(p)
 
 
 def run_find_copies(args: argparse.Namespace) -> int:
@@ -445,7 +480,7 @@ def run_find_copies(args: argparse.Namespace) -> int:
     its own site's pages, are not copies)."""
     from .inputs import iter_records
     from .page import registrable_domain
-    from .provenance import ReferenceIndex, ReferenceIndexError, page_of
+    from .provenance import ReferenceIndex, ReferenceIndexError, page_texts
 
     try:
         index = ReferenceIndex.open(args.reference)
@@ -457,20 +492,15 @@ def run_find_copies(args: argparse.Namespace) -> int:
 
     def rows() -> Iterator[dict]:
         nonlocal failed
-        for record in iter_records(args.inputs):
-            if record.error is not None or record.content is None:
+        for record, texts in page_texts(iter_records(args.inputs), _budget(args), args.kind):
+            if isinstance(texts, str):  # why the page could not be read
                 failed += 1
-                fail(f"{record.origin}: {record.error or 'no content'}")
+                fail(f"{record.origin}: {texts}")
                 continue
-            try:
-                page = page_of(record.content, record.url, args.kind or record.kind)
-            except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl
-                failed += 1
-                fail(f"{record.origin}: {type(exc).__name__}: {exc}")
-                continue
-            url = record.url or page.url
+            page_url, _, main_text = texts
+            url = record.url or page_url
             domain = registrable_domain(url)
-            matches = [m for m in index.query(page.main_text, top=args.top + 2, min_containment=floor)
+            matches = [m for m in index.query(main_text, top=args.top + 2, min_containment=floor)
                        if m.id != record.id and not (m.url and m.url == url) and not (domain and m.domain == domain)]
             if matches:
                 yield {"id": record.id, "url": url, "origin": record.origin,

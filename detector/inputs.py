@@ -46,23 +46,25 @@ class Record:
     error: str | None = None
 
 
-def iter_records(specs: Iterable[str], *, url: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+def iter_records(specs: Iterable[str], *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 allow_private: bool = False) -> Iterator[Record]:
     """Records from each spec in turn: a file, a folder, JSONL, WARC, an http(s) URL or "-" (stdin).
 
     ``url`` is the page's address for specs that are a single page (a file, or stdin holding one
-    page); it is ignored for containers, whose records carry their own URLs.
+    page); it is ignored for containers, whose records carry their own URLs. ``allow_private``: URLs
+    may reach loopback and private addresses (see ``fetch.fetch``).
     """
     for spec in specs:
-        yield from records_from(spec, url=url, max_bytes=max_bytes)
+        yield from records_from(spec, url=url, max_bytes=max_bytes, allow_private=allow_private)
 
 
-def records_from(spec: str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+def records_from(spec: str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 allow_private: bool = False) -> Iterator[Record]:
     """The records of one spec (see ``iter_records``)."""
     if spec == "-":
         yield from _stdin(url, max_bytes)
     elif spec.lower().startswith(("http://", "https://")):
-        yield _fetched(spec, max_bytes)
+        yield _fetched(spec, max_bytes, allow_private)
     elif os.path.isdir(spec):
         for path in _walk(spec):
             yield _page_file(path, url=None, max_bytes=max_bytes)
@@ -185,11 +187,11 @@ def _is_json_object(line: bytes) -> bool:
 # URLs
 
 
-def _fetched(url: str, max_bytes: int) -> Record:
+def _fetched(url: str, max_bytes: int, allow_private: bool) -> Record:
     from .fetch import FetchError, fetch
 
     try:
-        content, final = fetch(url, max_bytes=max_bytes)
+        content, final = fetch(url, max_bytes=max_bytes, allow_private=allow_private)
     except FetchError as exc:
         return Record(id=url, url=url, origin=url, error=str(exc))
     return Record(id=url, url=final, content=content, origin=url)

@@ -147,8 +147,10 @@ def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = F
         raise ModelError(f"refusing {path}: its manifest {mpath.name} is missing, so its integrity cannot be checked")
     try:
         manifest = json.loads(mpath.read_text("utf-8"))
-    except ValueError as exc:
+    except (OSError, ValueError) as exc:
         raise ModelError(f"refusing {path}: manifest {mpath.name} is not valid JSON ({exc})") from exc
+    if (problem := _manifest_problem(manifest)) is not None:
+        raise ModelError(f"refusing {path}: manifest {mpath.name} {problem}")
     apath = arrays_path(path)
     use_arrays = bool(manifest.get("arrays_sha256")) and apath.is_file()
     checked, key = (apath, "arrays_sha256") if use_arrays else (path, "sha256")
@@ -169,6 +171,22 @@ def verify(path: str | Path | None = None, *, feature_names: tuple[str, ...] = F
             f"with `python -m training.train`."
         )
     return path, manifest, use_arrays
+
+
+def _manifest_problem(manifest: Any) -> str | None:
+    """What makes a manifest unusable before any hash is compared (a tampered one must be refused in
+    one line, not fail later with a traceback), or None."""
+    if not isinstance(manifest, dict):
+        return "is not a JSON object"
+    for key in ("sha256", "arrays_sha256"):
+        if manifest.get(key) is not None and not isinstance(manifest[key], str):
+            return f"has a {key} that is not a string"
+    if not isinstance(manifest.get("feature_names", []), list):
+        return "has feature_names that are not a list"
+    threshold = manifest.get("threshold", 0.5)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        return "has a threshold that is not a probability"
+    return None
 
 
 def load(path: str | Path | None = None, *, feature_names: tuple[str, ...] = FEATURE_NAMES) -> LoadedModel:

@@ -16,20 +16,24 @@ Each ``add`` writes a new segment; nothing already written is rewritten.
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from functools import partial
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from .budget import Budget, WorkerPool
+from .files import atomic_write, atomic_write_text
 from .page import Page, registrable_domain
+from .reading import BudgetError
 from .signals import Signal
 
 FORMAT = "detector-reference-index"
@@ -263,6 +267,53 @@ class ReferenceIndexError(ValueError):
     """The folder is no reference index, or one in another format."""
 
 
+_SEGMENT_NAME = re.compile(r"seg-\d{6}")
+_BOUNDS = {"num_perm": (16, 1024), "seed": (0, 2**32 - 1), "bands": (1, 1024), "rows": (1, 1024),
+           "word_n": (1, 16), "char_n": (1, 32), "min_shingles": (0, 1_000_000)}
+
+
+def _meta_problem(meta: dict) -> str | None:
+    """What is wrong with a (possibly tampered) index.json, or None: settings within bounds (a
+    num_perm of 3e8 took 6 GB), segment names that stay inside the folder (no "../../x")."""
+    settings = meta.get("settings")
+    if not isinstance(settings, dict) or not set(settings) <= {f.name for f in fields(Settings)}:
+        return "its settings are not this version's"
+    for key, (low, high) in _BOUNDS.items():
+        value = settings.get(key, getattr(Settings, key))
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"setting {key} = {value!r} is outside {low}..{high}"
+    if settings.get("bands", Settings.bands) * settings.get("rows", Settings.rows) > settings.get("num_perm", Settings.num_perm):
+        return "bands × rows is more than num_perm"
+    for key in ("report", "copy"):
+        value = settings.get(key, getattr(Settings, key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            return f"setting {key} = {value!r} is not a share between 0 and 1"
+    if not isinstance(settings.get("storage"), (str, type(None))) or not isinstance(settings.get("basename", ""), str):
+        return "its storage settings are not strings"
+    segments, count = meta.get("segments"), meta.get("count")
+    if not isinstance(segments, list) or not all(isinstance(n, str) and _SEGMENT_NAME.fullmatch(n) for n in segments):
+        return "its segment names are not seg-NNNNNN"
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        return "its count is not a number of documents"
+    return None
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as fh:  # a file object: numpy would add ".npy" to a path
+        np.save(fh, array, allow_pickle=False)
+
+
+def _segment_problem(arrays: list[np.ndarray], num_perm: int) -> str | None:
+    signatures, offsets, shingles = arrays
+    if signatures.ndim != 2 or signatures.shape[1] != num_perm or signatures.dtype != np.uint32:
+        return f"has signatures that are not n × {num_perm} uint32"
+    if offsets.ndim != 1 or len(offsets) != len(signatures) + 1 or offsets.dtype.kind not in "iu":
+        return "has offsets that do not match its signatures"
+    if shingles.ndim != 1 or (len(offsets) and (offsets[0] != 0 or offsets[-1] != len(shingles))):
+        return "has offsets that do not match its shingles"
+    return None
+
+
 class ReferenceIndex:
     """A folder: ``index.json`` (settings, segments, count), ``docs.jsonl`` (one line per original)
     and per segment ``NAME.signatures.npy`` (n × num_perm uint32), ``NAME.offsets.npy`` (n+1 int64)
@@ -287,8 +338,10 @@ class ReferenceIndex:
             meta = json.loads((Path(path) / "index.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise ReferenceIndexError(f"{path}: not a reference index ({exc})") from None
-        if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
             raise ReferenceIndexError(f"{path}: not a {FORMAT} version {VERSION}")
+        if (problem := _meta_problem(meta)) is not None:
+            raise ReferenceIndexError(f"refusing {path}: {problem}")
         return cls(path, meta)
 
     @classmethod
@@ -310,9 +363,7 @@ class ReferenceIndex:
         return int(self.meta["count"])
 
     def _write_meta(self) -> None:
-        tmp = self.path / "index.json.tmp"
-        tmp.write_text(json.dumps(self.meta, indent=1), "utf-8")
-        os.replace(tmp, self.path / "index.json")
+        atomic_write_text(self.path / "index.json", json.dumps(self.meta, indent=1))
 
     # -- lazy parts
 
@@ -336,8 +387,13 @@ class ReferenceIndex:
         if self._segments is None:
             self._segments, base = [], 0
             for name in self.meta["segments"]:
-                arrays = [np.load(self.path / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
-                          for part in ("signatures", "offsets", "shingles")]
+                try:
+                    arrays = [np.load(self.path / f"{name}.{part}.npy", mmap_mode="r", allow_pickle=False)
+                              for part in ("signatures", "offsets", "shingles")]
+                except (OSError, ValueError) as exc:
+                    raise ReferenceIndexError(f"refusing {self.path}: segment {name} cannot be read ({exc})") from None
+                if (problem := _segment_problem(arrays, self.settings.num_perm)) is not None:
+                    raise ReferenceIndexError(f"refusing {self.path}: segment {name} {problem}")
                 self._segments.append((base, *arrays))
                 base += len(arrays[0])
         return self._segments
@@ -398,10 +454,8 @@ class ReferenceIndex:
         offsets[1:] = np.cumsum([len(p) for p in parts])
         arrays = {"signatures": np.vstack(sigs).astype(np.uint32), "offsets": offsets,
                   "shingles": np.concatenate(parts).astype(np.uint32)}
-        for part, array in arrays.items():
-            with open(self.path / f"{name}.{part}.npy.tmp", "wb") as fh:
-                np.save(fh, array, allow_pickle=False)
-            os.replace(self.path / f"{name}.{part}.npy.tmp", self.path / f"{name}.{part}.npy")
+        for part, array in arrays.items():  # a temporary file of ours, never a name planted in the folder
+            atomic_write(self.path / f"{name}.{part}.npy", partial(_save_array, array=array))
         with open(self.path / "docs.jsonl", "a", encoding="utf-8") as fh:
             fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in meta_rows))
         start = len(self)
@@ -463,20 +517,48 @@ def page_of(content: bytes | str, url: str | None, kind: str | None = None, max_
     return (parse_html if doc.kind == "html" else parse_text)(doc.text, url, truncated=doc.truncated)
 
 
-def documents(records: Iterable, on_error=None) -> Iterator[tuple[str, str | None, str | None, str]]:
-    """(id, url, title, main text) of each readable record; ``on_error(record, reason)`` for the rest."""
-    for record in records:
-        if record.error is not None or record.content is None:
+def documents(records: Iterable, on_error=None, *,
+              budget: Budget | None = None) -> Iterator[tuple[str, str | None, str | None, str]]:
+    """(id, url, title, main text) of each readable record; ``on_error(record, reason)`` for the rest.
+    With a ``budget``, each page is read in a worker process that is stopped past it (see ``page_texts``)."""
+    for record, text in page_texts(records, budget):
+        if isinstance(text, str):
             if on_error:
-                on_error(record, record.error or "no content")
+                on_error(record, text)
             continue
-        try:
-            page = page_of(record.content, record.url, record.kind)
-        except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
-            if on_error:
-                on_error(record, f"{type(exc).__name__}: {exc}")
-            continue
-        yield record.id, page.url or record.url, page.headline or page.title or None, page.main_text
+        url, title, main_text = text
+        yield record.id, url or record.url, title, main_text
+
+
+def page_texts(records: Iterable, budget: Budget | None,
+               kind: str | None = None) -> Iterator[tuple[Any, tuple[str | None, str | None, str] | str]]:
+    """Each record with its page's (url, title, main text), or with why it has none. With a
+    ``budget`` the pages are read in one worker process (``detector.budget``, no model loaded), so
+    that a hostile page stuck in C code is stopped and the rest of the archive or crawl goes on."""
+    pool = WorkerPool(_no_model, budget) if budget is not None else None
+    try:
+        for record in records:
+            if record.error is not None or record.content is None:
+                yield record, record.error or "no content"
+                continue
+            args = (record.content, record.url, kind or record.kind)
+            try:
+                yield record, pool.call(_texts_of, *args) if pool is not None else _texts_of(None, *args)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
+                yield record, str(exc) if isinstance(exc, BudgetError) else f"{type(exc).__name__}: {exc}"
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _no_model() -> None:
+    """Reading pages needs no Detector: a worker for ``page_texts`` loads nothing."""
+    return None
+
+
+def _texts_of(_: None, content: bytes | str, url: str | None, kind: str | None) -> tuple[str | None, str | None, str]:
+    page = page_of(content, url, kind)
+    return page.url, page.headline or page.title or None, page.main_text
 
 
 REFERENCE_SIGNAL = "reference_match"

@@ -5,28 +5,40 @@ The page scores pasted HTML or text, an uploaded file, or a URL, and answers wit
 POST /api/score, takes {"html"|"text"|"url", "page_url"?} and returns ``Result.to_dict()``.
 
 Flask does the HTTP; requests are capped in size (Flask's MAX_CONTENT_LENGTH answers 413 before the
-body is read), and URLs go through ``detector.fetch`` (http/https only, timeout, size cap).
-It binds the loopback interface only: it fetches URLs on request, so it must not be an open proxy.
+body is read), and URLs go through ``detector.fetch`` (http/https only, public addresses only unless
+``allow_private``, a deadline, a size cap). It binds the loopback interface only, and it must not
+become a door for other web pages either:
+- the Host header must be a localhost name (or one of ``allowed_hosts``): a DNS-rebinding page, whose
+  own name now points at 127.0.0.1, sends its own name and is refused;
+- a POST whose Origin (or Sec-Fetch-Site) says it came from another site is refused, so that no web
+  page can make this server fetch or score on its behalf;
+- pages are scored in a small pool of worker processes (``detector.budget``) with a hard time and
+  memory budget per page and a bounded queue: past it, requests get 503 at once.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable, Iterable
 from importlib import resources
 from string import Template
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, jsonify, request
 
+from .budget import Budget, Busy, LocalPool, WorkerPool
 from .fetch import FetchError, fetch
-from .reading import ReadError
+from .reading import DEFAULT_MAX_BYTES, ReadError
 from .report.page_report import CSP, page_report
 
 if TYPE_CHECKING:
     from .api import Detector
 
 HOST = "127.0.0.1"
+LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 MAX_UPLOAD = 8_000_000
+_HOST_PORT = re.compile(r"(\[[^\]]*\]|[^:]*)(?::\d*)?")
 INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
 
 
@@ -34,13 +46,22 @@ class InputError(ValueError):
     """The request names no page, or one that cannot be read; the message is shown to the user."""
 
 
-def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD) -> Flask:
-    """The app around one loaded Detector (the shipped model unless one is given)."""
-    if detector is None:
+def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD,
+               factory: Callable[[], Detector] | None = None, budget: Budget | None = None, workers: int = 2,
+               queue_limit: int = 8, allow_private: bool = False, allowed_hosts: Iterable[str] = ()) -> Flask:
+    """The app around one Detector (the shipped model unless one is given). With ``factory`` (a
+    picklable way to build it), pages are scored in ``workers`` processes under ``budget``; else in
+    the request threads, ``workers`` at a time. Either way ``queue_limit`` more may wait."""
+    if detector is None and factory is None:
         from .api import Detector
 
         detector = Detector()
+    pool = (WorkerPool(factory, budget or Budget(None), size=workers, queue_limit=queue_limit) if factory is not None
+            else LocalPool(detector, size=workers, queue_limit=queue_limit))
+    max_bytes = detector.max_bytes if detector is not None else DEFAULT_MAX_BYTES
+    hosts = {h.lower() for h in (*LOCAL_NAMES, *allowed_hosts)}
     app = Flask(__name__)
+    app.extensions["detector.pool"] = pool
     app.config["MAX_CONTENT_LENGTH"] = max_upload
     index = Template(resources.files("detector.report").joinpath("templates", "serve.html").read_text("utf-8"))
 
@@ -63,7 +84,7 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
         url = (fields.get("url") or "").strip()
         if url:
             try:
-                body, final = fetch(url, max_bytes=detector.max_bytes)
+                body, final = fetch(url, max_bytes=max_bytes, allow_private=allow_private)
             except FetchError as exc:
                 raise InputError(str(exc)) from None
             return body, page_url or final, kind, url
@@ -77,9 +98,11 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
     def report() -> Response:
         try:
             content, page_url, kind, name = content_of(request.form.to_dict(), request.files.to_dict())
-            body, _ = page_report(detector, content, url=page_url, kind=kind, name=name, back="/")
+            body, _ = pool.call(page_report, content, url=page_url, kind=kind, name=name, back="/")
         except (InputError, ReadError) as exc:
             return page(str(exc), 400)
+        except Busy as exc:
+            return page(f"the server is {exc}", 503)
         return Response(body, 200, {"Content-Security-Policy": CSP})
 
     @app.post("/api/score")
@@ -89,10 +112,25 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
             return jsonify(error="send a JSON object with one of: html, text, url"), 400
         try:
             content, page_url, kind, _ = content_of(fields)
-            result = detector.score(content, page_url, kind=kind)
+            result = pool.call(_score_dict, content, page_url, kind)
         except (InputError, ReadError) as exc:
             return jsonify(error=str(exc)), 400
-        return jsonify(result.to_dict()), 200
+        except Busy as exc:
+            return jsonify(error=f"the server is {exc}"), 503
+        return jsonify(result), 200
+
+    @app.before_request
+    def guard() -> Response | None:
+        """Refuse other Host names (DNS rebinding) and cross-site POSTs (any web page could send a form)."""
+        name = _HOST_PORT.fullmatch(request.host.lower())
+        if name is None or name.group(1) not in hosts:
+            return Response("unknown Host: this server answers only to localhost names (see --allowed-host)\n",
+                            421, mimetype="text/plain")
+        origin = request.headers.get("Origin")
+        cross = request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site")
+        if request.method == "POST" and (cross or (origin is not None and origin != request.host_url.rstrip("/"))):
+            return Response("cross-site request refused\n", 403, mimetype="text/plain")
+        return None
 
     @app.errorhandler(413)
     def too_large(_exc: Exception) -> Response:
@@ -109,9 +147,19 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
     return app
 
 
-def serve(detector: Detector | None = None, *, port: int = 8000) -> None:
-    """Run the app on 127.0.0.1:``port`` until interrupted (Werkzeug's threaded server)."""
-    create_app(detector).run(host=HOST, port=port, threaded=True, debug=False, use_reloader=False)
+def _score_dict(detector: Detector, content: bytes | str, url: str | None, kind: str | None) -> dict:
+    """Run in a worker: the JSON answer for one page."""
+    return detector.score(content, url, kind=kind).to_dict()
+
+
+def serve(detector: Detector | None = None, *, port: int = 8000, **options: Any) -> None:
+    """Run the app on 127.0.0.1:``port`` until interrupted (Werkzeug's threaded server); ``options``
+    go to ``create_app``."""
+    app = create_app(detector, **options)
+    try:
+        app.run(host=HOST, port=port, threaded=True, debug=False, use_reloader=False)
+    finally:
+        app.extensions["detector.pool"].close()
 
 
 __all__ = ["HOST", "create_app", "serve"]

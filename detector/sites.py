@@ -8,6 +8,7 @@ it works on a crawl's whole output.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ NO_HOST = "(no url)"
 
 
 def read_rows(fh: TextIO, on_bad: Callable[[int, str], None]) -> Iterator[dict]:
-    """The JSON objects of a results file, streamed; a bad line is reported through ``on_bad``, not fatal."""
+    """The JSON objects of a results file, streamed; a bad line, or a row that is not the shape
+    ``detector score`` writes (see ``row_problem``), is reported through ``on_bad`` and skipped."""
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -29,7 +31,35 @@ def read_rows(fh: TextIO, on_bad: Callable[[int, str], None]) -> Iterator[dict]:
         except ValueError as exc:
             on_bad(n, str(exc))
             continue
+        if (problem := row_problem(row)) is not None:
+            on_bad(n, problem)
+            continue
         yield row
+
+
+def row_problem(row: dict) -> str | None:
+    """What makes ``row`` unusable for the aggregates (one hostile or corrupt row must not stop a
+    whole file's summary), or None. Checks only the fields the aggregates read."""
+    url = row.get("url")
+    if url is not None:
+        if not isinstance(url, str):
+            return "url is not a string"
+        try:
+            urlsplit(url).hostname  # noqa: B018 - raises on "http://[evil/story"
+        except ValueError as exc:
+            return f"bad url ({exc})"
+    if row.get("label") not in (None, "original", "republished"):
+        return "label is neither original nor republished"
+    for key in ("probability", "threshold"):
+        value = row.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not math.isfinite(value)):
+            return f"{key} is not a number"
+    reasons = row.get("reasons")
+    if reasons is not None and (not isinstance(reasons, list) or not all(
+            isinstance(r, str) or (isinstance(r, dict) and isinstance(r.get("name"), str)) for r in reasons)):
+        return "reasons is not a list of signals"
+    return None
 
 
 @dataclass
@@ -74,4 +104,4 @@ def aggregate(rows: Iterable[dict]) -> list[Site]:
     return sorted(sites.values(), key=lambda s: (-s.pages, -s.failed, s.host))
 
 
-__all__ = ["Site", "aggregate", "host_of"]
+__all__ = ["Site", "aggregate", "host_of", "read_rows", "row_problem"]

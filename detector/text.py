@@ -177,9 +177,21 @@ def shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_AUTOMATON_DEPTH = 64
+"""Longest needle ``occurring`` gives to Aho-Corasick. pyahocorasick walks a failure chain as deep as
+the longest needle at every character, so one page-long needle over repetitive text (a line of 300,000
+"a", or of ". ") cost the square of its length, inside one C call no time budget can interrupt."""
+
+
 def occurring(needles: Iterable[str], text: str) -> set[str]:
-    """Which of ``needles`` occur in ``text`` (as written), in one pass over it instead of one per needle."""
-    return {text[start:end] for start, end in Phrases(needles, as_written=True).spans(text)}
+    """Which of ``needles`` occur in ``text`` (as written), in time linear in the text.
+
+    Needles up to ``_AUTOMATON_DEPTH`` characters are found in one Aho-Corasick pass; longer ones
+    (rare: a line of few words is short) with ``in``, whose two-way search is linear in the text.
+    """
+    needles = {n for n in needles if n and len(n) <= len(text)}
+    long = {n for n in needles if len(n) > _AUTOMATON_DEPTH}
+    return Phrases(needles - long, as_written=True).found(text) | {n for n in long if n in text}
 
 
 class Phrases:
@@ -187,6 +199,7 @@ class Phrases:
 
     The residue signals ask "does this line hold any of 100 phrases?" of every line of a page:
     ``any(p in line for p in phrases)`` costs 100 scans per line, a regex alternation more.
+    The cost per character grows with the longest phrase (see ``_AUTOMATON_DEPTH``): give it short ones.
     """
 
     def __init__(self, phrases: Iterable[str], *, as_written: bool = False) -> None:
@@ -201,6 +214,18 @@ class Phrases:
     def spans(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence in ``low``, overlapping ones included."""
         return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
+
+    def found(self, low: str) -> set[str]:
+        """The phrases that occur in ``low``; stops reading once every phrase is found."""
+        seen: set[str] = set()
+        if self._empty:
+            return seen
+        every = len(self._automaton)
+        for _, p in self._automaton.iter(low):
+            seen.add(p)
+            if len(seen) == every:
+                break
+        return seen
 
     def any_in(self, low: str) -> bool:
         """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""

@@ -5,11 +5,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from detector.fetch import FetchError, fetch
+from detector.fetch import FetchError
+from detector.fetch import fetch as public_fetch
+
+# These tests talk to a server on 127.0.0.1, which fetch refuses by default (tests/test_hostile.py checks that).
+fetch = partial(public_fetch, allow_private=True)
 from detector.inputs import iter_records
 
 PAGE = b"<html><body><p>hello</p></body></html>"
@@ -90,7 +95,7 @@ def test_connection_refused_and_timeout():
 
 
 def test_url_spec_becomes_a_record(server):
-    good, bad = iter_records([server + "/redirect", server + "/pdf"])
+    good, bad = iter_records([server + "/redirect", server + "/pdf"], allow_private=True)
     assert good.content == PAGE and good.url == server + "/page" and good.id == server + "/redirect"
     assert bad.content is None and "not a web page" in bad.error
 

@@ -178,7 +178,7 @@ def test_served_app_fetches_a_url(detector):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        client = create_app(detector).test_client()
+        client = create_app(detector, allow_private=True).test_client()
         url = f"http://127.0.0.1:{httpd.server_port}/{FARM.name}"
         r = client.post("/api/score", json={"url": url})
         assert r.status_code == 200 and r.get_json()["label"] == "republished"

@@ -77,7 +77,7 @@ def _plots(batch: Batch, signals: list[tuple[str, int, int]]) -> tuple[str, str]
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(signals), 2) + 0.8))
-    names = [s[0] for s in signals][::-1]
+    names = [s[0].replace("$", r"\$") for s in signals][::-1]  # a "$" starts matplotlib's math mode
     ax.barh(names, [s[1] for s in signals][::-1], color="#999", label="all pages")
     ax.barh(names, [s[2] for s in signals][::-1], color="#c0392b", label="republished pages")
     ax.set_xlabel("pages where the signal fired")
