@@ -1,9 +1,9 @@
 """Parsers of one line of visible text: a title, a breadcrumb, a byline, a dated label, a copyright line.
 
 Both builders use them: the HTML one on its visible lines, the text-dump one on the dump's lines.
-Years are written with ``text.YEAR``. Two chunking patterns remain, because merging them changes
-which lines the builders cut (measured: the text dumps' bylines and dates move): ``INFO_CHUNK`` also
-cuts at " · " and " • " (HTML info bars), ``DUMP_CHUNK`` never cuts inside "Label: a | b".
+Years are written with ``text.YEAR``. Two chunking patterns remain: ``INFO_CHUNK`` (HTML info bars)
+also cuts at " · " and " • ", ``DUMP_CHUNK`` never cuts inside "Label: a | b". With ``INFO_CHUNK`` for
+both, the bylines or dates of 5 of 300 corpus text dumps changed, and one feature (byline_person).
 """
 
 from __future__ import annotations
