@@ -29,6 +29,21 @@ _SENTENCE_END = re.compile(r"[.。!！?？\"”’'」]$")
 # A dated list item or a numbered link opens a new line: "2016/08/19 [12]Headline", "[3]Headline".
 _ITEM_START = re.compile(rf"(?:{YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}})\s|\[\d+\]")
 
+CJK_TEXT_SHARE = 0.3  # a line with this share of CJK characters is measured in characters, not words
+LONG_WORDS = 20  # a paragraph of the main text has this many words...
+LONG_CJK_CHARS = 50  # ...or CJK characters
+PROSE_WORDS = 8  # a shorter line ending like a sentence is still text: this many words...
+PROSE_CJK_CHARS = 15  # ...or CJK characters
+MIN_NAV_ITEMS = 3  # "Home | News | Sport": a menu has three items or more...
+MAX_NAV_ITEM_WORDS = 3  # ...of a few words each
+MAX_META_WORDS = 3  # a line this short under a headline is a byline or share line
+MAX_SUBHEADING_WORDS = 12  # a short line between paragraphs is a subheading of the text
+MAX_DATE_LINE_WORDS = 15  # a dated line this short is a date line, not a sentence with a date
+MAX_META_LINES = 8  # byline/date/share lines between a headline and its text
+MIN_HEADLINE_WORDS = 4  # a headline found at the top: "Home", "Menu" are not
+MAX_HEADLINE_WORDS = 30  # longer is a paragraph
+HEADLINE_TOP_LINES = 40  # without main text, the headline is among the first lines
+
 
 def split_references(raw: list[str]) -> tuple[list[str], dict[int, str]]:
     """Cut lynx's trailing "References" list off the text; return it as {number: url}."""
@@ -127,20 +142,21 @@ def numbered_links(raw: str, refs: dict[int, str]) -> list[Link]:
 
 
 def is_long(line: str) -> bool:
-    return len(line) >= 50 if cjk_share(line) > 0.3 else word_count(line) >= 20
+    """A line of the main text: a paragraph, not a label, a menu or a headline."""
+    return len(line) >= LONG_CJK_CHARS if cjk_share(line) > CJK_TEXT_SHARE else word_count(line) >= LONG_WORDS
 
 
 def is_prose(line: str) -> bool:
     """A shorter line that still reads as a sentence of the text (it ends like one)."""
     if not _SENTENCE_END.search(line):
         return False
-    return len(line) >= 15 if cjk_share(line) > 0.3 else word_count(line) >= 8
+    return len(line) >= PROSE_CJK_CHARS if cjk_share(line) > CJK_TEXT_SHARE else word_count(line) >= PROSE_WORDS
 
 
 def is_nav(line: str) -> bool:
     """'Home | Finance | Scams | About Us': three or more items of a few words each."""
     items = [x for x in _NAV_SPLIT.split(line) if x]
-    return len(items) >= 3 and all(word_count(x) <= 3 for x in items)
+    return len(items) >= MIN_NAV_ITEMS and all(word_count(x) <= MAX_NAV_ITEM_WORDS for x in items)
 
 
 def strip_date(line: str) -> str:
@@ -158,7 +174,7 @@ def main_run(lines: list[str]) -> tuple[int, int]:
         while j < len(lines):
             if is_long(lines[j]) or is_prose(lines[j]):
                 j += 1
-            elif word_count(lines[j]) <= 12 and j + 1 < len(lines) and is_long(lines[j + 1]):
+            elif word_count(lines[j]) <= MAX_SUBHEADING_WORDS and j + 1 < len(lines) and is_long(lines[j + 1]):
                 j += 1  # a subheading
             else:
                 break
@@ -183,21 +199,24 @@ def title_line(lines: list[str]) -> bool:
 def is_meta(line: str) -> bool:
     """A byline, date or share line between a headline and its text."""
     chunks = DUMP_CHUNK.split(line)
-    return (word_count(line) <= 3 or (word_count(line) <= 15 and parse_date(line) is not None)
+    words = word_count(line)
+    return (words <= MAX_META_WORDS or (words <= MAX_DATE_LINE_WORDS and parse_date(line) is not None)
             or any(byline_from_text(c) or dated_label(c) for c in chunks))
 
 
 def headline_index(lines: list[str], start: int, top: bool) -> int | None:
     """The line above the byline/date lines that open the main text, else the first headline-like line."""
-    for i in range(start - 1, max(start - 8, 0) - 1, -1):
+    for i in range(start - 1, max(start - MAX_META_LINES, 0) - 1, -1):
         line = lines[i]
         if is_meta(line):
             continue
-        if is_headline(line) and word_count(line) <= 30 and not is_nav(line) and not breadcrumb_from_text(line):
+        if (is_headline(line) and word_count(line) <= MAX_HEADLINE_WORDS and not is_nav(line)
+                and not breadcrumb_from_text(line)):
             return i
         break
-    for i in range(1 if top else 0, min(start or len(lines), 40)):  # (no main text: look at the top)
+    for i in range(1 if top else 0, min(start or len(lines), HEADLINE_TOP_LINES)):  # (no main text: look at the top)
         line = lines[i]
-        if 4 <= word_count(line) <= 30 and not (is_nav(line) or is_meta(line) or breadcrumb_from_text(line)):
+        if (MIN_HEADLINE_WORDS <= word_count(line) <= MAX_HEADLINE_WORDS
+                and not (is_nav(line) or is_meta(line) or breadcrumb_from_text(line))):
             return i
     return None

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 from ..lexicons import load, pattern
 from ..text import is_headline, parse_date, word_count
-from .dump import (NUMBERING, clean, headline_index, is_nav, is_prose, main_run, numbered_links, split_references,
-                   strip_date, title_line, unwrap)
+from .dump import (MAX_DATE_LINE_WORDS, MAX_SUBHEADING_WORDS, NUMBERING, clean, headline_index, is_nav, is_prose,
+                   main_run, numbered_links, split_references, strip_date, title_line, unwrap)
 from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, byline_from_text, copyright_holder, dated_label,
                     last_copyright, title_parts)
 from .model import Link, LinkBlock, Located, Page, PageDate
@@ -32,7 +32,15 @@ _DATE_LINE_SPLIT = re.compile(r"\s[|/·]\s|\s{2,}")
 _LETTER = re.compile(r"[^\W\d_]")
 _LABEL_COLON = re.compile(r"[:：]")
 
+MAX_SITE_NAME_CHARS = 60  # a site's name in the title or the header is short...
+MAX_SITE_NAME_WORDS = 8  # ...and a few words
+HEADER_LINES = 4  # the site's name heads the page, above any menu
+BREADCRUMB_TOP_LINES = 60  # a breadcrumb sits above the headline, near the top
+MAX_ARROW_ITEMS = 6  # an unlabelled "A > B > C" longer than this is a list, not a path
+MAX_SECTION_CHARS = 40  # a category name, not a headline
 MAX_BYLINE_LINE_WORDS = 20  # a longer line is prose that may mention "by"
+BYLINE_LINES_AFTER = 3  # a byline may close the text: read this many lines past its end
+MAX_ITEM_WORDS = 25  # a block's headline line; longer is a teaser paragraph
 MAX_POSTER_WORDS = 4  # the name beside a date is a few words
 MIN_BLOCK_ITEMS = 3  # as in the HTML builder: three headline lines make a list
 MAX_HEADING_CHARS = 40  # a block's heading is a short label...
@@ -76,15 +84,15 @@ def _read_site_names(page: Page, top: bool, before: int) -> None:
     if top:
         parts = title_parts(lines[0])
         suffix = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
-        if len(suffix) <= 60:
+        if len(suffix) <= MAX_SITE_NAME_CHARS:
             page.site_names.append(Located(suffix, "title suffix", "line 1"))
     chrome = pattern("text_page", "chrome_lines")
-    for i in range(1 if top else 0, min(before, 4)):
+    for i in range(1 if top else 0, min(before, HEADER_LINES)):
         line = lines[i]
         if chrome.match(line):
             continue
-        if (len(line) <= 60 and word_count(line) <= 8 and not is_nav(line) and not breadcrumb_from_text(line)
-                and parse_date(line) is None):
+        if (len(line) <= MAX_SITE_NAME_CHARS and word_count(line) <= MAX_SITE_NAME_WORDS and not is_nav(line)
+                and not breadcrumb_from_text(line) and parse_date(line) is None):
             page.site_names.append(Located(line, "header", f"line {i + 1}"))
         break
     holder = last_copyright(lines)
@@ -94,16 +102,16 @@ def _read_site_names(page: Page, top: bool, before: int) -> None:
 
 def _read_breadcrumb(page: Page, before: int) -> None:
     labelled = pattern("page", "breadcrumb_labels")
-    for i, line in enumerate(page.lines[:max(before, 1)][:60]):
+    for i, line in enumerate(page.lines[:max(before, 1)][:BREADCRUMB_TOP_LINES]):
         items = breadcrumb_from_text(line)
         # Without a label ("Current:"), only arrows make a breadcrumb: "Home | News | Sport" is a menu.
         label = labelled.match(line)
         if label and re.match(r"[A-Za-z]", line[label.end():label.end() + 1]):
             continue  # "Currently trending: …" is no "Current: …"
-        if items and (label or (_ARROWS.search(line) and len(items) <= 6)):
+        if items and (label or (_ARROWS.search(line) and len(items) <= MAX_ARROW_ITEMS)):
             page.breadcrumb, page.breadcrumb_items = Located(line, "visible text", f"line {i + 1}"), items
             leaves = {x.lower() for x in load("text_page")["breadcrumb_leaves"]}
-            cats = [x for x in items[1:] if len(x) <= 40 and x not in (page.headline, page.title)
+            cats = [x for x in items[1:] if len(x) <= MAX_SECTION_CHARS and x not in (page.headline, page.title)
                     and x.lower() not in leaves]
             if cats:
                 page.section = Located(cats[-1], "breadcrumb", f"line {i + 1}")
@@ -112,7 +120,7 @@ def _read_breadcrumb(page: Page, before: int) -> None:
 
 def _read_bylines(page: Page, end: int, meta: range) -> None:
     names = Bylines()
-    for i, line in enumerate(page.lines[:end + 3]):
+    for i, line in enumerate(page.lines[:end + BYLINE_LINES_AFTER]):
         if word_count(line) > MAX_BYLINE_LINE_WORDS:
             continue
         for chunk in DUMP_CHUNK.split(line):
@@ -140,12 +148,12 @@ def _date_line_names(page: Page, meta: range) -> Iterator[tuple[str, int]]:
 def _read_dates(page: Page, end: int, meta: range) -> None:
     for i, line in enumerate(page.lines[:end]):
         for chunk in DUMP_CHUNK.split(line):
-            d = dated_label(chunk) if word_count(chunk) <= 15 else None
+            d = dated_label(chunk) if word_count(chunk) <= MAX_DATE_LINE_WORDS else None
             if d:
                 page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))
                 return
     for i in meta:  # a bare date under the headline
-        d = parse_date(page.lines[i]) if word_count(page.lines[i]) <= 15 else None
+        d = parse_date(page.lines[i]) if word_count(page.lines[i]) <= MAX_DATE_LINE_WORDS else None
         if d:
             page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))
             return
@@ -154,8 +162,8 @@ def _read_dates(page: Page, end: int, meta: range) -> None:
 def _headline_item(line: str) -> str | None:
     """The headline of a list line ('1. Title (2016-03-12)' -> 'Title'), or None."""
     text = strip_date(NUMBERING.sub("", line))
-    if (not is_headline(text) or word_count(text) > 25 or is_nav(text) or byline_from_text(text)
-            or copyright_holder(text) or (is_prose(text) and word_count(text) > 12)):
+    if (not is_headline(text) or word_count(text) > MAX_ITEM_WORDS or is_nav(text) or byline_from_text(text)
+            or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS)):
         return None
     return text
 

@@ -83,6 +83,7 @@ def _headline(tree: Tree, title: str) -> str:
     heads = [(el, t) for el, t in heads if t]
     named = title_parts(title)[0].lower() if title_parts(title) else ""
     for el, text in heads:
-        if named and (text.lower() in title.lower() or named in text.lower()) and word_count(text) >= MIN_NAMED_HEADLINE_WORDS:
+        names_it = text.lower() in title.lower() or named in text.lower()
+        if named and names_it and word_count(text) >= MIN_NAMED_HEADLINE_WORDS:
             return text
     return next((t for el, t in heads if el.name == "h1"), "")
