@@ -8,7 +8,8 @@ from datetime import date
 from collections.abc import Iterable
 from functools import lru_cache
 
-import ahocorasick
+from .lexicons import load
+from .phrases import Phrases
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -27,6 +28,7 @@ MONTHS = {
     **{m: i for i, m in enumerate(
         "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1)},
 }
+YEAR = r"(?:19|20)\d\d"  # a year as the date and line patterns write it (text dumps, copyright lines)
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_PATTERNS = (
     # 2024-03-05, 2024/3/5, 2024.03.05, 2024年3月5日
@@ -84,8 +86,6 @@ _OTHER_SCRIPT = re.compile(r"[\u0370-\u07ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9f
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
-    from .lexicons import load
-
     return {lang: frozenset(words) for lang, words in load("languages")["function_words"].items()}
 
 
@@ -143,7 +143,7 @@ def _parse(kind: str, a: str, b: str, c: str) -> date | None:
     return None
 
 
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # every date pattern holds one; most text has none
+_ANY_YEAR = re.compile(YEAR)  # every date pattern holds one; most text has none
 
 
 def find_dates(text: str) -> list[date]:
@@ -193,40 +193,3 @@ def occurring(needles: Iterable[str], text: str) -> set[str]:
     long = {n for n in needles if len(n) > _AUTOMATON_DEPTH}
     return Phrases(needles - long, as_written=True).found(text) | {n for n in long if n in text}
 
-
-class Phrases:
-    """Which of many lower-cased phrases occur in a text, in one pass (Aho-Corasick).
-
-    The residue signals ask "does this line hold any of 100 phrases?" of every line of a page:
-    ``any(p in line for p in phrases)`` costs 100 scans per line, a regex alternation more.
-    The cost per character grows with the longest phrase (see ``_AUTOMATON_DEPTH``): give it short ones.
-    """
-
-    def __init__(self, phrases: Iterable[str], *, as_written: bool = False) -> None:
-        """``as_written``: match case-sensitively (the texts given are not lower-cased either)."""
-        self._automaton = ahocorasick.Automaton()
-        for p in {p if as_written else p.lower() for p in phrases if p}:
-            self._automaton.add_word(p, p)
-        self._empty = not len(self._automaton)
-        if not self._empty:
-            self._automaton.make_automaton()
-
-    def spans(self, low: str) -> list[tuple[int, int]]:
-        """(start, end) of every occurrence in ``low``, overlapping ones included."""
-        return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
-
-    def found(self, low: str) -> set[str]:
-        """The phrases that occur in ``low``; stops reading once every phrase is found."""
-        seen: set[str] = set()
-        if self._empty:
-            return seen
-        every = len(self._automaton)
-        for _, p in self._automaton.iter(low):
-            seen.add(p)
-            if len(seen) == every:
-                break
-        return seen
-
-    def any_in(self, low: str) -> bool:
-        """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""
-        return not self._empty and next(self._automaton.iter(low), None) is not None

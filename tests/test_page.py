@@ -66,3 +66,11 @@ def test_a_page_that_is_only_an_address_parses_without_a_warning():
         warnings.simplefilter("error")
         page = parse_html("https://example.org/news/2024/story.html", None)
     assert page.kind == "html"
+
+
+@pytest.mark.parametrize("module", ["detector.text", "detector.lexicons", "detector.page.lines", "detector.page.html",
+                                    "detector.page.text", "detector.text_page"])
+def test_each_module_imports_first_so_there_is_no_import_cycle(module):
+    """lexicons imported text (for Phrases) and text imported lexicons, behind an import inside a function.
+    Phrases has its own module now and text imports lexicons at the top: any first import must work."""
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..text import Phrases
+from ..phrases import Phrases
 
 
 @lru_cache(maxsize=None)

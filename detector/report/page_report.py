@@ -7,10 +7,10 @@ without ``allow-scripts``. A Content-Security-Policy (which srcdoc frames inheri
 remote fetch, so opening a report does not tell the farm that someone looked.
 
 Highlights: signals name where they saw something with a CSS path made by ``detector.page.css_path``
-on the tree that ``parse_html`` builds (lxml via bs4, with ``_DROP`` elements and comments removed).
+on the tree that ``parse_html`` builds (lxml via bs4, with ``DROP`` elements and comments removed).
 The sanitiser builds that same tree, so the paths select the same elements here. Signals that
 locate by "line N" of the visible lines (the residue widgets) are mapped to the block element that
-produced the line, by walking the tree the way ``page._visible_lines`` does.
+produced the line, by walking the tree the way ``page.visible_blocks`` does.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from ..page import _DROP, Page, css_path, soup_of, visible_blocks  # the same tree as parse_html, so css paths match
+from ..page import DROP, Page, css_path, soup_of, visible_blocks  # the same tree as parse_html, so css paths match
 
 if TYPE_CHECKING:
     from ..api import Detector, Result
@@ -78,7 +78,7 @@ def sanitize(markup: str) -> tuple[BeautifulSoup, str]:
     for el in [el for el in soup.descendants if isinstance(el, Tag)]:
         if el.decomposed:
             continue
-        if el.name in _DROP or el.name == "style":
+        if el.name in DROP or el.name == "style":
             el.decompose()
             continue
         if el.name in _EXTRA_DROP:

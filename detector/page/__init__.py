@@ -1,0 +1,23 @@
+"""The Page model: everything the signals read, parsed once from HTML or from a text dump.
+
+    model.py      the dataclasses
+    urls.py       domains, the registrable domain, archive captures unwrapped
+    lines.py      parsers of one line of text (title, breadcrumb, byline, dated label, copyright)
+    selectors.py  what the HTML readers look for, as data
+    html/         the HTML readers and ``parse_html``
+    dump.py, text.py  the text-dump builder, ``parse_text``
+"""
+
+from .html import parse_html
+from .html.tree import HTMLBuilder, css_path, soup_of, visible_blocks
+from .lines import breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
+from .model import Link, LinkBlock, Located, Page, PageDate
+from .selectors import DROP
+from .text import parse_text
+from .urls import absolute, addresses, registrable_domain, unarchived
+
+_DROP = DROP  # the old private name, still imported by the report (and by branches written before the move)
+
+__all__ = ["DROP", "HTMLBuilder", "Link", "LinkBlock", "Located", "Page", "PageDate", "absolute", "addresses",
+           "breadcrumb_from_text", "byline_from_text", "copyright_holder", "css_path", "dated_label", "parse_html",
+           "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived", "visible_blocks"]

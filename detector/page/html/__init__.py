@@ -1,0 +1,89 @@
+"""The Page built from HTML: one parse, then readers that each take what they need and return a value.
+
+Fields follow trafilatura's habit of ordered fallbacks: JSON-LD and meta tags first, then marked-up
+elements, then visible text.
+"""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from ...text import word_count
+from ..lines import title_parts
+from ..model import Page
+from ..selectors import HEADLINE_TAGS
+from ..urls import addresses, registrable_domain
+from .byline import read_bylines, read_dates
+from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_urls, resource_urls, script_hosts
+from .identity import read_breadcrumb, read_section, read_site_names
+from .links import read_link_blocks, read_links
+from .main_text import read_main_text
+from .tree import CollectorPause, Tree, drop_hidden, soup_of, visible_blocks
+
+MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
+MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
+
+_COLLECTOR_PAUSE = CollectorPause()
+
+
+def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
+    """Build a Page from HTML, parsing it once with BeautifulSoup on lxml."""
+    with _COLLECTOR_PAUSE:
+        return _parse_html(html, url, truncated)
+
+
+def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
+    soup = soup_of(html)
+    own, capture = addresses(url)
+    page = Page(kind="html", url=own, capture_url=capture, truncated=truncated, lang=_lang(soup))
+
+    everything = [el for el in soup.descendants if isinstance(el, Tag)]  # the head and scripts included
+    page.title = read_title(everything)
+    page.meta = read_meta(everything, own)
+    jsonld = read_jsonld(everything)
+    page.urls = read_urls(everything, page.meta, jsonld, own)
+    page.headline = read_headline_meta(page.meta)
+    page.resource_urls = resource_urls(everything, own)
+    page.script_hosts = script_hosts(everything)
+    # A saved file knows its own address only through its canonical.
+    if own is None:
+        page.url = next((loc.text for loc in page.urls if loc.source == "canonical"), None)
+    page.domain = registrable_domain(page.url)
+
+    body = drop_hidden(soup, everything)
+    tree = Tree(body)
+    links = read_links(tree, page.url)
+    page.links, page.link_chars = links.links, sum(len(link.text) for link in links.links)
+    page.link_blocks, block_items = read_link_blocks(tree, links.anchors)
+    page.paragraphs, page.text_links = read_main_text(tree, links.chars_in, block_items, page.url)
+    page.lines = [text for text, _ in visible_blocks(body, tree.nodes)]
+    page.total_chars = sum(len(x) for x in page.lines)
+    page.headline = page.headline or _headline(tree, page.title)
+    page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines)
+    page.breadcrumb, page.breadcrumb_items = read_breadcrumb(tree, jsonld, page.lines) or (None, [])
+    page.section = read_section(page.meta, page.breadcrumb, page.breadcrumb_items, page.headline, page.title)
+    page.bylines = read_bylines(tree, page.meta, jsonld, page.lines)
+    page.dates = read_dates(tree, page.meta, jsonld, page.lines)
+    return page
+
+
+def _lang(soup: Tag) -> str | None:
+    html_el = soup.find("html")
+    if isinstance(html_el, Tag) and html_el.get("lang"):
+        return str(html_el.get("lang")).strip().lower() or None
+    return None
+
+
+def _headline(tree: Tree, title: str) -> str:
+    """The h1 (or h2) that the document title names; the first h1 when none does.
+
+    Farm templates often put the logo in the h1 and the story's title in an h2.
+    """
+    heads = [(el, tree.text(el)) for el in tree.of(*HEADLINE_TAGS)[:MAX_HEADLINE_CANDIDATES]]
+    heads = [(el, t) for el, t in heads if t]
+    named = title_parts(title)[0].lower() if title_parts(title) else ""
+    for el, text in heads:
+        names_it = text.lower() in title.lower() or named in text.lower()
+        if named and names_it and word_count(text) >= MIN_NAMED_HEADLINE_WORDS:
+            return text
+    return next((t for el, t in heads if el.name == "h1"), "")

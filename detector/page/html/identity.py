@@ -1,0 +1,162 @@
+"""Who the page says it is and where it files the story: site names, the breadcrumb, the section."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bs4 import Tag
+
+from ...lexicons import load, pattern
+from ...text import normalize
+from ..lines import breadcrumb_from_text, last_copyright, title_parts
+from ..model import Located
+from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES
+from ..urls import is_home_path
+from .jsonld import list_item_name, names_of, types_of
+from .tree import Tree, attrs_text, css_path
+
+MAX_SITE_NAME_CHARS = 80  # a meta "site name" longer than this is a sentence
+MAX_SUFFIX_CHARS = 60  # a title's site part; longer is the story's own words
+MAX_LOGO_CHARS = 60  # a logo's alt text names the site; longer describes a picture
+EARLY_TAGS_SHARE = 5  # a logo in the first fifth of the page's tags (or...
+MIN_EARLY_TAGS = 40  # ...the first 40) is the site's own
+LOGO_PARENTS = 6  # how far up a logo's header may be
+LOGO_LINK_PARENTS = 3  # how far up its link home may be
+BREADCRUMB_LINKS = (2, 8)  # a breadcrumb element without separators: this many links...
+MAX_BREADCRUMB_CHARS = 200  # ...and this much text
+BREADCRUMB_TOP_LINES = 80  # a labelled breadcrumb line sits near the top
+MAX_SECTION_CHARS = 40  # a category name, not a headline
+
+
+def read_site_names(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], title: str,
+                    lines: list[str]) -> list[Located]:
+    """Every name the page gives its site, in a fixed order of sources."""
+    names = [Located(value.lstrip("@"), f"meta {key}") for key in load("page")["site_name_meta"]
+             for value in meta.get(key, [])[:1] if not value.startswith("http") and len(value) <= MAX_SITE_NAME_CHARS]
+    for item in jsonld:
+        names += _jsonld_site_names(item)
+    suffix = _title_suffix(title)
+    holder = last_copyright(lines)
+    copyright = Located(holder[0], "copyright", f"line {holder[1] + 1}") if holder else None
+    return names + [x for x in (suffix, _site_logo(tree), copyright) if x is not None]
+
+
+def _jsonld_site_names(item: dict) -> list[Located]:
+    """The item's publisher, and its own name when it is a website or an organization."""
+    names = [Located(normalize(name), "json-ld publisher") for name in names_of(item.get("publisher"))[:1]]
+    kinds = types_of(item)
+    kind = next((k for k in SITE_TYPES if k in kinds), None)
+    if kind and isinstance(item.get("name"), str):
+        names.append(Located(normalize(item["name"]), f"json-ld {kind}"))
+    return names
+
+
+def _title_suffix(title: str) -> Located | None:
+    """'Story - Site' -> 'Site' (the shorter of the first and last parts)."""
+    parts = title_parts(title)
+    if len(parts) < 2:
+        return None
+    suffix = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
+    return Located(suffix, "title suffix") if len(suffix) <= MAX_SUFFIX_CHARS else None
+
+
+def _is_home_link(el: Tag) -> bool:
+    return el.name == "a" and is_home_path(str(el.get("href") or "").strip())
+
+
+def _site_logo(tree: Tree) -> Located | None:
+    """The site's own logo: a 'logo' image (or element) in the header or linking home.
+
+    The first 'logo' anywhere is often a partner's or an embed's ("Associated Press" in a video
+    player), so a logo counts only in a header, behind a link to the home page, or near the top.
+    """
+    early = max(MIN_EARLY_TAGS, len(tree.tags) // EARLY_TAGS_SHARE)
+    for i, el in enumerate(tree.tags):
+        text = _logo_text(tree, el)
+        if text and (i < early or _is_site_logo(el)):
+            return Located(text, "logo", css_path(el))
+    return None
+
+
+def _logo_text(tree: Tree, el: Tag) -> str | None:
+    """The name a 'logo' element shows (an image's alt text), or None when it is no logo."""
+    is_img = el.name == "img"
+    hint = attrs_text(el) + (" " + str(el.get("src") or "").lower() if is_img else "")
+    if LOGO_HINT not in hint:
+        return None
+    text = normalize(str(el.get("alt") or "")) if is_img else tree.text(el)
+    if not text or len(text) > MAX_LOGO_CHARS or (not is_img and len(text) < 2):
+        return None
+    return text
+
+
+def _is_site_logo(el: Tag) -> bool:
+    """In a header, or behind a link to the home page."""
+    parents = list(el.parents)[:LOGO_PARENTS]
+    in_header = any(p.name == "header" or any(h in attrs_text(p) for h in HEADER_HINTS) for p in parents)
+    return in_header or _is_home_link(el) or any(_is_home_link(p) for p in parents[:LOGO_LINK_PARENTS])
+
+
+def read_breadcrumb(tree: Tree, jsonld: list[dict], lines: list[str]) -> tuple[Located, list[str]] | None:
+    """The breadcrumb and its items: from JSON-LD, a breadcrumb element, or a labelled visible line."""
+    return _jsonld_breadcrumb(jsonld) or _element_breadcrumb(tree) or _line_breadcrumb(lines)
+
+
+def _jsonld_breadcrumb(jsonld: list[dict]) -> tuple[Located, list[str]] | None:
+    for item in jsonld:
+        if BREADCRUMB_TYPE in types_of(item) and isinstance(item.get("itemListElement"), list):
+            names = (list_item_name(el) for el in item["itemListElement"])
+            items = [normalize(name) for name in names if isinstance(name, str)]
+            if items:
+                return Located(" > ".join(items), "json-ld breadcrumb"), items
+    return None
+
+
+@lru_cache(maxsize=1)
+def _breadcrumb_classes() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
+
+
+def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
+    classes = _breadcrumb_classes()
+    candidates = [el for el in tree.tags if "breadcrumb" in str(el.get("aria-label") or "").lower()]
+    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes.search(attrs_text(el))]
+    for el in candidates:
+        text = tree.text(el)
+        items = breadcrumb_from_text(text)
+        if items is None:
+            items = _linked_items(tree, el, text)
+        if items:
+            return Located(text, "breadcrumb element", css_path(el)), items
+    return None
+
+
+def _linked_items(tree: Tree, el: Tag, text: str) -> list[str] | None:
+    """A breadcrumb element without separators: its links' texts, when it is a short row of a few."""
+    anchors = [tree.text(a) for a in el.descendants if isinstance(a, Tag) and a.name == "a"]
+    fewest, most = BREADCRUMB_LINKS
+    if fewest <= len(anchors) <= most and len(text) <= MAX_BREADCRUMB_CHARS:
+        return [x for x in anchors if x]
+    return None
+
+
+def _line_breadcrumb(lines: list[str]) -> tuple[Located, list[str]] | None:
+    labelled = pattern("page", "breadcrumb_labels", whole_words=True)
+    for i, line in enumerate(lines[:BREADCRUMB_TOP_LINES]):
+        items = breadcrumb_from_text(line)
+        if items and labelled.match(line):
+            return Located(line, "visible text", f"line {i + 1}"), items
+    return None
+
+
+def read_section(meta: dict[str, list[str]], breadcrumb: Located | None, items: list[str],
+                 headline: str, title: str) -> Located | None:
+    """The category the page files the story under: a section meta tag, else the breadcrumb's last category."""
+    for key in load("page")["section_meta"]:
+        if meta.get(key):
+            return Located(meta[key][0], f"meta {key}")
+    cats = [x for x in items[1:] if len(x) <= MAX_SECTION_CHARS and x not in (headline, title)]
+    if cats:
+        return Located(cats[-1], "breadcrumb", breadcrumb.locator if breadcrumb else None)
+    return None

@@ -1,0 +1,83 @@
+"""The Page: everything the signals read, parsed once from HTML (``page.html``) or a text dump (``page.text``).
+
+Each piece of evidence keeps where it was found (``source``) and where in the page (``locator``: a
+CSS path, or "line N") so that reports can point at it. A field that cannot be read stays empty:
+signals treat empty as "unknown", never as guilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Located:
+    """A piece of text seen on the page, with where it came from."""
+
+    text: str
+    source: str  # e.g. "meta og:site_name", "json-ld", "visible text"
+    locator: str | None = None  # CSS path in the HTML, or "line N" in a text dump
+
+
+@dataclass(frozen=True)
+class PageDate:
+    value: date
+    source: str
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkBlock:
+    """A group of three or more headline links: a related/ranking/recommended/most-read list."""
+
+    heading: str | None
+    links: tuple[Link, ...]
+    text: str  # all text of the block's items, headline dates included
+    locator: str | None = None
+
+
+@dataclass
+class Page:
+    kind: str  # "html" or "text"
+    url: str | None = None  # the page's own address (an archive capture's original URL)
+    capture_url: str | None = None  # the archive address it was read from, when it was a capture
+    domain: str | None = None  # registrable domain of ``url``
+    lang: str | None = None
+    title: str = ""  # the document title (<title>, or a text dump's first line)
+    headline: str = ""  # the article's own headline (h1, og:title)
+    site_names: list[Located] = field(default_factory=list)
+    breadcrumb: Located | None = None
+    breadcrumb_items: list[str] = field(default_factory=list)
+    section: Located | None = None  # the category the page files the story under
+    bylines: list[Located] = field(default_factory=list)
+    dates: list[PageDate] = field(default_factory=list)  # the page's own publication date(s)
+    urls: list[Located] = field(default_factory=list)  # canonical, og:url, JSON-LD url
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    paragraphs: list[Located] = field(default_factory=list)  # the main text, in order
+    lines: list[str] = field(default_factory=list)  # every visible line of the page
+    link_blocks: list[LinkBlock] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # every link with text
+    text_links: list[Link] = field(default_factory=list)  # links inside the main text's paragraphs
+    resource_urls: list[str] = field(default_factory=list)  # src/href of images, scripts, styles, frames
+    script_hosts: list[str] = field(default_factory=list)  # hosts of URLs written in inline scripts and JSON
+    total_chars: int = 0
+    link_chars: int = 0
+    truncated: bool = False
+    encoding: str | None = None
+
+    # Views that several signals read, computed once: the builders set ``paragraphs`` before any is read.
+    @cached_property
+    def main_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @cached_property
+    def main_chars(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)

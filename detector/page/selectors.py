@@ -1,0 +1,58 @@
+"""What the HTML readers look for, as ordered data: tag sets, class hints, meta keys, JSON-LD types.
+
+Kept apart from the logic that uses them, as trafilatura keeps its XPaths in ``xpaths.py``. Word
+lists in many languages (byline labels, breadcrumb classes, meta keys) are in ``lexicons/page.json``.
+Order matters wherever a tuple is used: the first match wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose text is never shown: dropped before the visible text is read.
+DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head")
+
+# Inline elements join a line of visible text; every other element breaks it.
+INLINE = frozenset({"a", "span", "small", "strong", "b", "i", "em", "font", "label", "abbr", "time", "sup", "sub",
+                    "u", "code", "cite", "q", "mark", "s", "big", "img", "bdi", "bdo", "var", "kbd", "data", "nobr",
+                    "tt"})
+
+# The main text: where paragraph text is scored, and the block elements it is read from.
+PARAGRAPH_TAGS = ("p", "pre", "blockquote", "td", "div", "li")
+TEXT_CONTAINER_TAGS = ("div", "td", "li")  # count only the text directly inside (<br>-separated bodies)
+SELF_SCORED_TAGS = ("div", "td")  # a text container scores itself, a paragraph its parent
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td", "figcaption"})
+LIST_CELL_TAGS = ("li", "td")  # a short one is a list entry, not a paragraph
+
+# The short label above a link block.
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "dt", "header",
+                          "label", "em", "i"})
+
+# Headline candidates: the h1 (or h2) that the document title names.
+HEADLINE_TAGS = ("h1", "h2")
+HEADLINE_META = ("og:title", "twitter:title")
+
+# Where a page loads resources from: tag -> the attribute holding the address.
+RESOURCE_ATTR = {"img": "src", "script": "src", "iframe": "src", "source": "src", "link": "href"}
+RESOURCE_LINK_RELS = frozenset({"stylesheet", "icon"})
+SYNDICATION_LINK_RELS = ("original-source", "syndication-source")  # the <link> form of the syndication meta
+META_KEY_ATTRS = ("property", "name", "itemprop", "http-equiv")
+
+# JSON-LD.
+ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "webpage"})
+ARTICLE_URL_KEYS = ("url", "mainEntityOfPage")
+SITE_TYPES = ("website", "newsmediaorganization", "organization")  # named by this order, not a set's
+BREADCRUMB_TYPE = "breadcrumblist"
+DATE_KEYS = ("datePublished", "dateCreated")
+
+# Site names and logos.
+HEADER_HINTS = ("header", "masthead")  # in a class or id
+LOGO_HINT = "logo"
+
+# Breadcrumbs and bylines: the elements that may carry a class hint.
+BREADCRUMB_TAGS = ("div", "nav", "ol", "ul", "p", "span", "section")
+AUTHOR_TAGS = ("span", "div", "p", "a", "address", "li", "strong")
+
+# Names inside comments, reviews, forms or the footer are readers', not the byline.
+ASIDE_TAGS = ("form", "footer", "aside")
+ASIDE_CLASSES = re.compile(r"(?i)comment|review|footer|sidebar|respond|reply|testimonial")

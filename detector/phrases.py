@@ -1,0 +1,49 @@
+"""Many phrases found in one pass over a text (Aho-Corasick), apart from ``text`` and ``lexicons``.
+
+Both need it (``lexicons.phrases`` builds one per word list, ``text.occurring`` one per call), and
+with it in ``text`` the two modules imported each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+
+class Phrases:
+    """Which of many lower-cased phrases occur in a text, in one pass (Aho-Corasick).
+
+    The residue signals ask "does this line hold any of 100 phrases?" of every line of a page:
+    ``any(p in line for p in phrases)`` costs 100 scans per line, a regex alternation more.
+    The cost per character grows with the longest phrase (see ``text._AUTOMATON_DEPTH``): give it short ones.
+    """
+
+    def __init__(self, phrases: Iterable[str], *, as_written: bool = False) -> None:
+        """``as_written``: match case-sensitively (the texts given are not lower-cased either)."""
+        self._automaton = ahocorasick.Automaton()
+        for p in {p if as_written else p.lower() for p in phrases if p}:
+            self._automaton.add_word(p, p)
+        self._empty = not len(self._automaton)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def spans(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence in ``low``, overlapping ones included."""
+        return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
+
+    def found(self, low: str) -> set[str]:
+        """The phrases that occur in ``low``; stops reading once every phrase is found."""
+        seen: set[str] = set()
+        if self._empty:
+            return seen
+        every = len(self._automaton)
+        for _, p in self._automaton.iter(low):
+            seen.add(p)
+            if len(seen) == every:
+                break
+        return seen
+
+    def any_in(self, low: str) -> bool:
+        """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""
+        return not self._empty and next(self._automaton.iter(low), None) is not None
