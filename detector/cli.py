@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `detector score … | head`: the reader left, which is not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C outside a run's own handler (e.g. while the model loads)
+        fail("interrupted")
+        return 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +93,8 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
     p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
+    p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                    help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
@@ -106,8 +110,19 @@ def run_score(args: argparse.Namespace) -> int:
 
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         return usage_error(args, "--url names one page: give a single file (or -)")
-    if args.resume and not args.output:
-        return usage_error(args, "--resume needs -o FILE")
+    if (args.resume or args.force) and not args.output:
+        return usage_error(args, f"{'--resume' if args.resume else '--force'} needs -o FILE")
+    if args.resume and args.force:
+        return usage_error(args, "--resume continues FILE and --force replaces it: give one")
+    if args.output:
+        from .files import same_file
+
+        if any(same_file(args.output, spec) for spec in args.inputs):
+            return usage_error(args, f"-o {args.output} is one of the inputs: writing it would destroy it")
+        try:
+            batch.check_output(args.output, resume=args.resume, force=args.force)
+        except batch.OutputRefused as exc:
+            return usage_error(args, str(exc))
     if args.output and args.format:
         return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
     factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
@@ -126,18 +141,22 @@ def run_score(args: argparse.Namespace) -> int:
     records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
-    failed = 0
+    failed = written = 0
 
     def report(row: dict) -> None:
-        nonlocal failed
+        nonlocal failed, written
+        written += 1
         if "error" in row:
             failed += 1
             fail(f"{row['origin']}: {row['error']}")
 
     if args.output:
         try:
-            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume,
+            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, force=args.force,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
+        except KeyboardInterrupt:
+            fail(f"interrupted after {written} rows; rerun with --resume")
+            return 130
         except (batch.BatchError, OSError) as exc:
             fail(str(exc))
             return 1
@@ -146,7 +165,11 @@ def run_score(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    PRINTERS[fmt](rows, sys.stdout)
+    try:
+        PRINTERS[fmt](rows, sys.stdout)
+    except KeyboardInterrupt:
+        fail(f"interrupted after {written} rows")
+        return 130
     return 1 if failed else 0
 
 

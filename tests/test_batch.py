@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from detector.api import Detector
-from detector.batch import run, score_stream
+from detector.batch import OutputRefused, run, score_stream
 from detector.inputs import Record
 from tiny_model import tiny_model  # noqa: F401 - pytest fixture
 
@@ -75,10 +75,13 @@ def test_resume_jsonl_drops_a_half_written_line(factory, tmp_path):
     assert (summary.skipped, summary.scored + summary.failed) == (4, 4)
 
 
-def test_without_resume_the_output_is_replaced(factory, tmp_path):
+def test_without_resume_the_output_is_refused_and_force_replaces_it(factory, tmp_path):
     out = tmp_path / "out.jsonl"
     run(make_records(3), factory, out, progress=False)
-    run(make_records(2), factory, out, progress=False)
+    with pytest.raises(OutputRefused, match="--resume continues it, --force replaces it"):
+        run(make_records(2), factory, out, progress=False)
+    assert read_ids(out) == ["r0", "r1", "r2"]
+    run(make_records(2), factory, out, force=True, progress=False)
     assert read_ids(out) == ["r0", "r1"]
 
 
