@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -138,7 +139,8 @@ def run_score(args: argparse.Namespace) -> int:
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
-    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes)
+    skipped: Counter[str] = Counter()
+    records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes, skipped=skipped)
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
     failed = written = 0
@@ -160,6 +162,7 @@ def run_score(args: argparse.Namespace) -> int:
         except (batch.BatchError, OSError) as exc:
             fail(str(exc))
             return 1
+        say_skipped(skipped)
         print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
               f"-> {args.output}", file=sys.stderr)
         return 1 if failed else 0
@@ -170,7 +173,14 @@ def run_score(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         fail(f"interrupted after {written} rows")
         return 130
+    say_skipped(skipped)
     return 1 if failed else 0
+
+
+def say_skipped(skipped: Counter[str]) -> None:
+    """One stderr line per reason for what the inputs held that is not a page (nothing skipped in silence)."""
+    for reason, n in sorted(skipped.items(), key=lambda kv: -kv[1]):
+        fail(f"skipped {n} {'input' if n == 1 else 'inputs'}: {reason}")
 
 
 def _tap(rows: Iterable[dict], see: Callable[[dict], None]) -> Iterator[dict]:
@@ -239,6 +249,48 @@ PRINTERS: dict[str, Callable[[Iterable[dict], TextIO], None]] = {
 
 
 # --------------------------------------------------------------------------------------------------
+# What kind of file was given: results or pages (report and sites read results only)
+
+RESULTS, PAGES_JSONL, RESULTS_CSV, PARQUET, OTHER = "results", "pages", "results-csv", "parquet", "other"
+_KINDS = {PAGES_JSONL: "a JSONL of pages to score", RESULTS_CSV: "a results CSV", PARQUET: "a Parquet file",
+          OTHER: "not JSONL"}
+RESULTS_HINT = "the JSONL rows of `detector score … -o results.jsonl`"
+
+
+def file_kind(path: str) -> str:
+    """Sniff a local file's first line: result rows (JSONL), pages to score (JSONL), a results CSV,
+    Parquet, or anything else. Only the first 64 KB are read (a page line can be megabytes)."""
+    import gzip
+    import re
+
+    try:
+        with (gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(65536)
+    except (OSError, EOFError):
+        return OTHER
+    if head.startswith(b"PAR1"):
+        return PARQUET
+    first = head.lstrip().split(b"\n", 1)[0]
+    if first.startswith(b"id,url,origin,"):
+        return RESULTS_CSV
+    if not first.startswith(b"{"):
+        return OTHER
+    try:
+        keys = set(json.loads(first))
+    except ValueError:  # cut at 64 KB: read the keys that are there
+        keys = {m.decode() for m in re.findall(rb'"(label|error|html|text)"\s*:', first)}
+    if keys & {"label", "error"}:
+        return RESULTS
+    return PAGES_JSONL if keys & {"html", "text"} else OTHER
+
+
+def not_results(args: argparse.Namespace, path: str, kind: str) -> int:
+    """The usage error for a file that is not result rows, saying what was expected."""
+    hint = f": score it first, `detector score {path} -o results.jsonl`" if kind == PAGES_JSONL else ""
+    return usage_error(args, f"{path} is {_KINDS[kind]}; {args.command} reads {RESULTS_HINT}{hint}")
+
+
+# --------------------------------------------------------------------------------------------------
 # sites
 
 
@@ -251,12 +303,15 @@ def sites_arguments(p: argparse.ArgumentParser) -> None:
 def run_sites(args: argparse.Namespace) -> int:
     from .sites import aggregate, read_rows
 
+    if args.results != "-" and os.path.isfile(args.results) and (kind := file_kind(args.results)) != RESULTS:
+        return not_results(args, args.results, kind)
     bad = 0
 
     def skip(n: int, reason: str) -> None:
         nonlocal bad
         bad += 1
-        fail(f"{args.results}:line {n}: skipped, {reason}")
+        if bad <= 5:
+            fail(f"{args.results}:line {n}: skipped, {reason}")
 
     try:
         fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8")
@@ -265,6 +320,8 @@ def run_sites(args: argparse.Namespace) -> int:
         return 1
     with fh:
         table = [site.to_dict(args.top) for site in aggregate(read_rows(fh, skip))]
+    if bad > 5:
+        fail(f"{args.results}: {bad} lines skipped in all")
     if args.format == "json":
         json.dump(table, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -317,7 +374,10 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    if args.input.endswith((".jsonl", ".jsonl.gz")):
+    kind = file_kind(args.input) if os.path.isfile(args.input) else OTHER
+    if kind in (PAGES_JSONL, RESULTS_CSV, PARQUET):
+        return not_results(args, args.input, kind)
+    if kind == RESULTS:
         import gzip
 
         from .report.summary import summary_report
@@ -437,11 +497,13 @@ def run_index(args: argparse.Namespace) -> int:
             index = ReferenceIndex.open(args.output)
         else:
             index = ReferenceIndex.open_or_create(args.output, Settings(storage=args.storage))
-        records = iter_records(args.originals)
+        skipped: Counter[str] = Counter()
+        records = iter_records(args.originals, skipped=skipped)
         if args.kind:
             records = (replace(r, kind=args.kind) for r in records)
         before = len(index)
         added = index.add(documents(records, on_error))
+        say_skipped(skipped)
     except (ReferenceIndexError, OSError) as exc:
         fail(str(exc))
         return 1
