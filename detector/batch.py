@@ -34,20 +34,13 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
+from .errors import OutputError, OutputRefused
 from .files import atomic_write, is_special
 from .inputs import Record
 
 Row = dict[str, Any]
 FLAT_COLUMNS = ("id", "url", "origin", "label", "probability", "reasons", "error")
 """The fixed columns of CSV/Parquet rows; one column per signal value follows them."""
-
-
-class BatchError(RuntimeError):
-    """The output cannot be written or resumed (e.g. written by another version with other columns)."""
-
-
-class OutputRefused(BatchError):
-    """The output was refused before anything was written (it holds results, or is an input): a usage error."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -224,7 +217,7 @@ def _recover(path: Path, rows: Callable[[BinaryIO], Iterator[tuple[bytes, bool]]
                 try:
                     done.add(row_id(raw))
                 except (ValueError, KeyError, IndexError, TypeError, csv.Error) as exc:
-                    raise BatchError(f"cannot resume {path}: line {lineno} is not a result row ({exc}); "
+                    raise OutputError(f"cannot resume {path}: line {lineno} is not a result row ({exc}); "
                                      f"repair or remove that line, or write to a new file") from None
             good += len(raw)
             lineno += raw.count(b"\n") - 1
@@ -293,7 +286,7 @@ class CsvWriter:
         with open(path, encoding="utf-8", newline="") as fh:
             header = next(csv.reader(fh), [])
         if header != [*FLAT_COLUMNS, *names]:
-            raise BatchError(f"cannot resume {path}: its columns differ from this detector's "
+            raise OutputError(f"cannot resume {path}: its columns differ from this detector's "
                              f"(written by another version?); write to a new file")
         done = _recover(path, _csv_rows, _csv_id(len(header)), skip=1)
         return cls(open(path, "a", encoding="utf-8", newline=""), names, header=False, done=done)
@@ -387,7 +380,7 @@ def open_writer(out: str | Path, *, resume: bool = False, force: bool = False) -
     try:
         return ParquetWriter(out, FEATURE_NAMES, resume=resume)
     except ImportError:
-        raise BatchError("writing Parquet needs pyarrow (pip install '.[parquet]')") from None
+        raise OutputError("writing Parquet needs pyarrow (pip install '.[parquet]')") from None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -465,5 +458,5 @@ def _progress_bar(enabled: bool):
     return tqdm(unit="page", dynamic_ncols=True, smoothing=0.1)
 
 
-__all__ = ["BatchError", "OutputRefused", "check_output", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
+__all__ = ["OutputError", "OutputRefused", "check_output", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
            "run", "score_record", "score_stream", "verdict_row"]

@@ -47,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog=PROG, description="Tell a publisher's original page from a republished copy, with the reasons.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
         command.add_arguments(sub.add_parser(name, help=command.help, description=command.help))
@@ -159,7 +162,7 @@ def run_score(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             fail(f"interrupted after {written} rows; rerun with --resume")
             return 130
-        except (batch.BatchError, OSError) as exc:
+        except (batch.OutputError, OSError) as exc:
             fail(str(exc))
             return 1
         say_skipped(skipped)

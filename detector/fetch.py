@@ -14,14 +14,12 @@ import urllib.error
 import urllib.request
 from urllib.parse import urljoin, urlsplit
 
+from .errors import FetchError  # noqa: F401 - re-exported: defined with every public error
 from .reading import DEFAULT_MAX_BYTES
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 USER_AGENT = "detector/0.1 (original-or-republished page checker)"
 
-
-class FetchError(Exception):
-    """The URL could not be fetched as a web page; the message says why (and names the URL)."""
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

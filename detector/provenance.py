@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from .errors import ReferenceIndexError  # noqa: F401 - re-exported: defined with every public error
 from .page import Page, registrable_domain
 from .signals import Signal
 
@@ -258,9 +259,6 @@ class Settings:
     storage: str | None = None  # None (in-process dict) or "redis://host:port/db"
     basename: str = field(default_factory=lambda: "detector-ref-" + uuid.uuid4().hex[:12])
 
-
-class ReferenceIndexError(ValueError):
-    """The folder is no reference index, or one in another format."""
 
 
 class ReferenceIndex:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from detector.api import Detector
-from detector.batch import BatchError, run
+from detector.batch import OutputError, run
 from detector.cli import main
 from detector.files import atomic_write_text
 from detector.inputs import Record
@@ -118,7 +118,7 @@ def test_resume_refuses_a_jsonl_damaged_in_the_middle(tiny_model, tmp_path):  # 
     lines = out.read_text().splitlines(keepends=True)
     lines[1] = '{"id": "r1", "lab\n'
     out.write_text("".join(lines))
-    with pytest.raises(BatchError, match="line 2"):
+    with pytest.raises(OutputError, match="line 2"):
         run(records(6), factory, out, resume=True, progress=False)
     assert out.read_text() == "".join(lines)  # nothing cut
 
