@@ -274,4 +274,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from detector.extras import main_with_hint
+
+    raise SystemExit(main_with_hint(main, Path(__file__).name))

@@ -377,10 +377,7 @@ def open_writer(out: str | Path, *, resume: bool = False, force: bool = False) -
 
     if suffix == ".csv":
         return CsvWriter.to_file(out, FEATURE_NAMES, resume=resume)
-    try:
-        return ParquetWriter(out, FEATURE_NAMES, resume=resume)
-    except ImportError:
-        raise OutputError("writing Parquet needs pyarrow (pip install '.[parquet]')") from None
+    return ParquetWriter(out, FEATURE_NAMES, resume=resume)  # without pyarrow: ImportError, which the CLI names
 
 
 # --------------------------------------------------------------------------------------------------

@@ -44,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C outside a run's own handler (e.g. while the model loads)
         fail("interrupted")
         return 130
+    except ImportError as exc:  # an optional module (matplotlib, flask, pyarrow…): its extra, in one line
+        from .extras import missing_extra
+
+        message = missing_extra(exc)
+        if message is None:
+            raise
+        fail(message)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -438,11 +446,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from .api import Detector
     from .model import ModelError
 
-    try:
-        from .serve import HOST, serve
-    except ImportError as exc:
-        fail(f"serve needs the web extra: pip install 'detector[web]' ({exc})")
-        return 1
+    from .serve import HOST, serve  # without flask: main() names the web extra
     try:
         detector = Detector(args.model, threshold=args.threshold)
     except ModelError as exc:
@@ -509,9 +513,6 @@ def run_index(args: argparse.Namespace) -> int:
         say_skipped(skipped)
     except (ReferenceIndexError, OSError) as exc:
         fail(str(exc))
-        return 1
-    except ImportError as exc:
-        fail(f"the Redis storage needs the redis client: pip install 'detector[redis]' ({exc})")
         return 1
     print(f"{PROG}: {added} originals added ({before} before, {failed} failed; already indexed or "
           f"too short are skipped) -> {args.output}", file=sys.stderr)

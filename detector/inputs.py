@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import BinaryIO
 
+from .extras import install_hint
 from .reading import DEFAULT_MAX_BYTES, ReadError, read, scrub
 
 PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
@@ -266,7 +267,7 @@ def _warc_file(path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Rec
                 else:
                     yield record
     except ImportError:
-        yield Record(id=shown(path), origin=shown(path), error="reading WARC files needs fastwarc or warcio (pip install '.[warc]')")
+        yield Record(id=shown(path), origin=shown(path), error=f"reading WARC files needs fastwarc or warcio: {install_hint('warc')}")
     except _READ_ERRORS + (ValueError,) as exc:
         yield Record(id=shown(path), origin=shown(path), error=f"cannot read WARC: {_reason(exc)}")
 

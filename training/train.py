@@ -246,4 +246,6 @@ def permutation_importances(model, test: list[Example], y: np.ndarray) -> dict[s
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from detector.extras import main_with_hint
+
+    raise SystemExit(main_with_hint(main, Path(__file__).name))
