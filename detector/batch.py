@@ -34,13 +34,13 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TextIO
 
+from . import rows
 from .errors import OutputError, OutputRefused
 from .files import atomic_write, is_special
 from .inputs import Record
+from .rows import FLAT_COLUMNS, flat_row
 
 Row = dict[str, Any]
-FLAT_COLUMNS = ("id", "url", "origin", "label", "probability", "reasons", "error")
-"""The fixed columns of CSV/Parquet rows; one column per signal value follows them."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -48,24 +48,12 @@ FLAT_COLUMNS = ("id", "url", "origin", "label", "probability", "reasons", "error
 
 
 def verdict_row(record: Record, result: Any) -> Row:
-    """The row of a scored page: verdict, the reasons (fired signals with evidence), every signal value."""
-    return {
-        "id": record.id,
-        "url": record.url or result.url,  # where the page was found; else what it says of itself
-        "origin": record.origin,
-        "label": result.label,
-        "probability": round(result.probability, 4),
-        "threshold": result.threshold,
-        "truncated": result.truncated,
-        "reasons": [s.to_dict() for s in result.reasons],
-        "signals": {s.name: s.value for s in result.signals},
-        "source": result.source.to_dict() if getattr(result, "source", None) else None,
-        **({"matches": [m.to_dict() for m in result.matches]} if getattr(result, "matches", None) else {}),
-    }
+    """The row of a scored page (``detector.rows``); the url is where the page was found, else what it says of itself."""
+    return rows.result_row(result, id=record.id, origin=record.origin, url=record.url)
 
 
 def error_row(record: Record, error: str) -> Row:
-    return {"id": record.id, "url": record.url, "origin": record.origin, "error": error}
+    return rows.error_row(record.id, record.url, record.origin, error)
 
 
 def score_record(detector: Any, record: Record) -> Row:
@@ -169,16 +157,6 @@ class Writer(Protocol):
     def write(self, row: Row) -> None: ...
 
     def close(self) -> None: ...
-
-
-def flat_row(row: Row, signal_names: Iterable[str]) -> Row:
-    """A row with scalar columns only: reasons as a JSON string, one column per signal value."""
-    flat: Row = {k: row.get(k) for k in FLAT_COLUMNS}
-    if "reasons" in row:
-        flat["reasons"] = json.dumps(row["reasons"], ensure_ascii=False)
-    signals = row.get("signals") or {}
-    flat.update({name: signals.get(name) for name in signal_names})
-    return flat
 
 
 def _jsonl_rows(fh: BinaryIO) -> Iterator[tuple[bytes, bool]]:
@@ -307,15 +285,10 @@ class ParquetWriter:
     ROW_GROUP = 10_000
 
     def __init__(self, path: str | Path, signal_names: Iterable[str], *, resume: bool = False) -> None:
-        import pyarrow as pa
-
         self.path = Path(path)
         self.side = self.side_file(self.path)
         self.signal_names = list(signal_names)
-        self.schema = pa.schema(
-            [(c, pa.float64() if c == "probability" else pa.string()) for c in FLAT_COLUMNS]
-            + [(n, pa.float64()) for n in self.signal_names]
-        )
+        self.schema = rows.arrow_schema(self.signal_names)
         if resume and not self.side.exists() and self.path.is_file():
             self._seed_side_file()
         self.side_writer = JsonlWriter(self.side, resume=resume)
@@ -353,15 +326,25 @@ class ParquetWriter:
         self.side.unlink()
 
 
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+"""Output file suffix -> format."""
+
+
+def format_of(out: str | Path) -> str | None:
+    """The format ``out``'s suffix asks for; None when it names none."""
+    return FORMATS.get(Path(out).suffix.lower())
+
+
 def check_output(out: str | Path, *, resume: bool = False, force: bool = False) -> None:
     """Raise ``OutputRefused`` for an output that cannot be written as asked: an unknown format, a
     file that already holds results (unless ``resume`` continues it or ``force`` replaces it: a
     rerun must never silently turn 1,300 rows into 325), or a device given for a whole-file format."""
     out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".pq"):
-        raise OutputRefused(f"unknown output format {suffix or '(no extension)'}: use .jsonl, .csv or .parquet")
-    parquet = suffix in (".parquet", ".pq")
+    fmt = format_of(out)
+    if fmt is None:
+        raise OutputRefused(f"unknown output format {out.suffix or '(no extension)'}: use .jsonl (one JSON row per "
+                            f"line), .csv or .parquet")
+    parquet = fmt == "parquet"
     if parquet and is_special(out):
         raise OutputRefused(f"{out}: Parquet is written as a whole file; give a regular file, not a device or FIFO")
     _check_target(out, ParquetWriter.side_file(out) if parquet else None, resume=resume, force=force)
@@ -370,12 +353,12 @@ def check_output(out: str | Path, *, resume: bool = False, force: bool = False) 
 def open_writer(out: str | Path, *, resume: bool = False, force: bool = False) -> Writer:
     """The writer for ``out``'s extension: .jsonl/.ndjson (default), .csv or .parquet (``check_output`` first)."""
     check_output(out, resume=resume, force=force)
-    suffix = Path(out).suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
+    fmt = format_of(out)
+    if fmt == "jsonl":
         return JsonlWriter(out, resume=resume)
     from .features import FEATURE_NAMES
 
-    if suffix == ".csv":
+    if fmt == "csv":
         return CsvWriter.to_file(out, FEATURE_NAMES, resume=resume)
     return ParquetWriter(out, FEATURE_NAMES, resume=resume)  # without pyarrow: ImportError, which the CLI names
 
@@ -418,13 +401,13 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     try:
         for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector):
             writer.write(row)
-            if "error" in row:
+            if row.get("error"):
                 summary.failed += 1
             else:
                 summary.scored += 1
             if on_row is not None:
                 # An error row is usually reported on stderr: clear the bar around it, not under it.
-                with bar.external_write_mode() if bar is not None and "error" in row else nullcontext():
+                with bar.external_write_mode() if bar is not None and row.get("error") else nullcontext():
                     on_row(row)
             if bar is not None:
                 bar.update(1)

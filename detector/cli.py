@@ -86,6 +86,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+
+
+def _size(text: str) -> int:
+    """A byte count, plain or with a unit: 8000000, 8MB, 8 MB, 512KiB (KB = 1000 bytes, KiB = 1024)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*", text, re.I)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 8MB, 512KiB or 8000000)")
+    value = int(float(m.group(1)) * _UNITS[(m.group(2) or "").upper()])
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {text!r}")
+    return value
+
+
 def _probability(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -100,6 +116,7 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json", "jsonl", "csv"),
                    help="stdout format (default: table on a terminal, jsonl otherwise)")
     p.add_argument("-o", "--output", metavar="FILE", help="write rows to FILE (.jsonl, .csv or .parquet): batch mode")
+    p.add_argument("--wide", action="store_true", help="table: show evidence in full, not cut at 100 characters")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
@@ -107,8 +124,8 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
-    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
-                   help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+    p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                   help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     p.add_argument("--max-parse-seconds", type=float, default=DEFAULT_MAX_PARSE_SECONDS, metavar="S",
                    help=f"give up on a page after S seconds with an error row; 0: no limit (default: {DEFAULT_MAX_PARSE_SECONDS:g})")
 
@@ -135,8 +152,9 @@ def run_score(args: argparse.Namespace) -> int:
             batch.check_output(args.output, resume=args.resume, force=args.force)
         except batch.OutputRefused as exc:
             return usage_error(args, str(exc))
-    if args.output and args.format:
-        return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
+    if args.output and args.format and args.format != batch.format_of(args.output):
+        return usage_error(args, f"--format {args.format} and -o {args.output} disagree: -o takes its format "
+                                 f"from the file's extension (.jsonl, .csv or .parquet)")
     factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
                       max_parse_seconds=args.max_parse_seconds or None)
     try:  # fail here, once, rather than in every worker
@@ -159,7 +177,7 @@ def run_score(args: argparse.Namespace) -> int:
     def report(row: dict) -> None:
         nonlocal failed, written
         written += 1
-        if "error" in row:
+        if row.get("error"):
             failed += 1
             fail(f"{row['origin']}: {row['error']}")
 
@@ -179,8 +197,9 @@ def run_score(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    printer = partial(print_table, wide=args.wide) if fmt == "table" else PRINTERS[fmt]
     try:
-        PRINTERS[fmt](rows, sys.stdout)
+        printer(rows, sys.stdout)
     except KeyboardInterrupt:
         fail(f"interrupted after {written} rows")
         return 130
@@ -207,9 +226,8 @@ def print_jsonl(rows: Iterable[dict], out: TextIO) -> None:
 
 
 def print_json(rows: Iterable[dict], out: TextIO) -> None:
-    """One JSON document: the row itself for a single page, a list for several."""
-    rows = list(rows)
-    json.dump(rows[0] if len(rows) == 1 else rows, out, ensure_ascii=False, indent=2)
+    """One JSON document: always an array of rows, for one page as for many (one shape to parse)."""
+    json.dump(list(rows), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
@@ -222,16 +240,23 @@ def print_csv(rows: Iterable[dict], out: TextIO) -> None:
         writer.write(row)
 
 
-def print_table(rows: Iterable[dict], out: TextIO) -> None:
-    """Per page: the verdict and probability, then each signal that fired with what it saw and where."""
+def print_table(rows: Iterable[dict], out: TextIO, *, wide: bool = False) -> None:
+    """Per page: the verdict and probability, what makes the verdict shaky (a cut page, too little
+    text), then the evidence of republishing and of an original, each with what it saw and where.
+    Evidence is cut at ``EVIDENCE_WIDTH`` characters unless ``wide``."""
     for i, row in enumerate(rows):
         out.write("\n" if i else "")
         out.write(row["origin"] + (f"  (id {row['id']})" if row["id"] != row["origin"] else "") + "\n")
-        if "error" in row:
+        if row.get("error"):
             out.write(f"  ERROR  {row['error']}\n")
             continue
         out.write(f"  {row['label'].upper():<12} probability {row['probability']:.2f}"
                   f"  (threshold {row['threshold']:.2f})\n")
+        words = _words(row)
+        if words is not None and words < MIN_WORDS:
+            out.write(f"  note         too little text to judge ({words} words of main text)\n")
+        if row.get("truncated"):
+            out.write("  note         truncated: the page was larger than --max-bytes and was cut\n")
         if row.get("url"):
             out.write(f"  url          {row['url']}\n")
         if row.get("source"):
@@ -239,18 +264,35 @@ def print_table(rows: Iterable[dict], out: TextIO) -> None:
             out.write(f"  source       {src['kind']}: {' '.join(x for x in (src['name'], src['url']) if x)}\n")
         for m in row.get("matches") or []:
             out.write(f"  match        {m['url'] or m['id']}  containment {m['containment']:.2f}  jaccard {m['jaccard']:.2f}\n")
-        reasons = row.get("reasons") or []
-        if not reasons:
-            out.write("  no signal fired\n")
-        width = max((len(r["name"]) for r in reasons), default=0)
-        for r in reasons:
-            where = f"  @ {r['locator']}" if r.get("locator") else ""
-            out.write(f"  {r['name']:<{width}}  {r['value']:.2f}  {_cut(r['evidence'], 100)!r}{where}\n")
+        for title, found in (("republished", row.get("reasons") or []), ("original", row.get("original_evidence") or [])):
+            if not found:
+                continue
+            out.write(f"  evidence of {title}:\n")
+            width = max(len(r["name"]) for r in found)
+            for r in found:
+                where = f"  @ {r['locator']}" if r.get("locator") else ""
+                evidence = " ".join(str(r["evidence"]).split())
+                out.write(f"    {r['name']:<{width}}  {r['value']:.2f}  "
+                          f"{(evidence if wide else _cut(evidence, EVIDENCE_WIDTH))!r}{where}\n")
+        if not row.get("reasons") and not row.get("original_evidence"):
+            out.write("  no evidence either way\n")
         out.flush()
 
 
+EVIDENCE_WIDTH = 100
+MIN_WORDS = 50
+"""Under this many words of main text the verdict rests on very little: the table says so."""
+
+
+def _words(row: dict) -> int | None:
+    """Words of main text, from the log-scaled ``main_text_words`` signal (1.0 at 3,000 words)."""
+    import math
+
+    value = (row.get("signals") or {}).get("main_text_words")
+    return None if value is None else round(math.expm1(value * math.log1p(3000)))
+
+
 def _cut(text: str, n: int) -> str:
-    text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -446,12 +488,21 @@ def run_serve(args: argparse.Namespace) -> int:
     from .api import Detector
     from .model import ModelError
 
+    import socket
+
     from .serve import HOST, serve  # without flask: main() names the web extra
     try:
         detector = Detector(args.model, threshold=args.threshold)
     except ModelError as exc:
         fail(str(exc))
         return 1
+    with socket.socket() as probe:  # say "in use" before "serving on", not after it
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+        try:
+            probe.bind((HOST, args.port))
+        except OSError as exc:
+            fail(f"cannot serve on {HOST}:{args.port}: {exc.strerror or exc} (another program uses it? try --port)")
+            return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
     serve(detector, port=args.port)
     return 0
@@ -526,27 +577,40 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
                    help="share of a page's main text that must be in an original (default: the index's, 0.5)")
     p.add_argument("--top", type=_positive_int, default=3, help="originals listed per page")
     p.add_argument("--format", choices=("table", "jsonl", "json"), help="default: table on a terminal, jsonl otherwise")
+    p.add_argument("-o", "--output", metavar="FILE.jsonl", help="write the rows to FILE (JSONL) instead of stdout")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds rows")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
 
 
 def run_find_copies(args: argparse.Namespace) -> int:
     """One row per crawl page that copies an indexed original on another site (the page itself, or
     its own site's pages, are not copies)."""
+    from .batch import JsonlWriter, check_output, format_of
+    from .errors import OutputRefused
     from .inputs import iter_records
     from .page import registrable_domain
     from .provenance import ReferenceIndex, ReferenceIndexError, page_of
 
+    if args.output:
+        if format_of(args.output) != "jsonl" or (args.format or "jsonl") != "jsonl":
+            return usage_error(args, f"-o writes JSONL: name it .jsonl (not {args.output}) and leave --format out")
+        try:
+            check_output(args.output, force=args.force)
+        except OutputRefused as exc:
+            return usage_error(args, str(exc).replace("--resume continues it, ", ""))
     try:
         index = ReferenceIndex.open(args.reference)
     except ReferenceIndexError as exc:
         fail(str(exc))
         return 1
     floor = index.settings.copy if args.min_containment is None else args.min_containment
-    failed = 0
+    failed = read = found = 0
+    skipped: Counter[str] = Counter()
 
     def rows() -> Iterator[dict]:
-        nonlocal failed
-        for record in iter_records(args.inputs):
+        nonlocal failed, read, found
+        for record in iter_records(args.inputs, skipped=skipped):
+            read += 1
             if record.error is not None or record.content is None:
                 failed += 1
                 fail(f"{record.origin}: {record.error or 'no content'}")
@@ -562,11 +626,19 @@ def run_find_copies(args: argparse.Namespace) -> int:
             matches = [m for m in index.query(page.main_text, top=args.top + 2, min_containment=floor)
                        if m.id != record.id and not (m.url and m.url == url) and not (domain and m.domain == domain)]
             if matches:
+                found += 1
                 yield {"id": record.id, "url": url, "origin": record.origin,
                        "matches": [m.to_dict() for m in matches[: args.top]]}
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt == "table":
+    if args.output:
+        writer = JsonlWriter(args.output)
+        try:
+            for row in rows():
+                writer.write(row)
+        finally:
+            writer.close()
+    elif fmt == "table":
         for row in rows():
             out = sys.stdout
             out.write(f"{row['url'] or row['origin']}\n")
@@ -575,6 +647,9 @@ def run_find_copies(args: argparse.Namespace) -> int:
             out.flush()
     else:
         PRINTERS[fmt](rows(), sys.stdout)
+    say_skipped(skipped)
+    print(f"{PROG}: {found} of {read} pages copy an indexed original (containment >= {floor:g})"
+          + (f", {failed} failed" if failed else "") + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
     return 1 if failed else 0
 
 

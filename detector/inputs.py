@@ -241,8 +241,8 @@ def _fetched(url: str, max_bytes: int) -> Record:
 
     try:
         content, final = fetch(url, max_bytes=max_bytes)
-    except FetchError as exc:
-        return Record(id=url, url=url, origin=url, error=str(exc))
+    except FetchError as exc:  # the row's origin names the URL: the reason need not say it again
+        return Record(id=url, url=url, origin=url, error=str(exc).removeprefix(f"{url}: "))
     return Record(id=url, url=final, content=content, origin=url)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from detector import rows
 from detector.api import Detector
 from detector.batch import OutputRefused, run, score_stream
 from detector.inputs import Record
@@ -48,7 +49,8 @@ def test_rows_keep_input_order_and_match_across_job_counts(factory):
     parallel = list(score_stream(recs, factory, jobs=2, window=4))
     assert [r["id"] for r in parallel] == [r.id for r in recs]
     assert parallel == serial
-    assert serial[3] == {"id": "r3", "url": None, "origin": "mem:3", "error": "truncated file"}
+    assert serial[3] == rows.error_row("r3", None, "mem:3", "truncated file")
+    assert all(list(r) == list(rows.NAMES) for r in serial)  # every row has every key, in order
     assert "binary input" in serial[5]["error"]
     ok = serial[1]
     assert ok["label"] in ("original", "republished") and 0 <= ok["probability"] <= 1
