@@ -232,10 +232,11 @@ class JsonlWriter:
     """One JSON object per line, flushed per row (a killed run loses at most the line being written).
     A symlink is written through and a device (``/dev/stdout``) written to: never replaced."""
 
-    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+    def __init__(self, path: str | Path, *, resume: bool = False, fresh: bool = False) -> None:
+        """``fresh``: create the file, failing if anything (a planted symlink) appeared at its name."""
         path = Path(path)
         self.done = _recover(path, _jsonl_rows, _json_id) if resume and path.is_file() else set()
-        self.fh = open(path, "a" if resume else "w", encoding="utf-8")
+        self.fh = open(path, "a" if resume else "x" if fresh else "w", encoding="utf-8")
 
     def write(self, row: Row) -> None:
         self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -291,7 +292,9 @@ class ParquetWriter:
         self.schema = rows.arrow_schema(self.signal_names)
         if resume and not self.side.exists() and self.path.is_file():
             self._seed_side_file()
-        self.side_writer = JsonlWriter(self.side, resume=resume)
+        if not resume:  # a side file of our own making: whatever sits at its predictable name goes, never followed
+            self.side.unlink(missing_ok=True)
+        self.side_writer = JsonlWriter(self.side, resume=resume, fresh=not resume)
         self.done = self.side_writer.done
 
     @staticmethod

@@ -207,3 +207,12 @@ def test_workers_exit_when_the_parent_is_killed(tiny_model, tmp_path):  # noqa: 
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def test_a_symlink_planted_at_the_parquet_side_file_is_not_followed(tiny_model, tmp_path):  # noqa: F811
+    pytest.importorskip("pyarrow")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "out.parquet.partial.jsonl").symlink_to(victim)
+    assert score(tiny_model, ORIGINAL, "-o", str(tmp_path / "out.parquet"), "--force") == 0
+    assert victim.read_text() == "keep me" and (tmp_path / "out.parquet").stat().st_size > 0
