@@ -102,3 +102,13 @@ def test_table_splits_evidence_and_says_what_makes_a_verdict_shaky(tiny_model, t
     assert score(tiny_model, FARM, "--format", "table", "--wide") == 0
     wide = capsys.readouterr().out
     assert "…" not in wide.split("evidence of republished:")[1]
+
+
+def test_page_report_keeps_evidence_of_an_original_out_of_the_red_table(tiny_model):  # noqa: F811
+    from detector.report import page_report
+
+    body, result = page_report(Detector(tiny_model), Path(ORIGINAL).read_bytes(), name="original.html")
+    assert [s.name for s in result.original_evidence] == ["byline_person"]
+    red = body.split('<table id="signals">', 1)[1].split("</table>", 1)[0]
+    original = body.split('<p id="original-evidence">', 1)[1].split("</p>", 1)[0]
+    assert "byline_person" not in red and "byline_person" in original
