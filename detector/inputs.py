@@ -106,34 +106,37 @@ def _walk(folder: str) -> Iterator[str]:
 
 def _folder_file(path: str, max_bytes: int, skipped: Counter[str]) -> Record | None:
     """A file found in a folder: a page by its suffix, or (wget mirrors: ``story``, ``article.php``,
-    ``index.html?id=3``) by its first bytes; None, counted in ``skipped``, when it is not a page."""
+    ``index.html?id=3``) by its first bytes; None, counted in ``skipped``, when it is not a page.
+    A file that cannot be opened is an error record (it may well be a page)."""
+    reason = _not_a_page(path)
+    if reason is not None:
+        skipped[reason] += 1
+        return None
+    return _page_file(path, url=None, max_bytes=max_bytes)
+
+
+def _not_a_page(path: str) -> str | None:
+    """Why the file at ``path`` (found in a folder) is not a page; None when it is, or may be."""
     try:
         mode = os.stat(path).st_mode
-    except OSError as exc:
-        return Record(id=shown(path), origin=shown(path), error=_reason(exc))
+    except OSError:
+        return None  # _page_file turns the failure into an error record
     if not stat.S_ISREG(mode):  # a FIFO would block the run forever, a device never end
-        skipped["not a regular file (FIFO, socket or device)"] += 1
-        return None
-    lower = path.lower()
-    if lower.endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-        skipped["JSONL or WARC file inside a folder (give it as an input of its own)"] += 1
-        return None
+        return "not a regular file (FIFO, socket or device)"
+    if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
+        return "JSONL or WARC file inside a folder (give it as an input of its own)"
     if _page_kind(os.path.basename(path), known_only=True) is not None:
-        return _page_file(path, url=None, max_bytes=max_bytes)
+        return None
     try:
         with _open(path) as fh:
             head = fh.read(4096)
-    except _READ_ERRORS as exc:
-        return Record(id=shown(path), origin=shown(path), error=_reason(exc))
+    except _READ_ERRORS:
+        return None
     try:
         kind = read(head).kind
     except ReadError as exc:
-        skipped[str(exc)] += 1
-        return None
-    if kind != "html":
-        skipped["no page suffix and not HTML (name a text dump .txt to score it)"] += 1
-        return None
-    return _page_file(path, url=None, max_bytes=max_bytes)
+        return str(exc)
+    return None if kind == "html" else "no page suffix and not HTML (name a text dump .txt to score it)"
 
 
 def _page_kind(name: str, *, known_only: bool = False) -> str | None:
@@ -337,7 +340,7 @@ def count_records(specs: Iterable[str]) -> int | None:
         if spec.lower().startswith(("http://", "https://")) or not os.path.exists(spec):
             total += 1
         elif os.path.isdir(spec):
-            total += sum(1 for _ in _walk(spec))
+            total += sum(1 for path in _walk(spec) if _not_a_page(path) is None)
         elif spec.lower().endswith(JSONL_SUFFIXES):
             try:
                 with _open(spec) as fh:
