@@ -71,3 +71,16 @@ def test_find_copies_writes_o_and_says_when_nothing_is_found(tmp_path, capsys):
     assert out.read_text() == ""
     assert "0 of 1 pages copy an indexed original" in capsys.readouterr().err
     assert main(["find-copies", "--reference", str(index), FARM, "-o", str(tmp_path / "c.csv")]) == 2
+
+
+def test_bench_provenance_without_a_corpus_says_what_it_needs(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_provenance.py"), "--corpus", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == (f"bench_provenance.py: no corpus pages in {tmp_path}: give --corpus DIR (a folder "
+                                   f"of .html/.htm(.gz) pages, or one with a manifest.jsonl) or set DETECTOR_CORPUS")
