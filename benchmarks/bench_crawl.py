@@ -204,4 +204,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from detector.extras import main_with_hint
+
+    raise SystemExit(main_with_hint(main, Path(__file__).name))

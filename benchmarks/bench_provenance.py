@@ -171,6 +171,9 @@ def main() -> None:
 
     t0 = time.perf_counter()
     rows = load_manifest(args.corpus)[: args.limit]
+    if not rows:
+        raise SystemExit(f"bench_provenance.py: no corpus pages in {args.corpus}: give --corpus DIR (a folder of "
+                         f".html/.htm(.gz) pages, or one with a manifest.jsonl) or set DETECTOR_CORPUS")
     if args.cache and args.cache.exists():
         parsed = json.loads(args.cache.read_text("utf-8"))
     else:
@@ -192,6 +195,9 @@ def main() -> None:
     rng.shuffle(pages)
     articles = [p for p in pages if p["article"] and len(p["paragraphs"]) >= 3 and word_count(" ".join(p["paragraphs"])) >= 150]
     originals = articles[: args.pairs]
+    if len(originals) < 2:
+        raise SystemExit(f"bench_provenance.py: {len(articles)} article(s) of 150+ words in {args.corpus}; "
+                         f"the benchmark needs at least 2 (it makes copies of them and holds others out)")
     chosen = {p["id"] for p in originals}
     rest = [p for p in pages if p["id"] not in chosen]
     held_out, padding = rest[: args.unrelated], rest[args.unrelated:]
@@ -274,4 +280,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from detector.extras import main_with_hint
+
+    raise SystemExit(main_with_hint(main, Path(__file__).name))

@@ -5,15 +5,23 @@
     >>> result.label, result.probability, result.reasons
 """
 
-__all__ = ["Detector", "Result"]
+from .errors import (BudgetError, DetectorError, FetchError, ModelError, OutputError, OutputRefused, ReadError,
+                     ReferenceIndexError)
+
+__version__ = "0.1.0"
+
+_LAZY = {"Detector": "api", "Result": "api", "Signal": "signals", "Source": "provenance"}
+
+__all__ = ["BudgetError", "Detector", "DetectorError", "FetchError", "ModelError", "OutputError", "OutputRefused",
+           "ReadError",
+           "ReferenceIndexError", "Result", "Signal", "Source", "__version__"]
 
 
 def __getattr__(name: str):
     # Imported on first use, so that `import detector.page` or a batch run's parent process does not
     # pay for scikit-learn.
-    if name in __all__:
-        from . import api
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(api, name)
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-__version__ = "0.1.0"

@@ -11,12 +11,14 @@ from threadpoolctl import ThreadpoolController
 from .features import vectorize
 from .model import LoadedModel, load
 from .page import Page, parse_html
-from .provenance import Match, ReferenceIndex, Source, apply_reference
+from .provenance import REFERENCE_SIGNAL, Match, ReferenceIndex, Source, apply_reference
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS, read, time_budget
-from .signals import Signal, extract
+from .rows import REASON_FLOOR, result_row
+from .signals import SIGNALS, Signal, extract
 from .text_page import parse_text
 
 ORIGINAL, REPUBLISHED = "original", "republished"
+_DIRECTIONS = {unit.name: unit.direction for unit in SIGNALS} | {REFERENCE_SIGNAL: 1}
 
 
 @dataclass
@@ -37,24 +39,22 @@ class Result:
 
     @property
     def reasons(self) -> list[Signal]:
-        """The signals that fired (saw something), strongest first."""
-        return sorted((s for s in self.signals if s.fired), key=lambda s: -s.value)
+        """Evidence of republishing: the signals that fired and point to a copy, strongest first."""
+        return self._fired(+1)
 
-    def to_dict(self) -> dict:
-        return {
-            "label": self.label,
-            "probability": round(self.probability, 4),
-            "threshold": self.threshold,
-            "url": self.url,
-            "kind": self.kind,
-            "encoding": self.encoding,
-            "truncated": self.truncated,
-            "reasons": [s.name for s in self.reasons],
-            "signals": [s.to_dict() for s in self.signals],
-            "timings_ms": self.timings_ms,
-            "source": self.source.to_dict() if self.source else None,
-            "matches": [m.to_dict() for m in self.matches],
-        }
+    @property
+    def original_evidence(self) -> list[Signal]:
+        """Evidence of an original (a reporter's byline): fired signals that point to the publisher."""
+        return self._fired(-1)
+
+    def _fired(self, direction: int) -> list[Signal]:
+        """Fired signals of one direction; a value under ``rows.REASON_FLOOR`` is noise, not a reason."""
+        return sorted((s for s in self.signals if s.fired and s.value >= REASON_FLOOR
+                       and _DIRECTIONS.get(s.name, 0) == direction), key=lambda s: -s.value)
+
+    def to_dict(self, *, id: str | None = None, origin: str | None = None, url: str | None = None) -> dict:
+        """The row (``detector.rows``): the same keys and shapes as every CLI output, Parquet and the API."""
+        return result_row(self, id=id, origin=origin, url=url)
 
 
 class Detector:

@@ -9,8 +9,9 @@ Why it is built this way:
 - **One row per record, always.** A page that cannot be read, or that trips a bug, becomes an error
   row (``id, url, origin, error``); so does a page past its time or memory budget, or one whose
   worker died.
-- **Resumable.** Rows are appended and flushed one by one; ``resume`` reads the ids already written,
-  drops a half-written last line (a killed run) and skips those ids. Parquet, a whole-file format,
+- **Resumable, never overwritten.** Rows are appended and flushed one by one; ``resume`` reads the
+  ids already written, drops a half-written last line (a killed run), refuses a file damaged in the
+  middle, and skips those ids. An output that holds results is replaced only with ``force``. Parquet, a whole-file format,
   is assembled from a JSONL side file at the end and renamed into place atomically; the side file
   is what a resumed Parquet run continues from.
 """
@@ -18,10 +19,13 @@ Why it is built this way:
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -29,18 +33,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO
 
+from . import rows
 from .budget import Budget, WorkerPool
+from .errors import OutputError, OutputRefused
+from .files import atomic_write, is_special
 from .inputs import Record
+from .rows import FLAT_COLUMNS, flat_row
 
 Row = dict[str, Any]
-FLAT_COLUMNS = ("id", "url", "origin", "label", "probability", "reasons", "error")
-"""The fixed columns of CSV/Parquet rows; one column per signal value follows them."""
-
-
-class BatchError(RuntimeError):
-    """The output cannot be written or resumed (e.g. written by another version with other columns)."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -48,24 +50,12 @@ class BatchError(RuntimeError):
 
 
 def verdict_row(record: Record, result: Any) -> Row:
-    """The row of a scored page: verdict, the reasons (fired signals with evidence), every signal value."""
-    return {
-        "id": record.id,
-        "url": record.url or result.url,  # where the page was found; else what it says of itself
-        "origin": record.origin,
-        "label": result.label,
-        "probability": round(result.probability, 4),
-        "threshold": result.threshold,
-        "truncated": result.truncated,
-        "reasons": [s.to_dict() for s in result.reasons],
-        "signals": {s.name: s.value for s in result.signals},
-        "source": result.source.to_dict() if getattr(result, "source", None) else None,
-        **({"matches": [m.to_dict() for m in result.matches]} if getattr(result, "matches", None) else {}),
-    }
+    """The row of a scored page (``detector.rows``); the url is where the page was found, else what it says of itself."""
+    return rows.result_row(result, id=record.id, origin=record.origin, url=record.url)
 
 
 def error_row(record: Record, error: str) -> Row:
-    return {"id": record.id, "url": record.url, "origin": record.origin, "error": error}
+    return rows.error_row(record.id, record.url, record.origin, error)
 
 
 def score_record(detector: Any, record: Record) -> Row:
@@ -144,30 +134,46 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-def flat_row(row: Row, signal_names: Iterable[str]) -> Row:
-    """A row with scalar columns only: reasons as a JSON string, one column per signal value."""
-    flat: Row = {k: row.get(k) for k in FLAT_COLUMNS}
-    if "reasons" in row:
-        flat["reasons"] = json.dumps(row["reasons"], ensure_ascii=False)
-    signals = row.get("signals") or {}
-    flat.update({name: signals.get(name) for name in signal_names})
-    return flat
+def _jsonl_rows(fh: BinaryIO) -> Iterator[tuple[bytes, bool]]:
+    """(line, complete) per line: complete when it ends with a newline."""
+    for line in fh:
+        yield line, line.endswith(b"\n")
 
 
-def _recover(path: Path, row_id: Callable[[bytes], str]) -> set[str]:
-    """Ids of the complete rows in ``path``; cuts the file after the last good line, so that a line
-    half-written by a killed run (or anything unreadable after it) is dropped and re-scored."""
+def _csv_rows(fh: BinaryIO) -> Iterator[tuple[bytes, bool]]:
+    """(record, complete) per CSV record: a quoted value may hold newlines, so a record ends at a
+    newline outside quotes (an even count of quote characters so far)."""
+    record = b""
+    for line in fh:
+        record += line
+        if record.count(b'"') % 2 == 0 and record.endswith(b"\n"):
+            yield record, True
+            record = b""
+    if record:
+        yield record, False
+
+
+def _recover(path: Path, rows: Callable[[BinaryIO], Iterator[tuple[bytes, bool]]],
+             row_id: Callable[[bytes], str], *, skip: int = 0) -> set[str]:
+    """Ids of the rows in ``path`` (after ``skip`` header rows). A last row without its newline was
+    half-written by a killed run: it is cut off and re-scored. A complete row that cannot be read is
+    damage, not a kill: resuming would drop it (and, before this check, everything after it), so
+    it is refused with its line number."""
     done: set[str] = set()
-    good = 0
+    good = lineno = 0
     with open(path, "rb+") as fh:
-        for line in fh:
-            if not line.endswith(b"\n"):
+        for n, (raw, complete) in enumerate(rows(fh)):
+            lineno += 1
+            if not complete:
                 break
-            try:
-                done.add(row_id(line))
-            except (ValueError, KeyError, IndexError, TypeError):
-                break
-            good += len(line)
+            if n >= skip:
+                try:
+                    done.add(row_id(raw))
+                except (ValueError, KeyError, IndexError, TypeError, csv.Error) as exc:
+                    raise OutputError(f"cannot resume {path}: line {lineno} is not a result row ({exc}); "
+                                     f"repair or remove that line, or write to a new file") from None
+            good += len(raw)
+            lineno += raw.count(b"\n") - 1
         fh.truncate(good)
     return done
 
@@ -176,13 +182,36 @@ def _json_id(line: bytes) -> str:
     return str(json.loads(line)["id"])
 
 
-class JsonlWriter:
-    """One JSON object per line, flushed per row (a killed run loses at most the line being written)."""
+def _csv_id(columns: int) -> Callable[[bytes], str]:
+    """The id of a CSV record that has all ``columns`` (a row cut short is damage, not a row)."""
+    def row_id(record: bytes) -> str:
+        values = next(csv.reader(io.StringIO(record.decode("utf-8"), newline="")))
+        if len(values) != columns:
+            raise ValueError(f"{len(values)} columns, not {columns}")
+        return values[0]
+    return row_id
 
-    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+
+def _check_target(path: Path, side: Path | None, *, resume: bool, force: bool) -> None:
+    """Refuse to replace results (a non-empty file, or a Parquet run's side file) unless asked to."""
+    if is_special(path):
+        if resume:
+            raise OutputRefused(f"cannot resume {path}: not a regular file")
+        return
+    held = [p for p in (path, side) if p is not None and p.is_file() and p.stat().st_size > 0]
+    if held and not resume and not force:
+        raise OutputRefused(f"{held[0]} already holds results: --resume continues it, --force replaces it")
+
+
+class JsonlWriter:
+    """One JSON object per line, flushed per row (a killed run loses at most the line being written).
+    A symlink is written through and a device (``/dev/stdout``) written to: never replaced."""
+
+    def __init__(self, path: str | Path, *, resume: bool = False, fresh: bool = False) -> None:
+        """``fresh``: create the file, failing if anything (a planted symlink) appeared at its name."""
         path = Path(path)
-        self.done = _recover(path, _json_id) if resume and path.exists() else set()
-        self.fh = open(path, "a" if resume else "w", encoding="utf-8")
+        self.done = _recover(path, _jsonl_rows, _json_id) if resume and path.is_file() else set()
+        self.fh = open(path, "a" if resume else "x" if fresh else "w", encoding="utf-8")
 
     def write(self, row: Row) -> None:
         self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -193,8 +222,8 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """Flat rows as CSV, to a file or a stream (stdout). Newlines inside values become spaces so that
-    one row is one line, which is what lets ``resume`` find and drop a half-written row."""
+    """Flat rows as CSV, to a file or a stream (stdout). Values keep their newlines inside quotes
+    (standard CSV), so an id with a newline is the same id when ``resume`` reads it back."""
 
     def __init__(self, fh: TextIO, signal_names: Iterable[str], *, header: bool = True,
                  done: set[str] | None = None) -> None:
@@ -206,28 +235,23 @@ class CsvWriter:
     @classmethod
     def to_file(cls, path: str | Path, signal_names: Iterable[str], *, resume: bool = False) -> CsvWriter:
         path, names = Path(path), list(signal_names)
-        if not (resume and path.exists() and path.stat().st_size > 0):
+        if not (resume and path.is_file() and path.stat().st_size > 0):
             return cls(open(path, "w", encoding="utf-8", newline=""), names)
         with open(path, encoding="utf-8", newline="") as fh:
             header = next(csv.reader(fh), [])
         if header != [*FLAT_COLUMNS, *names]:
-            raise BatchError(f"cannot resume {path}: its columns differ from this detector's "
+            raise OutputError(f"cannot resume {path}: its columns differ from this detector's "
                              f"(written by another version?); write to a new file")
-        done = _recover(path, lambda line: next(csv.reader([line.decode("utf-8")]))[0]) - {"id"}
+        done = _recover(path, _csv_rows, _csv_id(len(header)), skip=1)
         return cls(open(path, "a", encoding="utf-8", newline=""), names, header=False, done=done)
 
     def write(self, row: Row) -> None:
-        flat = flat_row(row, self.signal_names)
-        self.writer.writerow({k: _one_line(v) for k, v in flat.items()})
+        self.writer.writerow(flat_row(row, self.signal_names))
         self.fh.flush()
 
     def close(self) -> None:
         if self.fh not in (sys.stdout, sys.__stdout__):
             self.fh.close()
-
-
-def _one_line(value: Any) -> Any:
-    return value.replace("\r", " ").replace("\n", " ") if isinstance(value, str) else value
 
 
 class ParquetWriter:
@@ -237,19 +261,20 @@ class ParquetWriter:
     ROW_GROUP = 10_000
 
     def __init__(self, path: str | Path, signal_names: Iterable[str], *, resume: bool = False) -> None:
-        import pyarrow as pa
-
         self.path = Path(path)
-        self.side = self.path.with_name(self.path.name + ".partial.jsonl")
+        self.side = self.side_file(self.path)
         self.signal_names = list(signal_names)
-        self.schema = pa.schema(
-            [(c, pa.float64() if c == "probability" else pa.string()) for c in FLAT_COLUMNS]
-            + [(n, pa.float64()) for n in self.signal_names]
-        )
-        if resume and not self.side.exists() and self.path.exists():
+        self.schema = rows.arrow_schema(self.signal_names)
+        if resume and not self.side.exists() and self.path.is_file():
             self._seed_side_file()
-        self.side_writer = JsonlWriter(self.side, resume=resume)
+        if not resume:  # a side file of our own making: whatever sits at its predictable name goes, never followed
+            self.side.unlink(missing_ok=True)
+        self.side_writer = JsonlWriter(self.side, resume=resume, fresh=not resume)
         self.done = self.side_writer.done
+
+    @staticmethod
+    def side_file(path: Path) -> Path:
+        return path.with_name(path.name + ".partial.jsonl")
 
     def _seed_side_file(self) -> None:
         """Resuming a finished Parquet file: its rows become the side file's first lines."""
@@ -268,30 +293,52 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         self.side_writer.close()
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with open(self.side, encoding="utf-8") as fh, pq.ParquetWriter(tmp, self.schema) as out:
-            lines = (json.loads(line) for line in fh)
-            while chunk := list(islice(lines, self.ROW_GROUP)):
-                out.write_table(pa.Table.from_pylist(chunk, schema=self.schema))
-        os.replace(tmp, self.path)
+
+        def write(tmp: Path) -> None:
+            with open(self.side, encoding="utf-8") as fh, pq.ParquetWriter(tmp, self.schema) as out:
+                lines = (json.loads(line) for line in fh)
+                while chunk := list(islice(lines, self.ROW_GROUP)):
+                    out.write_table(pa.Table.from_pylist(chunk, schema=self.schema))
+
+        atomic_write(self.path, write)
         self.side.unlink()
 
 
-def open_writer(out: str | Path, *, resume: bool = False) -> Writer:
-    """The writer for ``out``'s extension: .jsonl/.ndjson (default), .csv or .parquet."""
-    suffix = Path(out).suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
+FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+"""Output file suffix -> format."""
+
+
+def format_of(out: str | Path) -> str | None:
+    """The format ``out``'s suffix asks for; None when it names none."""
+    return FORMATS.get(Path(out).suffix.lower())
+
+
+def check_output(out: str | Path, *, resume: bool = False, force: bool = False) -> None:
+    """Raise ``OutputRefused`` for an output that cannot be written as asked: an unknown format, a
+    file that already holds results (unless ``resume`` continues it or ``force`` replaces it: a
+    rerun must never silently turn 1,300 rows into 325), or a device given for a whole-file format."""
+    out = Path(out)
+    fmt = format_of(out)
+    if fmt is None:
+        raise OutputRefused(f"unknown output format {out.suffix or '(no extension)'}: use .jsonl (one JSON row per "
+                            f"line), .csv or .parquet")
+    parquet = fmt == "parquet"
+    if parquet and is_special(out):
+        raise OutputRefused(f"{out}: Parquet is written as a whole file; give a regular file, not a device or FIFO")
+    _check_target(out, ParquetWriter.side_file(out) if parquet else None, resume=resume, force=force)
+
+
+def open_writer(out: str | Path, *, resume: bool = False, force: bool = False) -> Writer:
+    """The writer for ``out``'s extension: .jsonl/.ndjson (default), .csv or .parquet (``check_output`` first)."""
+    check_output(out, resume=resume, force=force)
+    fmt = format_of(out)
+    if fmt == "jsonl":
         return JsonlWriter(out, resume=resume)
     from .features import FEATURE_NAMES
 
-    if suffix == ".csv":
+    if fmt == "csv":
         return CsvWriter.to_file(out, FEATURE_NAMES, resume=resume)
-    if suffix in (".parquet", ".pq"):
-        try:
-            return ParquetWriter(out, FEATURE_NAMES, resume=resume)
-        except ImportError:
-            raise BatchError("writing Parquet needs pyarrow (pip install pyarrow)") from None
-    raise BatchError(f"unknown output format {suffix or '(no extension)'}: use .jsonl, .csv or .parquet")
+    return ParquetWriter(out, FEATURE_NAMES, resume=resume)  # without pyarrow: ImportError, which the CLI names
 
 
 # --------------------------------------------------------------------------------------------------
@@ -306,16 +353,18 @@ class Summary:
 
 
 def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str | Path, *, jobs: int = 1,
-        resume: bool = False, progress: bool = True, detector: Any = None, budget: Budget | None = None,
+        resume: bool = False, force: bool = False, progress: bool = True, detector: Any = None,
+        budget: Budget | None = None,
         on_row: Callable[[Row], None] | None = None, total: Callable[[], int | None] | None = None) -> Summary:
     """Score ``records`` into ``out`` (format by extension); returns what was done.
 
     ``progress`` shows a tqdm bar (pages/s) when stderr is a terminal; ``total`` counts the records
     (e.g. ``inputs.count_records``) for its ETA. It is called only when the bar shows, in a thread,
     so a long count never delays the first pages. ``on_row`` sees every new row (the CLI uses it to
-    report failed inputs on stderr). ``budget``: see ``score_stream``.
+    report failed inputs on stderr). ``resume`` continues ``out``, ``force`` replaces it; without
+    either an ``out`` that holds results raises ``OutputRefused``. ``budget``: see ``score_stream``.
     """
-    writer = open_writer(out, resume=resume)
+    writer = open_writer(out, resume=resume, force=force)
     summary = Summary()
 
     def todo() -> Iterator[Record]:
@@ -331,13 +380,13 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     try:
         for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector, budget=budget):
             writer.write(row)
-            if "error" in row:
+            if row.get("error"):
                 summary.failed += 1
             else:
                 summary.scored += 1
             if on_row is not None:
                 # An error row is usually reported on stderr: clear the bar around it, not under it.
-                with bar.external_write_mode() if bar is not None and "error" in row else nullcontext():
+                with bar.external_write_mode() if bar is not None and row.get("error") else nullcontext():
                     on_row(row)
             if bar is not None:
                 bar.update(1)
@@ -368,5 +417,5 @@ def _progress_bar(enabled: bool):
     return tqdm(unit="page", dynamic_ncols=True, smoothing=0.1)
 
 
-__all__ = ["BatchError", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
+__all__ = ["OutputError", "OutputRefused", "check_output", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
            "run", "score_record", "score_stream", "verdict_row"]

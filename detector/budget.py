@@ -15,12 +15,13 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import resource
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .reading import BudgetError
+from .errors import BudgetError, DetectorError
 
 GRACE_SECONDS = 1.0
 """How long past its time budget a page may run before its worker is killed: the SIGALRM budget
@@ -50,8 +51,13 @@ class Budget:
 
 
 def _worker_main(conn: Any, factory: Callable[[], Any], memory_mb: int | None) -> None:
-    """A worker process: build the Detector once, cap the address space, then answer calls until EOF."""
+    """A worker process: build the Detector once, cap the address space, then answer calls until EOF.
+
+    Ctrl-C is the parent's to handle (it says how far the run got); a parent that died, even by
+    ``kill -9``, closes the pipe, and the EOF ends the worker."""
     from threadpoolctl import threadpool_limits
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     threadpool_limits(limits=1)  # one thread per worker: the workers already use the cores
     try:
@@ -95,7 +101,7 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-class WorkerError(RuntimeError):
+class WorkerError(DetectorError, RuntimeError):
     """A worker could not start (e.g. the model does not load): the run cannot go on."""
 
 
@@ -227,7 +233,7 @@ class LocalPool(_Seats):
         pass
 
 
-class Busy(RuntimeError):
+class Busy(DetectorError, RuntimeError):
     """Every worker is busy and the queue is full."""
 
 

@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -41,10 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `detector score … | head`: the reader left, which is not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C outside a run's own handler (e.g. while the model loads)
+        fail("interrupted")
+        return 130
+    except ImportError as exc:  # an optional module (matplotlib, flask, pyarrow…): its extra, in one line
+        from .extras import missing_extra
+
+        message = missing_extra(exc)
+        if message is None:
+            raise
+        fail(message)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog=PROG, description="Tell a publisher's original page from a republished copy, with the reasons.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
         command.add_arguments(sub.add_parser(name, help=command.help, description=command.help))
@@ -72,6 +87,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+
+
+def _size(text: str) -> int:
+    """A byte count, plain or with a unit: 8000000, 8MB, 8 MB, 512KiB (KB = 1000 bytes, KiB = 1024)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*", text, re.I)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 8MB, 512KiB or 8000000)")
+    value = int(float(m.group(1)) * _UNITS[(m.group(2) or "").upper()])
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {text!r}")
+    return value
+
+
 def _probability(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -86,14 +117,16 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json", "jsonl", "csv"),
                    help="stdout format (default: table on a terminal, jsonl otherwise)")
     p.add_argument("-o", "--output", metavar="FILE", help="write rows to FILE (.jsonl, .csv or .parquet): batch mode")
+    p.add_argument("--wide", action="store_true", help="table: show evidence in full, not cut at 100 characters")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
     p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    p.add_argument("--resume", action="store_true", help="with -o: skip the ids already in FILE")
-    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
-                   help=f"cut pages larger than this (default: {DEFAULT_MAX_BYTES})")
+    p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
+    p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                   help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     budget_arguments(p)
     allow_private_argument(p)
 
@@ -119,10 +152,22 @@ def run_score(args: argparse.Namespace) -> int:
 
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         return usage_error(args, "--url names one page: give a single file (or -)")
-    if args.resume and not args.output:
-        return usage_error(args, "--resume needs -o FILE")
-    if args.output and args.format:
-        return usage_error(args, "--format is for stdout; -o takes its format from the file's extension")
+    if (args.resume or args.force) and not args.output:
+        return usage_error(args, f"{'--resume' if args.resume else '--force'} needs -o FILE")
+    if args.resume and args.force:
+        return usage_error(args, "--resume continues FILE and --force replaces it: give one")
+    if args.output:
+        from .files import same_file
+
+        if any(same_file(args.output, spec) for spec in args.inputs):
+            return usage_error(args, f"-o {args.output} is one of the inputs: writing it would destroy it")
+        try:
+            batch.check_output(args.output, resume=args.resume, force=args.force)
+        except batch.OutputRefused as exc:
+            return usage_error(args, str(exc))
+    if args.output and args.format and args.format != batch.format_of(args.output):
+        return usage_error(args, f"--format {args.format} and -o {args.output} disagree: -o takes its format "
+                                 f"from the file's extension (.jsonl, .csv or .parquet)")
     factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
                       max_parse_seconds=args.max_parse_seconds or None)
     try:  # fail here, once, rather than in every worker
@@ -136,32 +181,45 @@ def run_score(args: argparse.Namespace) -> int:
     except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
+    skipped: Counter[str] = Counter()
     records = iter_records(args.inputs, url=args.url, max_bytes=args.max_bytes,
-                           allow_private=args.allow_private_addresses)
+                           allow_private=args.allow_private_addresses, skipped=skipped)
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
-    failed = 0
+    failed = written = 0
     budget = _budget(args)
 
     def report(row: dict) -> None:
-        nonlocal failed
-        if "error" in row:
+        nonlocal failed, written
+        written += 1
+        if row.get("error"):
             failed += 1
             fail(f"{row['origin']}: {row['error']}")
 
     if args.output:
         try:
-            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, budget=budget,
+            summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, force=args.force,
+                                budget=budget,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
-        except (batch.BatchError, OSError) as exc:
+        except KeyboardInterrupt:
+            fail(f"interrupted after {written} rows; rerun with --resume")
+            return 130
+        except (batch.OutputError, OSError) as exc:
             fail(str(exc))
             return 1
+        say_skipped(skipped)
         print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
               f"-> {args.output}", file=sys.stderr)
         return 1 if failed else 0
     rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector, budget=budget), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    PRINTERS[fmt](rows, sys.stdout)
+    printer = partial(print_table, wide=args.wide) if fmt == "table" else PRINTERS[fmt]
+    try:
+        printer(rows, sys.stdout)
+    except KeyboardInterrupt:
+        fail(f"interrupted after {written} rows")
+        return 130
+    say_skipped(skipped)
     return 1 if failed else 0
 
 
@@ -169,6 +227,12 @@ def _budget(args: argparse.Namespace) -> Budget | None:
     """The hard per-page budget (scoring in killable workers), unless both limits are off."""
     seconds, memory = args.max_parse_seconds or None, args.max_memory_mb or None
     return Budget(seconds, memory) if seconds or memory else None
+
+
+def say_skipped(skipped: Counter[str]) -> None:
+    """One stderr line per reason for what the inputs held that is not a page (nothing skipped in silence)."""
+    for reason, n in sorted(skipped.items(), key=lambda kv: -kv[1]):
+        fail(f"skipped {n} {'input' if n == 1 else 'inputs'}: {reason}")
 
 
 def _tap(rows: Iterable[dict], see: Callable[[dict], None]) -> Iterator[dict]:
@@ -184,9 +248,8 @@ def print_jsonl(rows: Iterable[dict], out: TextIO) -> None:
 
 
 def print_json(rows: Iterable[dict], out: TextIO) -> None:
-    """One JSON document: the row itself for a single page, a list for several."""
-    rows = list(rows)
-    json.dump(rows[0] if len(rows) == 1 else rows, out, ensure_ascii=False, indent=2)
+    """One JSON document: always an array of rows, for one page as for many (one shape to parse)."""
+    json.dump(list(rows), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
@@ -199,16 +262,23 @@ def print_csv(rows: Iterable[dict], out: TextIO) -> None:
         writer.write(row)
 
 
-def print_table(rows: Iterable[dict], out: TextIO) -> None:
-    """Per page: the verdict and probability, then each signal that fired with what it saw and where."""
+def print_table(rows: Iterable[dict], out: TextIO, *, wide: bool = False) -> None:
+    """Per page: the verdict and probability, what makes the verdict shaky (a cut page, too little
+    text), then the evidence of republishing and of an original, each with what it saw and where.
+    Evidence is cut at ``EVIDENCE_WIDTH`` characters unless ``wide``."""
     for i, row in enumerate(rows):
         out.write("\n" if i else "")
         out.write(row["origin"] + (f"  (id {row['id']})" if row["id"] != row["origin"] else "") + "\n")
-        if "error" in row:
+        if row.get("error"):
             out.write(f"  ERROR  {row['error']}\n")
             continue
         out.write(f"  {row['label'].upper():<12} probability {row['probability']:.2f}"
                   f"  (threshold {row['threshold']:.2f})\n")
+        words = _words(row)
+        if words is not None and words < MIN_WORDS:
+            out.write(f"  note         too little text to judge ({words} words of main text)\n")
+        if row.get("truncated"):
+            out.write("  note         truncated: the page was larger than --max-bytes and was cut\n")
         if row.get("url"):
             out.write(f"  url          {row['url']}\n")
         if row.get("source"):
@@ -216,24 +286,83 @@ def print_table(rows: Iterable[dict], out: TextIO) -> None:
             out.write(f"  source       {src['kind']}: {' '.join(x for x in (src['name'], src['url']) if x)}\n")
         for m in row.get("matches") or []:
             out.write(f"  match        {m['url'] or m['id']}  containment {m['containment']:.2f}  jaccard {m['jaccard']:.2f}\n")
-        reasons = row.get("reasons") or []
-        if not reasons:
-            out.write("  no signal fired\n")
-        width = max((len(r["name"]) for r in reasons), default=0)
-        for r in reasons:
-            where = f"  @ {r['locator']}" if r.get("locator") else ""
-            out.write(f"  {r['name']:<{width}}  {r['value']:.2f}  {_cut(r['evidence'], 100)!r}{where}\n")
+        for title, found in (("republished", row.get("reasons") or []), ("original", row.get("original_evidence") or [])):
+            if not found:
+                continue
+            out.write(f"  evidence of {title}:\n")
+            width = max(len(r["name"]) for r in found)
+            for r in found:
+                where = f"  @ {r['locator']}" if r.get("locator") else ""
+                evidence = " ".join(str(r["evidence"]).split())
+                out.write(f"    {r['name']:<{width}}  {r['value']:.2f}  "
+                          f"{(evidence if wide else _cut(evidence, EVIDENCE_WIDTH))!r}{where}\n")
+        if not row.get("reasons") and not row.get("original_evidence"):
+            out.write("  no evidence either way\n")
         out.flush()
 
 
+EVIDENCE_WIDTH = 100
+MIN_WORDS = 50
+"""Under this many words of main text the verdict rests on very little: the table says so."""
+
+
+def _words(row: dict) -> int | None:
+    """Words of main text, from the log-scaled ``main_text_words`` signal (1.0 at 3,000 words)."""
+    import math
+
+    value = (row.get("signals") or {}).get("main_text_words")
+    return None if value is None else round(math.expm1(value * math.log1p(3000)))
+
+
 def _cut(text: str, n: int) -> str:
-    text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 PRINTERS: dict[str, Callable[[Iterable[dict], TextIO], None]] = {
     "table": print_table, "json": print_json, "jsonl": print_jsonl, "csv": print_csv,
 }
+
+
+# --------------------------------------------------------------------------------------------------
+# What kind of file was given: results or pages (report and sites read results only)
+
+RESULTS, PAGES_JSONL, RESULTS_CSV, PARQUET, OTHER = "results", "pages", "results-csv", "parquet", "other"
+_KINDS = {PAGES_JSONL: "a JSONL of pages to score", RESULTS_CSV: "a results CSV", PARQUET: "a Parquet file",
+          OTHER: "not JSONL"}
+RESULTS_HINT = "the JSONL rows of `detector score … -o results.jsonl`"
+
+
+def file_kind(path: str) -> str:
+    """Sniff a local file's first line: result rows (JSONL), pages to score (JSONL), a results CSV,
+    Parquet, or anything else. Only the first 64 KB are read (a page line can be megabytes)."""
+    import gzip
+    import re
+
+    try:
+        with (gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(65536)
+    except (OSError, EOFError):
+        return OTHER
+    if head.startswith(b"PAR1"):
+        return PARQUET
+    first = head.lstrip().split(b"\n", 1)[0]
+    if first.startswith(b"id,url,origin,"):
+        return RESULTS_CSV
+    if not first.startswith(b"{"):
+        return OTHER
+    try:
+        keys = set(json.loads(first))
+    except ValueError:  # cut at 64 KB: read the keys that are there
+        keys = {m.decode() for m in re.findall(rb'"(label|error|html|text)"\s*:', first)}
+    if keys & {"label", "error"}:
+        return RESULTS
+    return PAGES_JSONL if keys & {"html", "text"} else OTHER
+
+
+def not_results(args: argparse.Namespace, path: str, kind: str) -> int:
+    """The usage error for a file that is not result rows, saying what was expected."""
+    hint = f": score it first, `detector score {path} -o results.jsonl`" if kind == PAGES_JSONL else ""
+    return usage_error(args, f"{path} is {_KINDS[kind]}; {args.command} reads {RESULTS_HINT}{hint}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -249,12 +378,15 @@ def sites_arguments(p: argparse.ArgumentParser) -> None:
 def run_sites(args: argparse.Namespace) -> int:
     from .sites import aggregate, read_rows
 
+    if args.results != "-" and os.path.isfile(args.results) and (kind := file_kind(args.results)) != RESULTS:
+        return not_results(args, args.results, kind)
     bad = 0
 
     def skip(n: int, reason: str) -> None:
         nonlocal bad
         bad += 1
-        fail(f"{args.results}:line {n}: skipped, {reason}")
+        if bad <= 5:
+            fail(f"{args.results}:line {n}: skipped, {reason}")
 
     try:
         fh = sys.stdin if args.results == "-" else open(args.results, encoding="utf-8", errors="replace")
@@ -263,6 +395,8 @@ def run_sites(args: argparse.Namespace) -> int:
         return 1
     with fh:
         table = [site.to_dict(args.top) for site in aggregate(read_rows(fh, skip))]
+    if bad > 5:
+        fail(f"{args.results}: {bad} lines skipped in all")
     if args.format == "json":
         json.dump(table, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -317,7 +451,10 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    if args.input.endswith((".jsonl", ".jsonl.gz")):
+    kind = file_kind(args.input) if os.path.isfile(args.input) else OTHER
+    if kind in (PAGES_JSONL, RESULTS_CSV, PARQUET):
+        return not_results(args, args.input, kind)
+    if kind == RESULTS:
         import gzip
 
         from .report.summary import summary_report
@@ -383,16 +520,21 @@ def run_serve(args: argparse.Namespace) -> int:
     from .api import Detector
     from .model import ModelError
 
-    try:
-        from .serve import HOST, serve
-    except ImportError as exc:
-        fail(f"serve needs the web extra: pip install 'detector[web]' ({exc})")
-        return 1
+    import socket
+
+    from .serve import HOST, serve  # without flask: main() names the web extra
     try:
         detector = Detector(args.model, threshold=args.threshold)
     except ModelError as exc:
         fail(str(exc))
         return 1
+    with socket.socket() as probe:  # say "in use" before "serving on", not after it
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+        try:
+            probe.bind((HOST, args.port))
+        except OSError as exc:
+            fail(f"cannot serve on {HOST}:{args.port}: {exc.strerror or exc} (another program uses it? try --port)")
+            return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
     factory = partial(Detector, args.model, threshold=args.threshold, max_parse_seconds=args.max_parse_seconds or None)
     serve(detector, port=args.port, factory=factory, budget=_budget(args), workers=args.workers,
@@ -448,16 +590,15 @@ def run_index(args: argparse.Namespace) -> int:
             index = ReferenceIndex.open(args.output)
         else:
             index = ReferenceIndex.open_or_create(args.output, Settings(storage=args.storage))
-        records = iter_records(args.originals)
+        skipped: Counter[str] = Counter()
+        records = iter_records(args.originals, skipped=skipped)
         if args.kind:
             records = (replace(r, kind=args.kind) for r in records)
         before = len(index)
         added = index.add(documents(records, on_error, budget=_budget(args)))
+        say_skipped(skipped)
     except (ReferenceIndexError, OSError) as exc:
         fail(str(exc))
-        return 1
-    except ImportError as exc:
-        fail(f"the Redis storage needs the redis client: pip install 'detector[redis]' ({exc})")
         return 1
     print(f"{PROG}: {added} originals added ({before} before, {failed} failed; already indexed or "
           f"too short are skipped) -> {args.output}", file=sys.stderr)
@@ -471,6 +612,8 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
                    help="share of a page's main text that must be in an original (default: the index's, 0.5)")
     p.add_argument("--top", type=_positive_int, default=3, help="originals listed per page")
     p.add_argument("--format", choices=("table", "jsonl", "json"), help="default: table on a terminal, jsonl otherwise")
+    p.add_argument("-o", "--output", metavar="FILE.jsonl", help="write the rows to FILE (JSONL) instead of stdout")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds rows")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
     budget_arguments(p)
 
@@ -478,21 +621,32 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
 def run_find_copies(args: argparse.Namespace) -> int:
     """One row per crawl page that copies an indexed original on another site (the page itself, or
     its own site's pages, are not copies)."""
+    from .batch import JsonlWriter, check_output, format_of
+    from .errors import OutputRefused
     from .inputs import iter_records
     from .page import registrable_domain
     from .provenance import ReferenceIndex, ReferenceIndexError, page_texts
 
+    if args.output:
+        if format_of(args.output) != "jsonl" or (args.format or "jsonl") != "jsonl":
+            return usage_error(args, f"-o writes JSONL: name it .jsonl (not {args.output}) and leave --format out")
+        try:
+            check_output(args.output, force=args.force)
+        except OutputRefused as exc:
+            return usage_error(args, str(exc).replace("--resume continues it, ", ""))
     try:
         index = ReferenceIndex.open(args.reference)
     except ReferenceIndexError as exc:
         fail(str(exc))
         return 1
     floor = index.settings.copy if args.min_containment is None else args.min_containment
-    failed = 0
+    failed = read = found = 0
+    skipped: Counter[str] = Counter()
 
     def rows() -> Iterator[dict]:
-        nonlocal failed
-        for record, texts in page_texts(iter_records(args.inputs), _budget(args), args.kind):
+        nonlocal failed, read, found
+        for record, texts in page_texts(iter_records(args.inputs, skipped=skipped), _budget(args), args.kind):
+            read += 1
             if isinstance(texts, str):  # why the page could not be read
                 failed += 1
                 fail(f"{record.origin}: {texts}")
@@ -503,11 +657,19 @@ def run_find_copies(args: argparse.Namespace) -> int:
             matches = [m for m in index.query(main_text, top=args.top + 2, min_containment=floor)
                        if m.id != record.id and not (m.url and m.url == url) and not (domain and m.domain == domain)]
             if matches:
+                found += 1
                 yield {"id": record.id, "url": url, "origin": record.origin,
                        "matches": [m.to_dict() for m in matches[: args.top]]}
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt == "table":
+    if args.output:
+        writer = JsonlWriter(args.output)
+        try:
+            for row in rows():
+                writer.write(row)
+        finally:
+            writer.close()
+    elif fmt == "table":
         for row in rows():
             out = sys.stdout
             out.write(f"{row['url'] or row['origin']}\n")
@@ -516,6 +678,9 @@ def run_find_copies(args: argparse.Namespace) -> int:
             out.flush()
     else:
         PRINTERS[fmt](rows(), sys.stdout)
+    say_skipped(skipped)
+    print(f"{PROG}: {found} of {read} pages copy an indexed original (containment >= {floor:g})"
+          + (f", {failed} failed" if failed else "") + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -24,15 +24,13 @@ import time
 import zlib
 from urllib.parse import SplitResult, urljoin, urlsplit
 
+from .errors import FetchError  # noqa: F401 - re-exported: defined with every public error
 from .reading import DEFAULT_MAX_BYTES
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 USER_AGENT = "detector/0.1 (original-or-republished page checker)"
 _REDIRECTS = (301, 302, 303, 307, 308)
 
-
-class FetchError(Exception):
-    """The URL could not be fetched as a web page; the message says why (and names the URL)."""
 
 
 def fetch(url: str, *, timeout: float = 10, max_bytes: int = DEFAULT_MAX_BYTES, max_redirects: int = 5,

@@ -12,14 +12,17 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import stat
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from typing import BinaryIO
 
-from .reading import DEFAULT_MAX_BYTES, scrub
+from .extras import install_hint
+from .reading import DEFAULT_MAX_BYTES, ReadError, read, scrub
 
 PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -47,44 +50,94 @@ class Record:
 
 
 def iter_records(specs: Iterable[str], *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 allow_private: bool = False) -> Iterator[Record]:
+                 allow_private: bool = False, skipped: Counter[str] | None = None) -> Iterator[Record]:
     """Records from each spec in turn: a file, a folder, JSONL, WARC, an http(s) URL or "-" (stdin).
 
     ``url`` is the page's address for specs that are a single page (a file, or stdin holding one
     page); it is ignored for containers, whose records carry their own URLs. ``allow_private``: URLs
-    may reach loopback and private addresses (see ``fetch.fetch``).
+    may reach loopback and private addresses (see ``fetch.fetch``). Files in folders that are not
+    pages, and WARC responses that are not HTML, are counted in ``skipped`` by reason, so that the
+    caller can say how many were skipped and why: nothing is dropped in silence.
     """
+    skipped = Counter() if skipped is None else skipped
     for spec in specs:
-        yield from records_from(spec, url=url, max_bytes=max_bytes, allow_private=allow_private)
+        yield from records_from(spec, url=url, max_bytes=max_bytes, allow_private=allow_private, skipped=skipped)
 
 
 def records_from(spec: str, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 allow_private: bool = False) -> Iterator[Record]:
+                 allow_private: bool = False, skipped: Counter[str] | None = None) -> Iterator[Record]:
     """The records of one spec (see ``iter_records``)."""
+    skipped = Counter() if skipped is None else skipped
+    scheme = spec.split(":", 1)[0].lower() if "://" in spec else ""
     if spec == "-":
         yield from _stdin(url, max_bytes)
-    elif spec.lower().startswith(("http://", "https://")):
+    elif scheme in ("http", "https"):
         yield _fetched(spec, max_bytes, allow_private)
+    elif scheme and not os.path.exists(spec):
+        yield Record(id=spec, origin=spec, error=f"{scheme}:// is not fetched: only http:// and https:// URLs are")
     elif os.path.isdir(spec):
         for path in _walk(spec):
-            yield _page_file(path, url=None, max_bytes=max_bytes)
+            record = _folder_file(path, max_bytes, skipped)
+            if record is not None:
+                yield record
     elif not os.path.exists(spec):
-        yield Record(id=spec, origin=spec, error="no such file or directory")
+        yield Record(id=shown(spec), origin=shown(spec), error="no such file or directory")
     elif spec.lower().endswith(JSONL_SUFFIXES):
         yield from _jsonl_file(spec, max_bytes)
     elif spec.lower().endswith(WARC_SUFFIXES):
-        yield from _warc_file(spec, max_bytes)
+        yield from _warc_file(spec, max_bytes, skipped)
     else:
         yield _page_file(spec, url=url, max_bytes=max_bytes)
 
 
+def shown(path: str) -> str:
+    """``path`` as an id: a name that is not valid UTF-8 (Python holds its bytes as lone surrogates,
+    which no UTF-8 writer accepts) gets each such byte as ``\\xNN``, the same in JSONL, CSV and
+    Parquet, so that ``--resume`` finds it again."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _walk(folder: str) -> Iterator[str]:
-    """Page files under ``folder``, recursively, in a stable (sorted) order."""
+    """Every file under ``folder``, recursively, in a stable (sorted) order (``_folder_file`` sorts them out)."""
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            if _page_kind(name, known_only=True) is not None:
-                yield os.path.join(root, name)
+            yield os.path.join(root, name)
+
+
+def _folder_file(path: str, max_bytes: int, skipped: Counter[str]) -> Record | None:
+    """A file found in a folder: a page by its suffix, or (wget mirrors: ``story``, ``article.php``,
+    ``index.html?id=3``) by its first bytes; None, counted in ``skipped``, when it is not a page.
+    A file that cannot be opened is an error record (it may well be a page)."""
+    reason = _not_a_page(path)
+    if reason is not None:
+        skipped[reason] += 1
+        return None
+    return _page_file(path, url=None, max_bytes=max_bytes)
+
+
+def _not_a_page(path: str) -> str | None:
+    """Why the file at ``path`` (found in a folder) is not a page; None when it is, or may be."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # _page_file turns the failure into an error record
+    if not stat.S_ISREG(mode):  # a FIFO would block the run forever, a device never end
+        return "not a regular file (FIFO, socket or device)"
+    if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
+        return "JSONL or WARC file inside a folder (give it as an input of its own)"
+    if _page_kind(os.path.basename(path), known_only=True) is not None:
+        return None
+    try:
+        with _open(path) as fh:
+            head = fh.read(4096)
+    except _READ_ERRORS:
+        return None
+    try:
+        kind = read(head).kind
+    except ReadError as exc:
+        return str(exc)
+    return None if kind == "html" else "no page suffix and not HTML (name a text dump .txt to score it)"
 
 
 def _page_kind(name: str, *, known_only: bool = False) -> str | None:
@@ -104,8 +157,8 @@ def _page_file(path: str, *, url: str | None, max_bytes: int) -> Record:
         with _open(path) as fh:
             content = fh.read(max_bytes + 1)
     except _READ_ERRORS as exc:
-        return Record(id=path, url=url, origin=path, error=_reason(exc))
-    return Record(id=path, url=url, content=content, kind=_page_kind(path), origin=path)
+        return Record(id=shown(path), url=url, origin=shown(path), error=_reason(exc))
+    return Record(id=shown(path), url=url, content=content, kind=_page_kind(path), origin=shown(path))
 
 
 def _reason(exc: BaseException) -> str:
@@ -132,7 +185,7 @@ def _jsonl_file(path: str, max_bytes: int) -> Iterator[Record]:
         with _open(path) as fh:
             yield from _jsonl_lines(fh, path, max_bytes)
     except _READ_ERRORS as exc:
-        yield Record(id=path, origin=path, error=_reason(exc))
+        yield Record(id=shown(path), origin=shown(path), error=_reason(exc))
 
 
 def _jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Record]:
@@ -143,7 +196,7 @@ def _jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterato
 
 def _jsonl_record(line: bytes, path: str, lineno: int, max_bytes: int) -> Record:
     """One JSONL line: {"html" or "text": ..., "url"?: ..., "id"?: ...}. Bad lines become error Records."""
-    origin = f"{path}:line {lineno}"
+    origin = f"{shown(path)}:line {lineno}"
     try:
         obj = json.loads(line)
     except ValueError as exc:
@@ -192,8 +245,8 @@ def _fetched(url: str, max_bytes: int, allow_private: bool) -> Record:
 
     try:
         content, final = fetch(url, max_bytes=max_bytes, allow_private=allow_private)
-    except FetchError as exc:
-        return Record(id=url, url=url, origin=url, error=str(exc))
+    except FetchError as exc:  # the row's origin names the URL: the reason need not say it again
+        return Record(id=url, url=url, origin=url, error=str(exc).removeprefix(f"{url}: "))
     return Record(id=url, url=final, content=content, origin=url)
 
 
@@ -201,8 +254,9 @@ def _fetched(url: str, max_bytes: int, allow_private: bool) -> Record:
 # WARC
 
 
-def _warc_file(path: str, max_bytes: int) -> Iterator[Record]:
-    """Response records with an HTML content type. FastWARC when installed (fast), else warcio."""
+def _warc_file(path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Record]:
+    """Response records with an HTML content type (the others counted in ``skipped``). FastWARC when
+    installed (fast), else warcio."""
     try:
         import fastwarc  # noqa: F401
     except ImportError:
@@ -211,28 +265,33 @@ def _warc_file(path: str, max_bytes: int) -> Iterator[Record]:
         reader = _fastwarc_records
     try:
         with open(path, "rb") as fh:
-            yield from reader(fh, path, max_bytes)
+            for record in reader(fh, path, max_bytes):
+                if isinstance(record, str):
+                    skipped[f"WARC response not HTML ({record})"] += 1
+                else:
+                    yield record
     except ImportError:
-        yield Record(id=path, origin=path, error="reading WARC files needs fastwarc or warcio (pip install fastwarc)")
+        yield Record(id=shown(path), origin=shown(path), error=f"reading WARC files needs fastwarc or warcio: {install_hint('warc')}")
     except _READ_ERRORS + (ValueError,) as exc:
-        yield Record(id=path, origin=path, error=f"cannot read WARC: {_reason(exc)}")
+        yield Record(id=shown(path), origin=shown(path), error=f"cannot read WARC: {_reason(exc)}")
 
 
 def _warc_record(path: str, offset: int, uri: str | None, ctype: str | None, body: bytes | None,
-                 expected: int | None, max_bytes: int) -> Record | None:
-    """A Record for one WARC response, None when it is not an HTML page (images, scripts…)."""
-    rid, origin = f"{uri}@{offset}", f"{path}@{offset}"
+                 expected: int | None, max_bytes: int) -> Record | str:
+    """A Record for one WARC response; its content type when it is not an HTML page (images, scripts…)."""
+    rid, origin = f"{uri}@{offset}", f"{shown(path)}@{offset}"
     if body is None:
         return Record(id=rid, url=uri, origin=origin, error="truncated WARC record: no HTTP headers")
-    if not ctype or not ctype.split(";")[0].strip().lower() in HTML_TYPES:
-        return None
+    mime = (ctype or "").split(";")[0].strip().lower()
+    if mime not in HTML_TYPES:
+        return mime or "no content type"
     if expected is not None and len(body) < min(expected, max_bytes + 1):
         return Record(id=rid, url=uri, origin=origin,
                       error=f"truncated WARC record: {len(body)} of {expected} payload bytes")
     return Record(id=rid, url=uri, content=body, kind="html", origin=origin)
 
 
-def _fastwarc_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
+def _fastwarc_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record | str]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     for rec in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
@@ -240,12 +299,10 @@ def _fastwarc_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Recor
         http = rec.http_headers
         body = rec.reader.read(max_bytes + 1) if http is not None else None
         ctype = http.get("Content-Type") if http is not None else None
-        out = _warc_record(path, rec.stream_pos, uri, ctype, body, rec.content_length, max_bytes)
-        if out is not None:
-            yield out
+        yield _warc_record(path, rec.stream_pos, uri, ctype, body, rec.content_length, max_bytes)
 
 
-def _warcio_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
+def _warcio_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record | str]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -259,10 +316,8 @@ def _warcio_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]
             ctype = http.get_header("Content-Type") if http is not None else None
             length = http.get_header("Content-Length") if http is not None else None
             expected = int(length) if length and length.isdigit() else None
-            out = _warc_record(path, records.get_record_offset(), rec.rec_headers.get_header("WARC-Target-URI"),
+            yield _warc_record(path, records.get_record_offset(), rec.rec_headers.get_header("WARC-Target-URI"),
                                ctype, body, expected, max_bytes)
-            if out is not None:
-                yield out
     except ArchiveLoadFailed as exc:
         raise ValueError(str(exc)) from exc
 
@@ -286,7 +341,7 @@ def count_records(specs: Iterable[str]) -> int | None:
         if spec.lower().startswith(("http://", "https://")) or not os.path.exists(spec):
             total += 1
         elif os.path.isdir(spec):
-            total += sum(1 for _ in _walk(spec))
+            total += sum(1 for path in _walk(spec) if _not_a_page(path) is None)
         elif spec.lower().endswith(JSONL_SUFFIXES):
             try:
                 with _open(spec) as fh:
@@ -320,4 +375,4 @@ def _count_warc(path: str) -> int | None:
     return n
 
 
-__all__ = ["Record", "count_records", "iter_records", "records_from"]
+__all__ = ["Record", "count_records", "iter_records", "records_from", "shown"]

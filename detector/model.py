@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from .errors import ModelError  # noqa: F401 - re-exported: defined with every public error
 from .features import FEATURE_DIRECTIONS, FEATURE_NAMES
 from .files import atomic_write
 from .predictor import ArrayPredictor, PredictorFormatError, compile_estimator
@@ -27,9 +28,6 @@ from .predictor import ArrayPredictor, PredictorFormatError, compile_estimator
 DEFAULT_MODEL = Path(__file__).parent / "models" / "default.joblib"
 MANIFEST_VERSION = 2  # 2: compiled arrays (.npz) replace the .skops file
 
-
-class ModelError(RuntimeError):
-    """The model file cannot be used: missing, tampered with, or trained on other features."""
 
 
 @dataclass

@@ -31,9 +31,9 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .budget import Budget, WorkerPool
+from .errors import BudgetError, ReferenceIndexError  # noqa: F401 - re-exported: defined with every public error
 from .files import atomic_write, atomic_write_text
 from .page import Page, registrable_domain
-from .reading import BudgetError
 from .signals import Signal
 
 FORMAT = "detector-reference-index"
@@ -262,9 +262,6 @@ class Settings:
     storage: str | None = None  # None (in-process dict) or "redis://host:port/db"
     basename: str = field(default_factory=lambda: "detector-ref-" + uuid.uuid4().hex[:12])
 
-
-class ReferenceIndexError(ValueError):
-    """The folder is no reference index, or one in another format."""
 
 
 _SEGMENT_NAME = re.compile(r"seg-\d{6}")

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .errors import BudgetError, ReadError  # noqa: F401 - re-exported: defined with every public error
+
 DEFAULT_MAX_BYTES = 8_000_000
 """Pages larger than this are cut to this size before decoding (the verdict says so)."""
 DEFAULT_MAX_PARSE_SECONDS = 60.0
@@ -50,14 +52,6 @@ _HTML_SNIFF = re.compile(
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "latin-1": "cp1252",
               "ascii": "cp1252", "us-ascii": "cp1252", "shift_jis": "cp932", "sjis": "cp932",
               "euc-kr": "cp949", "big5": "big5hkscs"}
-
-
-class ReadError(ValueError):
-    """The input cannot be read as a web page; the message says why."""
-
-
-class BudgetError(ReadError):
-    """The page needed more time than the budget allows: an error row, not a hung worker."""
 
 
 @contextmanager

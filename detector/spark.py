@@ -33,38 +33,6 @@ from detector.reading import DEFAULT_MAX_BYTES
 _DETECTORS: dict[tuple, Any] = {}
 
 
-def _schema() -> Any:
-    """The JSONL row's fields as Spark types (``matches`` is left out: no reference index here)."""
-    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, MapType, StringType, StructField,
-                                   StructType)
-
-    def s(name: str, kind: Any = StringType()) -> StructField:
-        return StructField(name, kind, True)
-
-    signal = StructType([s("name"), s("value", DoubleType()), s("evidence"), s("locator")])
-    source = StructType([s("kind"), s("name"), s("url"), s("evidence"), s("signal")])
-    return StructType([
-        s("id"), s("url"), s("origin"), s("label"), s("probability", DoubleType()), s("threshold", DoubleType()),
-        s("truncated", BooleanType()), s("reasons", ArrayType(signal)), s("signals", MapType(StringType(), DoubleType())),
-        s("source", source), s("error"),
-    ])
-
-
-def _spark_row(row: dict) -> tuple:
-    """A ``batch.score_record`` row in ``_schema()`` order, numbers as floats (Spark's DoubleType
-    refuses Python ints)."""
-    def num(x: Any) -> float | None:
-        return None if x is None else float(x)
-
-    reasons = [(r["name"], num(r["value"]), r.get("evidence"), r.get("locator")) for r in row.get("reasons") or []]
-    signals = {k: num(v) for k, v in (row.get("signals") or {}).items()} if "signals" in row else None
-    src = row.get("source")
-    source = tuple(src.get(k) for k in ("kind", "name", "url", "evidence", "signal")) if src else None
-    return (row["id"], row.get("url"), row.get("origin"), row.get("label"), num(row.get("probability")),
-            num(row.get("threshold")), row.get("truncated"), reasons if "reasons" in row else None, signals,
-            source, row.get("error"))
-
-
 def _detector(model: str | None, threshold: float | None, max_bytes: int) -> Any:
     key = (model, threshold, max_bytes)
     if key not in _DETECTORS:
@@ -86,11 +54,12 @@ def score_paths(paths: Iterable[str], model: str | None = None, threshold: float
     """The rows of every record in ``paths`` (a partition's WARC files), as Spark tuples."""
     from detector.batch import score_record
     from detector.inputs import records_from
+    from detector.rows import spark_row
 
     detector = _detector(model, threshold, max_bytes)
     for path in paths:
         for record in records_from(path, max_bytes=max_bytes):
-            yield _spark_row(score_record(detector, record))
+            yield spark_row(score_record(detector, record))
 
 
 def expand(patterns: Iterable[str]) -> list[str]:
@@ -132,7 +101,9 @@ def run(spark: Any, inputs: Iterable[str], output: str, *, model: str | None = N
             yield row
 
     rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
-    spark.createDataFrame(rdd, _schema()).write.mode("overwrite").parquet(output)
+    from detector.rows import spark_schema
+
+    spark.createDataFrame(rdd, spark_schema()).write.mode("overwrite").parquet(output)
     return rows.value
 
 

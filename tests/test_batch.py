@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from detector import rows
 from detector.api import Detector
-from detector.batch import run, score_stream
+from detector.batch import OutputRefused, run, score_stream
 from detector.inputs import Record
 from tiny_model import tiny_model  # noqa: F401 - pytest fixture
 
@@ -48,7 +49,8 @@ def test_rows_keep_input_order_and_match_across_job_counts(factory):
     parallel = list(score_stream(recs, factory, jobs=2, window=4))
     assert [r["id"] for r in parallel] == [r.id for r in recs]
     assert parallel == serial
-    assert serial[3] == {"id": "r3", "url": None, "origin": "mem:3", "error": "truncated file"}
+    assert serial[3] == rows.error_row("r3", None, "mem:3", "truncated file")
+    assert all(list(r) == list(rows.NAMES) for r in serial)  # every row has every key, in order
     assert "binary input" in serial[5]["error"]
     ok = serial[1]
     assert ok["label"] in ("original", "republished") and 0 <= ok["probability"] <= 1
@@ -75,10 +77,13 @@ def test_resume_jsonl_drops_a_half_written_line(factory, tmp_path):
     assert (summary.skipped, summary.scored + summary.failed) == (4, 4)
 
 
-def test_without_resume_the_output_is_replaced(factory, tmp_path):
+def test_without_resume_the_output_is_refused_and_force_replaces_it(factory, tmp_path):
     out = tmp_path / "out.jsonl"
     run(make_records(3), factory, out, progress=False)
-    run(make_records(2), factory, out, progress=False)
+    with pytest.raises(OutputRefused, match="--resume continues it, --force replaces it"):
+        run(make_records(2), factory, out, progress=False)
+    assert read_ids(out) == ["r0", "r1", "r2"]
+    run(make_records(2), factory, out, force=True, progress=False)
     assert read_ids(out) == ["r0", "r1"]
 
 

@@ -40,7 +40,7 @@ def test_jsonl_is_the_default_when_stdout_is_not_a_terminal(score):
 
 def test_url_applies_to_a_single_file(score):
     code, out, _ = score(FARM, "--url", "https://farm.example/x", "--format", "json")
-    row = json.loads(out)  # one page: one object
+    (row,) = json.loads(out)  # one page: an array of one row
     assert code == 0 and row["url"] == "https://farm.example/x"
     assert any(r["name"] == "canonical_elsewhere" for r in row["reasons"])
 
@@ -70,7 +70,7 @@ def test_failed_inputs_exit_1_but_the_rest_are_scored(score, tmp_path):
     code, out, err = score(ORIGINAL, str(pdf), JSONL, "no-such.html")
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 1
-    assert len(rows) == 7 and sum("error" in r for r in rows) == 3
+    assert len(rows) == 7 and sum(bool(r["error"]) for r in rows) == 3
     assert f"detector: {pdf}: binary input: looks like a PDF document" in err
     assert "detector: no-such.html: no such file or directory" in err
     assert f"detector: {JSONL}:line 2: not valid JSON" in err

@@ -162,11 +162,11 @@ def test_three_publishers_from_the_corpus_are_original(detector, page_id):
     assert result.label == "original", _explain(result)
 
 
-def test_to_dict_is_json_with_label_probability_and_signals(detector):
+def test_to_dict_is_the_row_with_label_probability_and_signals(detector):
     result = detector.score((EXAMPLES / "farm_wire_story.html").read_bytes())
     data = json.loads(json.dumps(result.to_dict()))
     assert data["label"] in ("original", "republished")
     assert 0.0 <= data["probability"] <= 1.0
-    assert isinstance(data["signals"], list) and data["signals"]
-    assert {"name", "value", "evidence"} <= set(data["signals"][0])
-    assert set(data["reasons"]) <= {s["name"] for s in data["signals"]}
+    assert isinstance(data["signals"], dict) and data["signals"]
+    assert {"name", "value", "evidence", "locator"} == set(data["reasons"][0])
+    assert {r["name"] for r in data["reasons"]} <= set(data["signals"])

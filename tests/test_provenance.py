@@ -200,7 +200,7 @@ def test_cli_index_find_copies_and_score_reference(tmp_path: Path, capsys, tiny_
     copy = crawl / "copy.html"
     assert main(["score", str(copy), "--url", "https://farm.example.com/x", "--model", str(tiny_model),
                  "--reference", str(index), "--format", "json", "--jobs", "1"]) == 0
-    row = json.loads(capsys.readouterr().out)
+    (row,) = json.loads(capsys.readouterr().out)
     assert row["label"] == "republished"
     assert row["source"]["kind"] == "reference-match"
     assert row["source"]["url"] == "https://courier.example.org/2024/story-5"

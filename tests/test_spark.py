@@ -64,7 +64,7 @@ def test_spark_job_matches_the_cli(tmp_path, tiny_model):  # noqa: F811
 
     cli = [json.loads(line) for line in cli_out.read_text("utf-8").splitlines()]
     spark = pq.read_table(spark_out).to_pylist()
-    assert len(cli) == 30 and not any("error" in r for r in cli)
+    assert len(cli) == 30 and not any(r["error"] for r in cli)
     assert [r["id"] for r in spark] == [r["id"] for r in cli]
     for a, b in zip(cli, spark):
         assert (b["url"], b["origin"], b["label"], b["error"]) == (a["url"], a["origin"], a["label"], None)

@@ -291,4 +291,6 @@ def permutation_importances(model, X: np.ndarray, y: np.ndarray) -> dict[str, fl
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from detector.extras import main_with_hint
+
+    raise SystemExit(main_with_hint(main, Path(__file__).name))

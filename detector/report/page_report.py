@@ -257,7 +257,10 @@ def render_page_report(markup: str, page: Page, result: Result, *, name: str = "
         f'<tr class="kind-{kind_of(p.signal.name)}"><td><code>{_esc(p.signal.name)}</code></td>'
         f"<td>{p.signal.value:.2f}</td><td>{_esc(p.signal.evidence)}</td>"
         f'<td>{_where(p)}</td></tr>' for p in placed)
-    quiet = ", ".join(f"{_esc(s.name)} {s.value:.2f}" for s in result.signals if not s.fired) or "none"
+    original = result.original_evidence
+    counted = {s.name for s in fired} | {s.name for s in original}
+    quiet = ", ".join(f"{_esc(s.name)} {s.value:.2f}" for s in result.signals if s.name not in counted) or "none"
+    shown = "; ".join(f"<code>{_esc(s.name)}</code> {s.value:.2f}: {_esc(s.evidence)}" for s in original) or "none"
     legend = " ".join(f'<span class="chip kind-{k}">{_esc(label)}</span>' for k, label, _ in KINDS)
     label = result.label
     return _template("page.html").substitute(
@@ -268,7 +271,7 @@ def render_page_report(markup: str, page: Page, result: Result, *, name: str = "
         name=_esc(name or "-"), url=_esc(result.url or "-"), kind=_esc(result.kind),
         truncated="yes (cut at the size limit)" if result.truncated else "no",
         n_fired=len(fired), rows=rows or '<tr><td colspan="4">no signal fired</td></tr>',
-        quiet=quiet, legend=legend,
+        quiet=quiet, original=shown, legend=legend,
         srcdoc=_esc(framed),
         back=f'<p><a id="back" href="{_esc(back)}">score another page</a></p>' if back else "",
     )
