@@ -122,7 +122,7 @@ def test_a_blog_named_by_its_folder_on_a_portal_is_not_a_clone():
     html = ('<html><head><title>Coin tosses are not random - Mathlog</title><meta property="og:site_name" '
             'content="Mathlog"></head><body><p>x</p></body></html>')
     assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/mathlog/2023/11/06/coins/")).value == 0
-    assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/2023/11/06/coins/")).value == 1.0
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://scienceblogs.de/2023/11/06/coins/")).value == 0.6  # an ordinary TLD
 
 
 def _named(name: str) -> str:
@@ -141,7 +141,7 @@ def test_a_domain_that_abbreviates_the_site_name_is_the_site_s_own(name, url):
     from detector.signals.identity import DomainUnlikeSiteName
 
     assert DomainUnlikeSiteName().score(parse_html(_named(name), url)).value == 0
-    assert DomainUnlikeSiteName().score(parse_html(_named(name), "https://www.trendingdailyhub.com/x")).value == 1.0
+    assert DomainUnlikeSiteName().score(parse_html(_named(name), "https://www.trendingdailyhub.com/x")).value == 0.6
 
 
 def test_a_blog_on_a_hosting_platform_may_carry_any_name():
@@ -149,7 +149,7 @@ def test_a_blog_on_a_hosting_platform_may_carry_any_name():
 
     html = _named("Katastrophengebiet")
     assert DomainUnlikeSiteName().score(parse_html(html, "https://andreabottlinger.wordpress.com/2019/12/26/x/")).value == 0
-    assert DomainUnlikeSiteName().score(parse_html(html, "https://andreabottlinger.com/2019/12/26/x/")).value == 1.0
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://andreabottlinger.com/2019/12/26/x/")).value == 0.6
 
 
 def test_an_archive_capture_is_judged_by_the_site_it_captured():
@@ -199,9 +199,9 @@ def test_a_footer_linking_the_parent_company_is_no_clone_but_a_cloned_nav_is():
     from detector.signals.identity import AssetsOnNamedSite
 
     def page(n_links: int):
-        links = "".join(f'<a href="https://www.nbcuniversal.com/page-{i}">Page {i}</a> ' for i in range(n_links))
+        links = "".join(f'<a href="https://www.westbrookuniversal.com/page-{i}">Page {i}</a> ' for i in range(n_links))
         return parse_html(f'<html><head><title>Storm hits coast</title></head><body><p>x</p><footer>{links}'
-                          '<p>© 2024 NBC Universal. All rights reserved.</p></footer></body></html>',
+                          '<p>© 2024 Westbrook Universal. All rights reserved.</p></footer></body></html>',
                           "https://www.nbcnews.com/news/storm")
 
     assert AssetsOnNamedSite().score(page(5)).value == 0
@@ -217,3 +217,174 @@ def test_images_on_the_site_that_only_the_copyright_line_names():
     clone = AssetsOnNamedSite().score(parse_html(html, "https://m.crystalpeak365.com.au/i/politics/icahn"))
     assert clone.value == 1.0 and "opposingviews.com" in clone.evidence
     assert AssetsOnNamedSite().score(parse_html(html, "https://www.opposingviews.com/i/politics/icahn")).value == 0
+
+
+def _outlet_page(name: str, asset_host: str | None = None, canonical: str | None = None, extra_head: str = "") -> str:
+    """A news article as a clone or proxy serves it: the outlet's name, and its images where the outlet keeps them."""
+    imgs = "".join(f'<img src="https://{asset_host}/images/2024/05/{i}.jpg" alt="">' for i in range(4)) if asset_host else ""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (f'<html><head><title>Storm floods the coast | {name}</title>{link}{extra_head}'
+            f'<meta property="og:site_name" content="{name}"></head><body><header><a href="/">'
+            f'<img class="logo" alt="{name}"></a></header>{imgs}<h1>Storm floods the coast</h1><article><p>{STORY}</p>'
+            f'</article><footer>© 2024 {name}</footer></body></html>')
+
+
+@pytest.mark.parametrize("url, spelled", [
+    ("https://www-nytimes-com.proxy.example.net/2024/05/02/us/storm.html", "nytimes.com"),
+    ("https://bbc-co-uk.mirror-site.xyz/news/world-123", "bbc.co.uk"),
+    ("https://theguardian.com.some-cdn.top/world/2024/may/02/storm", "theguardian.com"),
+    ("https://nytimes.com-news.live/2024/05/02/us/storm.html", "nytimes.com"),
+    ("https://www-spiegel-de.unblock-proxy.org/panorama/sturm-a-123.html", "spiegel.de"),
+])
+def test_a_host_that_spells_an_outlet_s_domain_names_it(url, spelled):
+    from detector.signals.identity import HostSpellsOtherDomain
+
+    alone = HostSpellsOtherDomain().score(parse_html(_outlet_page("Coastal Weather Desk"), url))
+    assert alone.value == 0.6 and spelled in alone.evidence
+    label = spelled.split(".")[0]
+    served = HostSpellsOtherDomain().score(parse_html(_outlet_page("Coastal Weather Desk", f"static.{spelled}"), url))
+    assert served.value == 1.0 and f"4 images or scripts, 0 links and 0 URLs in inline scripts on {spelled}" in served.evidence
+    named = HostSpellsOtherDomain().score(parse_html(_outlet_page(label.upper()), url))
+    assert named.value == 1.0 and f"('{label.upper()}')" in named.evidence
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.nytimes.com/2024/05/02/us/storm.html",  # the outlet itself
+    "https://cooking.nytimes.com/recipes/123",  # its own subdomain
+    "https://static01.nyt.com/2024/05/02/us/storm.html",  # a CDN host of its own
+    "https://netzfueralle.blog.rosalux.de/2024/storm/",  # '.blog' is a TLD, but here an ordinary label
+    "https://journeytocollege.mo.gov/storm/",  # a subdomain of a state's domain, not 'journeytocollege.mo'
+    "https://piratenpartei-mv.de/2024/storm/",  # a dash in the site's own name
+    "https://en.yna.co.kr/view/AEN2024",
+    "https://www-nytimes-com.translate.goog/2024/05/02/us/storm.html?_x_tr_sl=en&_x_tr_tl=de",  # a translation proxy
+    "https://www-nytimes-com.cdn.ampproject.org/c/s/www.nytimes.com/2024/05/02/us/storm.amp.html",  # the AMP cache
+])
+def test_own_hosts_ordinary_hosts_and_proxy_caches_spell_nothing(url):
+    from detector.signals.identity import HostSpellsOtherDomain
+
+    html = _outlet_page("The New York Times", "static01.nyt.com", "https://www.nytimes.com/2024/05/02/us/storm.html")
+    assert HostSpellsOtherDomain().score(parse_html(html, url)).value == 0
+
+
+def test_a_translation_proxy_is_judged_by_the_page_it_translates():
+    from detector.signals.identity import AssetsOnNamedSite, DomainUnlikeSiteName, own_address
+
+    html = _outlet_page("The Guardian", "i.guim.co.uk", "https://www.theguardian.com/world/2024/may/02/storm")
+    page = parse_html(html, "https://www-theguardian-com.translate.goog/world/2024/may/02/storm?_x_tr_sl=en")
+    assert own_address(page) == ("https://www.theguardian.com/world/2024/may/02/storm", "theguardian.com")
+    assert DomainUnlikeSiteName().score(page).value == 0 and AssetsOnNamedSite().score(page).value == 0
+
+
+@pytest.mark.parametrize("url", [
+    "http://feedproxy.google.com/~r/theguardian/world/rss/~3/AbC123/storm-floods-the-coast",
+    "https://feeds.feedburner.com/~r/guardian/~3/xyz/storm",
+    "https://news.google.com/articles/CBMiWmh0dHBzOi8vd3d3LnRoZWd1YXJkaWFuLmNvbS93b3JsZA?hl=en-US&gl=US",
+    "https://flipboard.com/@theguardian/world-news-abc/storm-floods-the-coast/a-xYz",
+])
+def test_a_feed_redirector_or_reader_wrapper_is_judged_by_the_page_s_canonical(url):
+    from detector.signals.identity import AssetsOnNamedSite, DomainUnlikeSiteName, SiteNamesDisagree
+
+    html = _outlet_page("The Guardian", "www.theguardian.com", "https://www.theguardian.com/world/2024/may/02/storm")
+    page = parse_html(html, url)
+    assert DomainUnlikeSiteName().score(page).value == 0
+    assert AssetsOnNamedSite().score(page).value == 0 and SiteNamesDisagree().score(page).value == 0
+    # without a canonical, og:url or JSON-LD url the site is unknown, not a stranger's
+    bare = parse_html(_outlet_page("The Guardian", "www.theguardian.com"), url)
+    assert DomainUnlikeSiteName().score(bare).value == 0 and AssetsOnNamedSite().score(bare).value == 0
+    # the same page on a stranger's own host is still a clone
+    clone = parse_html(html, "https://stormwatch-daily.xyz/world/storm")
+    assert DomainUnlikeSiteName().score(clone).value == 1.0 and AssetsOnNamedSite().score(clone).value == 1.0
+
+
+def test_an_aggregator_page_that_declares_itself_is_judged_as_the_aggregator():
+    from detector.signals.identity import own_address
+
+    url = "https://www.msn.com/en-us/news/world/storm-floods-the-coast/ar-AA1bCdE"
+    page = parse_html(_outlet_page("MSN", canonical=url), url)
+    assert own_address(page) == (url, "msn.com")
+
+
+def test_a_site_name_unlike_a_throwaway_domain_weighs_more():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    html = _named("The Riverside Courier")
+    throwaway = DomainUnlikeSiteName().score(parse_html(html, "https://dailyhubnews24.xyz/x"))
+    assert throwaway.value == 1.0 and "a throwaway .xyz domain" in throwaway.evidence
+    ordinary = DomainUnlikeSiteName().score(parse_html(html, "https://dailyhubnews24.com/x"))
+    assert ordinary.value == 0.6 and "throwaway" not in ordinary.evidence
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://riversidecourier.xyz/x")).value == 0
+
+
+def _paper(own: str, ld_publisher: str = "", footer: str = "") -> str:
+    ld = (f'<script type="application/ld+json">{{"@type": "NewsArticle", "publisher": {{"name": "{ld_publisher}"}}}}'
+          '</script>') if ld_publisher else ""
+    return (f'<html><head><title>Storm floods the coast | {own}</title><meta property="og:site_name" content="{own}">{ld}'
+            f'</head><body><h1>Storm floods the coast</h1><article><p>{STORY}</p></article>'
+            f'<footer><p>{footer}</p></footer></body></html>')
+
+
+@pytest.mark.parametrize("own, url, publisher, footer", [
+    ("USA TODAY", "https://eu.usatoday.com/story/news/2024/05/02/storm/", "Gannett", "© 2024 USA TODAY, a division of Gannett Satellite Information Network, LLC."),
+    ("WELT", "https://www.welt.de/vermischtes/article123/Sturm.html", "Axel Springer SE", "Part of the Axel Springer group"),
+    ("Chicago Tribune", "https://www.chicagotribune.com/2024/05/02/storm/", "A Tribune Publishing company", "© 2024 Chicago Tribune"),
+    ("Aftonbladet", "https://www.aftonbladet.se/nyheter/a/x/storm", "Schibsted", "© Schibsted Media"),
+    ("De Standaard", "https://www.standaard.be/cnt/dmf2024", "Mediahuis", "© Mediahuis 2024"),
+    ("Blick", "https://www.blick.ch/ausland/sturm-id123.html", "Ringier AG", "© 2024 Ringier Medien Schweiz"),
+    ("Wyborcza.pl", "https://wyborcza.pl/7,75399,123,sztorm.html", "Agora SA", "© Agora SA"),
+])
+def test_a_parent_company_in_the_footer_or_publisher_is_no_second_site(own, url, publisher, footer):
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    page = parse_html(_paper(own, publisher, footer), url)
+    assert SiteNamesDisagree().score(page).value == 0 and DomainUnlikeSiteName().score(page).value == 0
+
+
+def test_a_paper_known_only_by_its_parent_company_is_not_unlike_its_domain():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    html = ('<html><head><title>Storm floods the coast</title><script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"publisher": {{"name": "Axel Springer SE"}}}}</script></head><body><h1>Storm floods the coast</h1><p>{STORY}</p>'
+            '<footer><p>© Axel Springer SE</p></footer></body></html>')
+    assert DomainUnlikeSiteName().score(parse_html(html, "https://www.bild.de/news/ausland/sturm-123.bild.html")).value == 0
+
+
+def test_a_parent_company_serving_links_is_no_clone():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    links = "".join(f'<a href="https://www.nbcuniversal.com/page-{i}">Page {i}</a> ' for i in range(12))
+    page = parse_html(f'<html><head><title>Storm hits coast</title></head><body><p>x</p><footer>{links}'
+                      '<p>© 2024 NBC Universal. All rights reserved.</p></footer></body></html>', "https://www.nbcnews.com/news/storm")
+    assert AssetsOnNamedSite().score(page).value == 0
+
+
+@pytest.mark.parametrize("own, other, url", [
+    ("Коммерсантъ", "Коммерсантъ", "https://www.kommersant.ru/doc/6677001"),
+    ("Коммерсантъ", "Kommersant", "https://www.kommersant.ru/doc/6677001"),
+    ("Известия", "Известия", "https://iz.ru/1690000/2024-05-02/shtorm"),
+    ("新浪新闻", "新浪网", "https://news.sina.com.cn/w/2024-05-02/doc-123.shtml"),
+    ("网易新闻", "网易", "https://www.163.com/news/article/ABC123.html"),
+])
+def test_a_site_name_in_another_script_than_its_domain_is_not_unlike_it(own, other, url):
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    page = parse_html(_paper(own, other, f"© 2024 {own}"), url)
+    assert DomainUnlikeSiteName().score(page).value == 0 and SiteNamesDisagree().score(page).value == 0
+
+
+def test_names_in_one_script_still_disagree():
+    page = parse_html(_paper("Финансовый вестник", "Коммерсантъ"), "https://finvestnik.xyz/news/1")
+    assert SiteNamesDisagree().score(page).value > 0
+
+
+def test_a_blog_on_a_platform_subdomain_may_carry_any_name_in_every_identity_signal():
+    html = _named("Katastrophengebiet")
+    assert SiteNamesDisagree().score(parse_html(html, "https://andreabottlinger.wordpress.com/2019/12/26/x/")).value == 0
+    assert SiteNamesDisagree().score(parse_html(html, "https://andreabottlinger.com/2019/12/26/x/")).value > 0
+
+
+def test_a_clone_keeping_a_group_named_site_s_own_name_is_still_unlike_its_domain():
+    from detector.signals.identity import DomainUnlikeSiteName
+
+    # 'Nikkei' is also a media group's name, but in og:site_name it is the site's own, and a clone keeps it
+    signal = DomainUnlikeSiteName().score(parse_html(_named("Nikkei"), "https://asia-markets-daily.xyz/x"))
+    assert signal.value == 1.0 and "'Nikkei' (meta og:site_name)" in signal.evidence

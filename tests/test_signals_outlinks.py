@@ -93,3 +93,89 @@ def test_a_word_whose_case_does_not_fold_back_still_names_its_trade():
     farm = STORY.format(anchor="CASİNO BONUSU and PAYDAY LOANS")
     signal = SpamTradesInText().score(parse_html(farm, "https://farm.example/ferry"))
     assert signal.value == 0.5 and "'CASİNO' (gambling)" in signal.evidence and "(loans)" in signal.evidence
+
+
+def _cloud(anchors: list[tuple[str, str]], url: str = "https://harbour-news.example/ferry"):
+    """A story page with a footer block of links, as link farms and their themes lay them out."""
+    items = "".join(f'<li><a href="{href}">{text}</a></li>' for text, href in anchors)
+    return parse_html(f'<html><head><title>Harbour ferry goes electric</title></head><body>'
+            f'<nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/best-of-2024/">Best of 2024</a> '
+            f'<a href="/reviews/">Reviews</a></nav>{STORY.format(anchor="the new timetable")}'
+            f'<footer><h4>Partners</h4><ul>{items}</ul></footer></body></html>', url)
+
+
+FARM_ANCHORS = [
+    ("best payday loans 2024", "https://quick-cash-now.example/"),
+    ("cheap car insurance near me", "https://insure-4less.example/quotes"),
+    ("buy viagra online", "https://rx-pills.example/"),
+    ("top 10 online casinos", "https://casino-rank.example/"),
+    ("essay writing service cheap", "https://essays-pro.example/order"),
+    ("tanie pożyczki online", "https://pozyczki.example/"),
+    ("купить диплом недорого", "https://diplom.example/"),
+]
+
+
+def test_a_cloud_of_commercial_keyword_anchors_anywhere_on_the_page_fires_with_the_anchors():
+    from detector.signals.outlinks import KeywordAnchorCloud
+
+    signal = KeywordAnchorCloud().score(_cloud(FARM_ANCHORS))
+    assert signal.value == 1.0
+    assert "7 commercial keyword anchors" in signal.evidence and "'best payday loans 2024'" in signal.evidence
+    assert "to 7 sites" in signal.evidence
+    few = KeywordAnchorCloud().score(_cloud(FARM_ANCHORS[:3]))
+    assert 0.5 <= few.value < 1.0
+
+
+def test_one_trade_needs_a_bigger_cloud():
+    from detector.signals.outlinks import KeywordAnchorCloud
+
+    casino = [(f"{m} online casino", f"https://casino{i}.example/") for i, m in enumerate(["best", "top 10", "cheap", "new 2024"])]
+    assert KeywordAnchorCloud().score(_cloud(casino[:3])).value == 0
+    more = casino + [("casino bonus 2025", "https://casino9.example/")]
+    assert KeywordAnchorCloud().score(_cloud(more)).value > 0
+
+
+def test_navigation_a_shop_s_own_menu_and_a_story_s_source_links_do_not_fire():
+    from detector.signals.outlinks import KeywordAnchorCloud
+
+    own_menu = [("Cheap car insurance", "/car-insurance/cheap/"), ("Best car insurance for young drivers", "/car-insurance/young/"),
+                ("Cheap home insurance", "/home-insurance/"), ("Life insurance quotes online", "/life/"),
+                ("Compare health insurance", "/health/"), ("Best credit cards 2024", "/cards/")]
+    assert KeywordAnchorCloud().score(_cloud(own_menu, "https://insurer.example/news/ferry")).value == 0
+    sources = [("the transport ministry's report", "https://transport.example.gov/r"),
+               ("Best of 2024: the year in ferries", "https://ferries.example/best-2024"),
+               ("our review of the new boats", "https://boats.example/review"),
+               ("buy tickets online", "https://harbour-ferries.example/tickets")]
+    assert KeywordAnchorCloud().score(_cloud(sources)).value == 0
+    # the same insurance menu pointing to other sites is a sold cloud
+    sold = [(text, f"https://site{i}.example/") for i, (text, _) in enumerate(own_menu)]
+    assert KeywordAnchorCloud().score(_cloud(sold, "https://insurer.example/news/ferry")).value > 0
+
+
+def test_a_keyword_cloud_left_as_lines_in_a_text_dump_fires():
+    from detector.signals.outlinks import KeywordAnchorCloud
+    from detector.text_page import parse_text
+
+    story = ("The harbour authority said on Monday that the first electric ferry will enter service in June, replacing a "
+             "diesel boat that has run the route since 1998, officials said at a briefing.\n\n")
+    cloud = "\n".join(text for text, _ in FARM_ANCHORS)
+    signal = KeywordAnchorCloud().score(parse_text(f"Harbour ferry goes electric\n\n{story * 3}\nPartners\n{cloud}\n"))
+    assert signal.value == 1.0 and "'cheap car insurance near me'" in signal.evidence and "sites" not in signal.evidence
+    menu = "\n".join(["Home", "News", "Best of 2024", "Reviews", "Top stories", "Sport"])
+    assert KeywordAnchorCloud().score(parse_text(f"Harbour ferry goes electric\n\n{menu}\n\n{story * 3}")).value == 0
+    # a bank's own menu sells one trade: as lines without targets it cannot be told from a cloud, so it does not count
+    bank = "\n".join(["Best personal loans", "Best personal loans for bad credit", "Best auto loans", "Cheapest car insurance",
+                      "Compare car insurance rates", "Best credit cards 2024", "Mortgage calculator"])
+    assert KeywordAnchorCloud().score(parse_text(f"Harbour ferry goes electric\n\n{bank}\n\n{story * 3}")).value == 0
+
+
+def test_a_site_s_own_menu_about_its_topic_left_as_lines_in_a_text_dump_does_not_fire():
+    from detector.signals.outlinks import KeywordAnchorCloud
+    from detector.text_page import parse_text
+
+    story = ("Bitcoin rose eight percent on Tuesday after the exchange approved two new funds, and crypto traders said "
+             "volumes on the largest venues doubled within hours of the decision, analysts said.\n\n")
+    menu = "\n".join(["Best bitcoin wallets", "Buy bitcoin cheap", "Best crypto exchanges 2024", "Bitcoin price today",
+                      "Top 10 crypto exchanges", "Crypto exchange reviews", "Buy bitcoin online"])
+    page = parse_text(f"Bitcoin rises after fund approval\n\n{menu}\n\n{story * 3}")
+    assert KeywordAnchorCloud().score(page).value == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -35,7 +36,8 @@ _COMPACT = re.compile(r"[^\w]|_", re.UNICODE)
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     lex = load("sites")
-    return {k: frozenset(x.lower() for x in lex[k]) for k in ("junk_names", "junk_words", "corporate", "media", "business")}
+    return {k: frozenset(x.lower() for x in lex[k]) for k in ("junk_names", "junk_words", "corporate", "media", "business",
+                                                              "throwaway_tlds", "spelled_suffixes_generic", "not_outlet_labels")}
 
 
 def _compact(text: str) -> str:
@@ -121,12 +123,45 @@ def domain_spells(name: str, label: str) -> bool:
     return False
 
 
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+
+
+@lru_cache(maxsize=4096)
+def _script(text: str) -> str | None:
+    """The script most of a text's letters are written in ('LATIN', 'CYRILLIC', 'CJK'…), None without letters."""
+    counts = Counter(unicodedata.name(c, "?").split(" ")[0] for c in text if c.isalpha())
+    if not counts:
+        return None
+    script = counts.most_common(1)[0][0]
+    return _SCRIPT_FAMILY.get(script, script)
+
+
+def _same_script(a: str, b: str) -> bool:
+    """Whether two names can be told apart at all: a Cyrillic or Chinese name and a Latin domain cannot."""
+    sa, sb = _script(a), _script(b)
+    return sa is None or sb is None or sa == sb
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> dict[int, str]:
+    return str.maketrans(load("sites")["transliteration"])
+
+
+def _latin(text: str) -> str:
+    """'Коммерсантъ' -> 'kommersant': Cyrillic spelled in Latin letters (other scripts are left as they are)."""
+    return text.lower().translate(_transliteration())
+
+
 def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
 def names_agree(a: str, b: str) -> bool:
-    """Two names (or a name and a host label) name the same thing: containment, a shared word, an acronym or near spelling."""
+    """Two names (or a name and a host label) name the same thing: containment, a shared word, an acronym or near spelling.
+    Names in two scripts are compared transliterated ('Коммерсантъ' and 'kommersant'), which can only confirm them."""
+    if not _same_script(a, b):
+        la, lb = _latin(a), _latin(b)
+        return _script(la) == _script(lb) and names_agree(la, lb)
     ca, cb = _compact(a), _compact(b)
     if not ca or not cb:
         return False
@@ -160,12 +195,72 @@ def host_labels(url: str | None, domain: str | None) -> list[str]:
     return labels
 
 
+@lru_cache(maxsize=1)
+def _owners() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern that cuts an owner off a site's name ('Chicago Tribune, a Tribune Publishing company',
+    'Part of the Axel Springer group'), and the known media groups, as the words left once legal forms are dropped."""
+    lex = load("sites")
+    phrases = "|".join(re.escape(p) for p in sorted(lex["parent_phrases"], key=len, reverse=True))
+    cut = re.compile(rf"(?i)^(.*?)[\s,;|–—-]*(?:(?<![^\W_])(?:{phrases})(?![^\W_])|\ban?\s+(?=.+\s(?:company|group|brand)$))")
+    return cut, frozenset(_core(p) for p in lex["parent_companies"])
+
+
+def _core(name: str) -> str:
+    """A name without legal forms, media words and articles: 'Hearst Magazine Media, Inc.' -> 'hearst'."""
+    skip = _words()["corporate"] | _words()["media"] | {"a", "an"}
+    return "".join(w for w in _raw_words(name) if w not in skip) or _compact(name)
+
+
+# Slots where a site names itself: a known group's name there is the site's own ('Vox' on vox.com, or on its clone).
+_OWN_SLOTS = ("meta og:site_name", "meta application-name", "meta apple-mobile-web-app-title", "json-ld website", "header")
+
+
+def _without_owner(name: str, source: str) -> tuple[str, bool]:
+    """The site's own name and whether what was left names an owning media group rather than the site."""
+    m = _owners()[0].match(name)
+    if m:
+        return (m.group(1).strip(), False) if m.group(1).strip() else (name, True)
+    return name, source not in _OWN_SLOTS and _core(name) in _owners()[1]
+
+
+@lru_cache(maxsize=1)
+def _wrappers() -> tuple[tuple[str, str], ...]:
+    """(host, piece of the path) of each feed redirector, news-reader wrapper and proxy cache."""
+    return tuple((w.split("/", 1)[0], "/" + w.split("/", 1)[1] if "/" in w else "") for w in load("sites")["wrappers"])
+
+
+def is_wrapper(url: str | None) -> bool:
+    """feedproxy.google.com/~r/..., news.google.com/articles/..., www-x-com.translate.goog: an address that is not the site's."""
+    try:
+        parts = urlsplit(url or "")
+        host = parts.hostname or ""
+    except ValueError:
+        return False
+    return any((host == h or host.endswith("." + h)) and piece in parts.path for h, piece in _wrappers())
+
+
+def own_address(page: Page) -> tuple[str | None, str | None]:
+    """(URL, registrable domain) of the site the page is on. A page read through a feed redirector, a news reader's
+    wrapper or a proxy cache is judged by its canonical, og:url or JSON-LD url; when those all name the wrapper
+    too, the wrapper serves the page as its own (an MSN copy); with none, the site is unknown."""
+    if not is_wrapper(page.url):
+        return page.url, page.domain
+    declared = [loc.text for loc in page.urls if loc.text.startswith("http")]
+    url = next((u for u in declared if not is_wrapper(u)), page.url if declared else None)
+    return url, registrable_domain(url)
+
+
 def _site_names(page: Page) -> list[tuple[str, Located, float]]:
+    """The page's names for its site with how much each says about the site's identity.
+
+    A parent company ('© 2024 Gannett', 'Part of the Axel Springer group', a known media group) weighs
+    nothing: it may confirm the domain but never accuses it, in every identity signal that reads these names."""
     out = []
     for loc in page.site_names:
         name = clean_name(loc)
         if name:
-            weight = _SOURCE_WEIGHT.get(loc.source, 0.5)
+            name, owner = _without_owner(name, loc.source)
+            weight = 0.0 if owner else _SOURCE_WEIGHT.get(loc.source, 0.5)
             if set(_raw_words(name)) & _words()["corporate"]:
                 weight *= 0.5  # "Tamedia AG", "NYP Holdings": a parent company, not a second identity
             out.append((name, loc, weight))
@@ -192,7 +287,7 @@ class SiteNamesDisagree(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         names = _site_names(page)
-        labels = host_labels(page.url, page.domain)
+        labels = host_labels(*own_address(page))
         clusters: list[list[tuple[str, Located, float]]] = []  # greedy clusters of names that agree
         for item in names:
             for cl in clusters:
@@ -206,15 +301,19 @@ class SiteNamesDisagree(SignalUnit):
             return self.nothing()
         home = [cl for cl in clusters if any(names_agree(n, lb) for n, *_ in cl for lb in labels)]
         ref = home[0] if home else max(clusters, key=lambda cl: sum(w for *_, w in cl))
-        foreign = [cl for cl in clusters if cl is not ref and not any(cl is h for h in home)]
+        # Names in two scripts ('Коммерсантъ', 'Kommersant Publishing') that do not agree transliterated are unknown, not foreign.
+        foreign = [cl for cl in clusters if cl is not ref and not any(cl is h for h in home)
+                   and any(_same_script(n, m) for n, *_ in cl for m, *_ in ref)]
         # A domain that none of the names spell is weak evidence on its own (a clone under a new
         # domain, but also a magazine on its publisher's domain); it adds to, never makes, a score.
-        lone_domain = bool(labels) and not home
+        # A blog platform's domain and a name in another script than the domain say nothing.
+        lone_domain = bool(labels) and not home and own_address(page)[1] not in _hosting_platforms() \
+            and any(_script(n) == _script(lb) for n, *_ in ref for lb in labels)
         value = 0.5 * sum(max(w for *_, w in cl) for cl in foreign) + 0.25 * lone_domain
         if not foreign and not (lone_domain and len(ref) >= 2):
             return self.nothing()
         shown = [f"'{n}' ({loc.source})" for cl in [ref, *foreign] for n, loc, _ in cl[:2]]
-        domain = f" vs domain {page.domain}" if labels else ""
+        domain = f" vs domain {own_address(page)[1]}" if labels else ""
         locator = next((loc.locator for cl in foreign for _, loc, _ in cl if loc.locator), None)
         return self.found(min(1.0, value), "site names disagree: " + " vs ".join(shown) + domain, locator)
 
@@ -277,33 +376,38 @@ class SiteNameIsOtherDomain(SignalUnit):
     description = "A site name is itself a web address on another domain ('247wallst.com' on a page at example.live)."
 
     def score(self, page: Page) -> Signal:
-        if not page.domain:
+        domain = own_address(page)[1]
+        if not domain:
             return self.nothing()
         for loc in page.site_names:
             text = normalize(loc.text).rstrip("/")
             if _DOMAIN_LIKE.match(text) and _SOURCE_WEIGHT.get(loc.source, 0.5) >= _STRONG:
                 other = registrable_domain(text)
-                if other and other != page.domain:
-                    return self.found(1.0, f"site name '{text}' ({loc.source}) is another domain than {page.domain}",
+                if other and other != domain:
+                    return self.found(1.0, f"site name '{text}' ({loc.source}) is another domain than {domain}",
                                       loc.locator)
         return self.nothing()
 
 
 class DomainUnlikeSiteName(SignalUnit):
     name = "domain_unlike_site_name"
-    description = "The site's names agree with each other but none of them is spelled by the page's own domain."
+    description = ("The site's names agree with each other but none of them is spelled by the page's own domain "
+                   "(more so on a throwaway TLD such as .xyz or .top).")
 
     def score(self, page: Page) -> Signal:
-        labels = host_labels(page.url, page.domain)
-        names = _site_names(page)
-        strong = [n for n, _, w in names if w >= _STRONG]
-        if not labels or not strong or len(names) < 2:
-            return self.nothing()
-        if page.domain in _hosting_platforms():
+        url, domain = own_address(page)
+        labels = host_labels(url, domain)
+        if not labels or domain in _hosting_platforms():
             return self.nothing()  # a blog on a hosting platform: the domain is the platform's, not the site's
+        names = _site_names(page)
         if any(names_agree(n, lb) or domain_spells(n, lb) for n, _, _ in names for lb in labels):
             return self.nothing()
-        folder = urlsplit(page.url or "").path.strip("/").split("/")[0]
+        # '新浪' on sina.com.cn, '网易' on 163.com: a name in another script than the domain's is unknown, not unlike
+        names = [x for x in names if any(_script(x[0]) == _script(lb) for lb in labels)]
+        strong = [n for n, _, w in names if w >= _STRONG]
+        if not strong or len(names) < 2:
+            return self.nothing()
+        folder = urlsplit(url or "").path.strip("/").split("/")[0]
         if any(names_agree(n, folder) for n in strong):
             return self.nothing()  # a blog hosted on a portal, named by its folder: scienceblogs.de/mathlog/...
         # A strong name confirmed by any other (a clone keeps the original's logo with its copyright
@@ -313,10 +417,40 @@ class DomainUnlikeSiteName(SignalUnit):
         if len(agreeing) < 2:
             return self.nothing()  # names that disagree among themselves are site_names_disagree's case
         shown = ", ".join(f"'{n}' ({loc.source})" for n, loc in agreeing[:3])
-        return self.found(1.0, f"the site calls itself {shown}, but the page is on {page.domain}", agreeing[0][1].locator)
+        # Farms and clone hosts register cheap new TLDs by the thousand; publishers rarely do.
+        tld = domain.rsplit(".", 1)[-1]
+        throwaway = tld in _words()["throwaway_tlds"]
+        where = f"{domain}, a throwaway .{tld} domain" if throwaway else domain
+        return self.found(1.0 if throwaway else 0.6, f"the site calls itself {shown}, but the page is on {where}",
+                          agreeing[0][1].locator)
 
 
 _MIN_ASSETS, _MIN_LINKS, _MIN_SCRIPT_URLS = 3, 10, 3
+
+
+def _offsite_counts(page: Page, domain: str) -> dict[str, tuple[int, int, int]]:
+    """Per other registrable domain: how many of the page's images/scripts, links and URLs in inline scripts point there."""
+    counts: dict[str, list[int]] = {}
+    script_urls = (f"https://{host}" for host in page.script_hosts)
+    for urls, slot in ((page.resource_urls, 0), ((link.href for link in page.links if link.href), 1), (script_urls, 2)):
+        for url in urls:
+            host = registrable_domain(url) if url.startswith(("http://", "https://", "//")) else None
+            if host and host != domain:
+                counts.setdefault(host, [0, 0, 0])[slot] += 1
+    return {host: (a, b, c) for host, (a, b, c) in counts.items()}
+
+
+def _served_from(counts: tuple[int, int, int]) -> bool:
+    """Images and scripts count from three; links from ten: a footer's few links to the parent company or the
+    platform ("© NBC Universal", "Forum software by XenForo") are no clone's nav. URLs in inline scripts and JSON
+    count from three: a clone's rewriting often misses "https:\\/\\/host"."""
+    assets, links, in_scripts = counts
+    return assets >= _MIN_ASSETS or links >= _MIN_LINKS or in_scripts >= _MIN_SCRIPT_URLS
+
+
+def _served_evidence(host: str, counts: tuple[int, int, int]) -> str:
+    assets, links, in_scripts = counts
+    return f"{assets} images or scripts, {links} links and {in_scripts} URLs in inline scripts on {host}"
 
 
 class AssetsOnNamedSite(SignalUnit):
@@ -325,33 +459,75 @@ class AssetsOnNamedSite(SignalUnit):
                    "name, not on the page's own domain.")
 
     def score(self, page: Page) -> Signal:
-        labels = host_labels(page.url, page.domain)
+        url, domain = own_address(page)
+        labels = host_labels(url, domain)
         # Weak sources count here too: a copyright line naming the very site that serves the images
         # is the clone's trace, and the resources themselves are the accusation. A parent company
-        # (its weight halved by _site_names) serving a CDN is not.
+        # (weighing nothing in _site_names) serving a CDN is not.
         names = [n for n, _, w in _site_names(page) if w >= 0.3]
-        if not labels or not names or any(names_agree(n, lb) for n in names for lb in labels):
+        if not domain or not labels or not names or any(names_agree(n, lb) for n in names for lb in labels):
             return self.nothing()  # a page on its own named domain (or with no names) says nothing here
-        # Images and scripts count from three; links from ten: a footer's few links to the parent
-        # company or the platform ("© NBC Universal", "Forum software by XenForo") are no clone's nav.
-        # URLs in inline scripts and JSON count from three: a clone's rewriting often misses "https:\/\/host".
-        counts: dict[str, list[int]] = {}
-        script_urls = (f"https://{host}" for host in page.script_hosts)
-        for urls, slot in ((page.resource_urls, 0), ((link.href for link in page.links if link.href), 1), (script_urls, 2)):
-            for url in urls:
-                host = registrable_domain(url) if url.startswith(("http://", "https://", "//")) else None
-                if host and host != page.domain:
-                    counts.setdefault(host, [0, 0, 0])[slot] += 1
-        for host, (assets, links, in_scripts) in sorted(counts.items(), key=lambda kv: -sum(kv[1])):
-            if (assets >= _MIN_ASSETS or links >= _MIN_LINKS or in_scripts >= _MIN_SCRIPT_URLS) \
-                    and any(names_agree(n, host.split(".")[0]) for n in names):
+        for host, counts in sorted(_offsite_counts(page, domain).items(), key=lambda kv: -sum(kv[1])):
+            if _served_from(counts) and any(names_agree(n, host.split(".")[0]) for n in names):
                 name = next(n for n in names if names_agree(n, host.split(".")[0]))
-                return self.found(1.0, f"{assets} images or scripts, {links} links and {in_scripts} URLs in inline scripts "
-                                       f"on {host}, the site named '{name}', while the page is on {page.domain}")
+                return self.found(1.0, f"{_served_evidence(host, counts)}, the site named '{name}', while the page is on {domain}")
         return self.nothing()
+
+
+def spelled_domains(host: str, domain: str) -> list[str]:
+    """Other outlets' domains spelled in a host's labels, dashes read as dots: 'www-nytimes-com.proxy.example.net',
+    'bbc-co-uk.mirror-site.xyz', 'theguardian.com.some-cdn.top', 'nytimes.com-news.live'. The outlet's name must
+    sit in front of the host's own registrable domain, be no generic label (www, cdn, static), and end in a
+    country code or a classic suffix (.com, .org): hosts use words like .blog or .news as plain labels."""
+    if not host.endswith("." + domain):
+        return []
+    sub = [x for x in re.split(r"[.-]", host[: -len(domain)].rstrip(".")) if x]
+    pieces = sub + domain.split(".")[0].split("-")
+    skip, generic = _words()["not_outlet_labels"], _words()["spelled_suffixes_generic"]
+    found = []
+    for i, name in enumerate(sub):
+        if len(name) < 3 or name in skip or name.isdigit():
+            continue
+        spelled = None
+        # The spelled suffix may take a dash piece of the host's own label ('com' of 'com-news.live'), never all of
+        # it: 'journeytocollege.mo.gov' is a subdomain of mo.gov, not a spelling of journeytocollege.mo.
+        for j in range(i + 2, min(i + 4, len(pieces) - 1) + 1):
+            candidate = ".".join(pieces[i:j])
+            suffix = candidate[len(name) + 1:]
+            valid = registrable_domain("x." + candidate) == candidate  # the rest is a public suffix
+            if valid and (len(suffix.rsplit(".", 1)[-1]) == 2 or suffix in generic):
+                spelled = candidate
+        if spelled and spelled != domain:
+            found.append(spelled)
+    return found
+
+
+class HostSpellsOtherDomain(SignalUnit):
+    name = "host_spells_other_domain"
+    description = ("The page's host spells another outlet's domain (www-nytimes-com.proxy.example.net, "
+                   "theguardian.com.some-cdn.top): a mirror, proxy or clone host; more so when its images or links live there.")
+
+    def score(self, page: Page) -> Signal:
+        url, domain = own_address(page)
+        try:
+            host = (urlsplit(url or "").hostname or "").lower()
+        except ValueError:
+            return self.nothing()
+        spelled = spelled_domains(host, domain) if domain else []
+        if not spelled:
+            return self.nothing()
+        counts = _offsite_counts(page, domain)
+        names = [n for n, _, w in _site_names(page) if w > 0]
+        for other in spelled:
+            if other in counts and _served_from(counts[other]):
+                return self.found(1.0, f"host {host} spells {other}, and the page takes {_served_evidence(other, counts[other])}")
+            named = next((n for n in names if names_agree(n, other.split(".")[0])), None)
+            if named:
+                return self.found(1.0, f"host {host} spells {other}, the site the page calls itself ('{named}')")
+        return self.found(0.6, f"host {host} spells another outlet's domain, {spelled[0]}")
 
 
 SIGNALS: list[SignalUnit] = [
     SiteNamesDisagree(), SiteThemeUnrelated(), CategoryUnrelated(), SiteNameIsOtherDomain(), DomainUnlikeSiteName(),
-    AssetsOnNamedSite(),
+    AssetsOnNamedSite(), HostSpellsOtherDomain(),
 ]

@@ -1,7 +1,8 @@
-"""Links inside the article text: link farms sell keyword anchors placed in copied stories.
+"""Links out of the page: link farms sell keyword anchors placed in copied stories and in clouds beside them.
 
 A news story links out to its sources; a link-farm page puts "best online casino" or "payday loans"
-anchors into the paragraphs of a story that has nothing to do with them.
+anchors into the paragraphs of a story that has nothing to do with them, and clouds of "cheap car
+insurance near me" anchors around it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from functools import lru_cache
 
 from ..lexicons import load
 from ..page import Page, registrable_domain
+from ..text import word_count
 from .base import Signal, SignalUnit
+from .identity import own_address
 
 
 @lru_cache(maxsize=1)
@@ -85,4 +88,80 @@ class OutboundLinkShare(SignalUnit):
         return self.found(value, f"{len(outbound)} of {len(absolute)} links go to {sites} other sites ({top}…)")
 
 
-SIGNALS: list[SignalUnit] = [KeywordLinksInText(), SpamTradesInText(), OutboundLinkShare()]
+@lru_cache(maxsize=1)
+def _commercial() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole-word patterns of commercial head terms (commerce.json's and spam.json's paid-link words) and of
+    the modifiers an SEO seller adds to them, a year among them; longest first."""
+    lex = load("commerce")
+    heads = {w.lower() for ws in lex["heads"].values() for w in ws}
+    heads |= {w.lower() for ws in load("spam")["anchor_topics"].values() for w in ws}
+    modifiers = {w.lower() for ws in lex["modifiers"].values() for w in ws}
+    def alternation(words: set[str], extra: str = "") -> re.Pattern[str]:
+        body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + extra
+        return re.compile(rf"(?i)(?<![^\W_])(?:{body})(?![^\W_])")
+    return alternation(heads), alternation(modifiers, r"|20[0-3]\d")
+
+
+_MAX_ANCHOR_WORDS = 8  # a keyword anchor is a phrase, not a headline or a sentence
+
+
+def commercial_phrase(text: str) -> str | None:
+    """The head term of a short 'modifier + head' phrase ('best payday loans 2024' -> 'payday loans'), else None.
+    A question or a sentence ('Is a car loan the best way to buy?') is a headline, not a keyword anchor."""
+    if word_count(text) > _MAX_ANCHOR_WORDS or len(text) > 80 or text.rstrip().endswith(("?", ".", "!")):
+        return None
+    heads, modifiers = _commercial()
+    head = heads.search(text)
+    if not head or not modifiers.search(text[: head.start()] + " " + text[head.end():]):
+        return None
+    return head.group(0).lower()
+
+
+# Anchors with their targets off the site count from three (five for one head). Bare lines of a text dump may be the
+# site's own menu (a bank's 'Best personal loans', 'Cheapest car insurance'), so they count from six, and only when
+# they sell two of the paid-link trades of spam.json (loans and pills, casinos and essays): one trade is a topic.
+_MIN_ANCHORS, _MIN_ONE_HEAD, _MIN_LINES, _MIN_LINE_TRADES = 3, 5, 6, 2
+
+
+@lru_cache(maxsize=1)
+def _trade_of() -> dict[str, str]:
+    return {w.lower(): trade for trade, ws in load("spam")["anchor_topics"].items() for w in ws}
+
+
+class KeywordAnchorCloud(SignalUnit):
+    name = "keyword_anchor_cloud"
+    description = ("Many short anchors anywhere on the page built from a commercial head term and an SEO modifier "
+                   "('best payday loans 2024', 'cheap car insurance near me') pointing to other sites: a link farm's cloud. "
+                   "In a text dump, short lines of such phrases.")
+
+    def score(self, page: Page) -> Signal:
+        # Links to the site itself are its own menu (a shop's 'Cheap flights'); only links out are sold. A head the
+        # article is about is the site's topic (a crypto site's 'best bitcoin wallets'), not a sold link.
+        domain = own_address(page)[1]
+        items: dict[str, tuple[str, str | None]] = {}  # anchor text -> (head, host)
+        for link in page.links:
+            host = registrable_domain(link.href) if link.href and link.href.startswith(("http://", "https://")) else None
+            if host and host != domain and (head := commercial_phrase(link.text)):
+                items.setdefault(link.text.lower(), (head, host))
+        lines = page.kind == "text" and not any(link.href for link in page.links)
+        if lines:  # a text dump without link targets keeps the cloud as short lines
+            for line in page.lines:
+                if head := commercial_phrase(line):
+                    items.setdefault(line.lower(), (head, None))
+        if not items:
+            return self.nothing()
+        topic = {m.group(0).lower() for m in _commercial()[0].finditer(f"{page.title}\n{page.headline}\n{page.main_text}")}
+        items = {text: (head, host) for text, (head, host) in items.items() if head not in topic}
+        heads = {head for head, _ in items.values()}
+        trades = {_trade_of()[head] for head in heads if head in _trade_of()}
+        if lines and (len(items) < _MIN_LINES or len(trades) < _MIN_LINE_TRADES) \
+                or len(items) < _MIN_ANCHORS or (len(heads) < 2 and len(items) < _MIN_ONE_HEAD):
+            return self.nothing()
+        hosts = {host for _, host in items.values() if host}
+        shown = "; ".join(f"'{text}'" for text in list(items)[:4])
+        to = f" to {len(hosts)} sites" if hosts else ""
+        return self.found(min(1.0, (len(items) + 2 * (len(heads) - 1)) / 8),
+                          f"{len(items)} commercial keyword anchors ({len(heads)} heads: {', '.join(sorted(heads)[:4])}){to}: {shown}")
+
+
+SIGNALS: list[SignalUnit] = [KeywordLinksInText(), SpamTradesInText(), OutboundLinkShare(), KeywordAnchorCloud()]
