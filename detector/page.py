@@ -87,6 +87,7 @@ class Page:
     script_hosts: list[str] = field(default_factory=list)  # hosts of URLs written in inline scripts and JSON
     total_chars: int = 0
     link_chars: int = 0
+    captions: list[str] = field(default_factory=list)  # visible lines inside figures, captions and photo/chart credit boxes
     truncated: bool = False
     encoding: str | None = None
 
@@ -417,7 +418,9 @@ def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     anchors = _read_links(tree, page)
     _read_link_blocks(anchors, page)
     _read_main_text(tree, page)
-    page.lines = [text for text, _ in visible_blocks(body, tree.nodes)]
+    blocks = visible_blocks(body, tree.nodes)
+    page.lines = [text for text, _ in blocks]
+    page.captions = [text for text, block in blocks if len(text) <= 300 and _in_caption(block)]
     page.total_chars = sum(len(x) for x in page.lines)
     if not page.headline:
         page.headline = _headline(tree, page.title)
@@ -466,6 +469,22 @@ def visible_blocks(body: Tag, nodes: list | None = None) -> list[tuple[str, Tag]
         current.append(str(node))
     flush()
     return out
+
+
+_CAPTION_TAGS = {"figure", "figcaption", "caption"}
+_CAPTION_HINT = re.compile(r"caption|chart|graphic|figure|datawrapper|flourish|(?:photo|image|img|media|picture|foto|bild)[-_]?(?:credit|source)")
+
+
+def _in_caption(block: Tag) -> bool:
+    """The block sits in a figure, a caption or a box classed as a photo/chart credit (five levels up)."""
+    el: Tag | None = block
+    for _ in range(5):
+        if el is None or el.name in ("body", "article", "main", "[document]"):
+            return False
+        if el.name in _CAPTION_TAGS or _CAPTION_HINT.search(_attrs_text(el)):
+            return True
+        el = el.parent
+    return False
 
 
 def _headline(tree: _Tree, title: str) -> str:
