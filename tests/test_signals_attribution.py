@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from detector.page import parse_html
+from detector.page import Located, parse_html
 from detector.signals.attribution import CanonicalElsewhere, SourceLine, SyndicationMeta, WireCredit, WireDateline
+from detector.text_page import parse_text
 
 STORY = [
     "A powerful storm slammed into the coast on Tuesday, knocking out power to thousands of homes and flooding streets.",
@@ -142,3 +143,114 @@ def test_syndication_meta():
     own = '<meta name="original-source" content="https://www.dailyherald.com/news/storm">'
     assert SyndicationMeta().score(page(STORY, head=own)).value == 0
     assert SyndicationMeta().score(page(STORY)).value == 0
+
+
+LONG = STORY + [
+    "Forecasters said the system would weaken as it moved inland, but warned of flash floods in low-lying areas.",
+    "Schools in three counties will stay closed on Wednesday while inspectors check the buildings for damage.",
+    "The governor declared a state of emergency and asked for federal help with the clean-up, her office said.",
+]
+
+
+def dump(paragraphs: list[str], url: str = "https://www.dailyherald.com/news/storm"):
+    """A select-all copy of the page: site name, menu, headline, byline, the paragraphs, the footer."""
+    text = ("Daily Herald\nHome | News | Sports | Weather\n\nStorm hits coast\n\nBy Jane Doe\nMay 2, 2024\n\n"
+            + "\n\n".join(paragraphs) + "\n\nContact us | Privacy | Terms\n© 2024 Daily Herald\n")
+    return parse_text(text, url)
+
+
+REPRINT_LINES = [
+    "This article first appeared in The Conversation.", "This story was originally published by The Seattle Times.",
+    "Republished with permission from Modern Farmer.", "Read the original article at https://theconversation.com/storm-123",
+    "Source: https://www.coastnews.com/2024/05/02/storm-hits.html", "Article source: The Seattle Times", "来源：新华网",
+    "Источник: РИА Новости", "Źródło: PAP", "转载自人民网", "本文来自澎湃新闻", "Quelle: dpa", "Fuente: EFE"]
+
+
+@pytest.mark.parametrize("build", [lambda ps: page(ps), dump], ids=["html", "text"])
+@pytest.mark.parametrize("position", [0, 3, 6])
+@pytest.mark.parametrize("line", REPRINT_LINES)
+def test_source_line_anywhere_in_the_text_names_the_origin(line, position, build):
+    signal = SourceLine().score(build(LONG[:position] + [line] + LONG[position:]))
+    assert signal.value >= 0.5 and line.strip(".")[-3:] in signal.evidence
+
+
+@pytest.mark.parametrize("line", ["Source: Daily Herald", "This article originally appeared on dailyherald.com",
+                                  "Quelle: Statista", "Photo: Reuters"])
+def test_source_line_not_for_the_site_itself_nor_a_data_or_photo_credit(line):
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value == 0
+    assert SourceLine().score(dump(LONG[:3] + [line] + LONG[3:])).value == 0
+
+
+@pytest.mark.parametrize("figure", [
+    "<figure><img src='oil.png'><figcaption>Oil output, millions of barrels a day. Source: Reuters</figcaption></figure>",
+    "<div class='chart-wrap'><img src='oil.png'><p class='chart-source'>Source: Reuters</p></div>",
+    "<table><caption>Source: Reuters</caption><tr><td>2023</td><td>4.1</td></tr></table>",
+    "<p>Chart: Oil output, millions of barrels a day</p><p>Source: Reuters</p>"])
+def test_a_chart_or_figure_credit_is_no_source_line(figure):
+    body = "".join(f"<p>{p}</p>" for p in LONG[:3]) + figure + "".join(f"<p>{p}</p>" for p in LONG[3:])
+    p = parse_html(f"<html><head><title>Storm hits coast | Daily Herald</title></head><body><h1>Storm hits coast</h1>"
+                   f"<article>{body}</article></body></html>", "https://www.dailyherald.com/news/storm")
+    assert SourceLine().score(p).value == 0 and WireCredit().score(p).value == 0
+
+
+@pytest.mark.parametrize("figure", ["Chart: Oil output, millions of barrels a day\nSource: Reuters",
+                                    "3.5%\n\n3.0\n\n2.5\n\n’10\n\n’14\n\n’18\n\nBy The Daily Herald | Source: Reuters"])
+def test_a_chart_credit_in_a_text_dump_is_no_source_line_but_a_closing_one_is(figure):
+    chart = dump(LONG[:3] + [figure] + LONG[3:])
+    assert SourceLine().score(chart).value == 0 and WireCredit().score(chart).value == 0
+    closing = dump(LONG + ["Source: Reuters"])
+    assert SourceLine().score(closing).value == 1 and WireCredit().score(closing).value == 1
+
+
+@pytest.mark.parametrize("credit", [
+    "Copyright (2024) Press Association. All rights reserved.", "Copyright (c) Press Association Ltd 2008, All Rights Reserved.",
+    "© AAP 2024", "Reuters. All rights reserved.", "All rights reserved by Reuters.", "По материалам РИА Новости.",
+    "Material from Reuters was used in this report.", "Copyright 2008 AFP"])
+def test_agency_copyright_and_rights_lines_are_wire_credits(credit):
+    assert WireCredit().score(page([*LONG, credit])).value == 1
+    assert WireCredit().score(dump([*LONG, credit])).value == 1
+
+
+@pytest.mark.parametrize("dateline", ["МОСКВА, 5 мая. /ТАСС/.", "МОСКВА, 12 мая - РИА Новости."])
+def test_russian_agency_datelines(dateline):
+    story = ["Президент России провел совещание с членами правительства, на котором обсуждались вопросы экономики.",
+             "Участники встречи рассмотрели меры поддержки промышленности и сельского хозяйства в этом году."]
+    assert WireDateline().score(page([f"{dateline} {story[0]}", story[1]], url="https://portal.example.ru/news/1")).value == 1
+    assert WireDateline().score(page([f"МОСКВА, 5 мая. {story[0]}", story[1]], url="https://portal.example.ru/news/1")).value == 0
+
+
+@pytest.mark.parametrize("url, line, wire", [
+    ("https://apnews.com/article/storm", "WASHINGTON (AP) — ", "AP"), ("https://www.reuters.com/world/storm", "LONDON (Reuters) - ", "Reuters"),
+    ("https://tass.ru/obschestvo/1", "МОСКВА, 5 мая. /ТАСС/. ", "ТАСС"), ("https://ria.ru/20240505/1.html", "МОСКВА, 5 мая - РИА Новости. ", "РИА Новости"),
+    ("https://www.pap.pl/aktualnosci/1", "Warszawa (PAP) - ", "PAP"), ("https://english.news.cn/20240505/c.htm", "BEIJING, May 5 (Xinhua) -- ", "Xinhua"),
+    ("https://www.efe.com/efe/1", "MADRID (EFE) - ", "EFE"), ("https://www.ansa.it/sito/1.shtml", "ROMA (ANSA) - ", "ANSA"),
+    ("https://www.aa.com.tr/en/1", "ANKARA (AA) - ", "Anadolu Agency"), ("https://english.kyodonews.net/news/1", "TOKYO (Kyodo) - ", "Kyodo"),
+    ("https://en.yna.co.kr/view/1", "SEOUL (Yonhap) -- ", "Yonhap"), ("https://www.aap.com.au/news/1", "SYDNEY (AAP) - ", "AAP"),
+    ("https://www.ptinews.com/story/1", "NEW DELHI (PTI) - ", "PTI"), ("https://www.aninews.in/news/1", "NEW DELHI (ANI): ", "ANI"),
+    ("https://focustaiwan.tw/politics/1", "TAIPEI (CNA) - ", "CNA"), ("https://www.interfax.ru/russia/1", "MOSCOW (Interfax) - ", "Interfax")])
+def test_an_agency_on_its_own_site_is_the_original(url, line, wire):
+    p = page([line + STORY[0], *STORY[1:], f"Source: {wire}"], url=url)
+    assert WireDateline().score(p).value == 0 and WireCredit().score(p).value == 0 and SourceLine().score(p).value == 0
+    elsewhere = page([line + STORY[0], *STORY[1:], f"Source: {wire}"], url="https://www.coastportal.com/news/1")
+    assert WireDateline().score(elsewhere).value == 1 and SourceLine().score(elsewhere).value == 1
+
+
+@pytest.mark.parametrize("dateline", ["BEIJING (AP) —", "NEW DELHI (PTI):", "Warszawa (PAP) -", "МОСКВА, 5 мая. /ТАСС/."])
+def test_wire_dateline_survives_in_a_text_dump(dateline):
+    assert WireDateline().score(dump([f"{dateline} {LONG[0]}", *LONG[1:]])).value == 1
+
+
+def test_an_agency_s_copyright_under_its_own_name_is_no_wire_credit_even_without_an_address():
+    own = page([*LONG, "©2015 Bloomberg L.P. All Rights Reserved"], url=None)
+    own.site_names.append(Located("Bloomberg", "meta og:site_name"))
+    assert WireCredit().score(own).value == 0
+    assert WireCredit().score(page([*LONG, "©2015 Bloomberg L.P. All Rights Reserved"])).value == 1
+
+
+def test_a_portal_crediting_another_outlet_with_a_similar_name_is_no_self_credit():
+    portal = page(LONG, after="<p>来源：中国新闻网</p>", url="https://news.youth.cn/gn/202405/t1.htm")
+    portal.site_names.append(Located("中国青年网", "meta og:site_name"))
+    assert SourceLine().score(portal).value >= 0.6
+    own = page(LONG, after="<p>来源：中国青年网</p>", url="https://news.youth.cn/gn/202405/t1.htm")
+    own.site_names.append(Located("中国青年网", "meta og:site_name"))
+    assert SourceLine().score(own).value == 0

@@ -1,12 +1,19 @@
 """Byline signals: person vs brand/role/placeholder, spam, and a byline that contradicts the text's credit."""
 
+import pytest
+
 from detector.page import parse_html
 from detector.signals.byline import BylineCreditMismatch, BylineNotPerson, BylinePerson, BylineSpam, clean_byline
+from detector.text_page import parse_text
 
 BODY = ("<p>WASHINGTON (AP) — Lawmakers reached a deal on Tuesday to fund the government through the end of "
         "the year, averting a shutdown that had loomed over the capital for weeks.</p>"
         "<p>The agreement still needs approval from both chambers before the deadline on Friday night.</p>"
         "<p>Associated Press writer Jane Roe contributed to this report.</p>")
+STORY = ("<p>The city council approved a new flood barrier for Mill Street on Tuesday after three years of debate "
+         "and two winters of flooding that closed shops along the river.</p>"
+         "<p>The barrier will cost 4.2 million pounds and should be finished before next winter, the council said.</p>"
+         "<p>Shop owners welcomed the decision but asked for help with the costs of the closures during the works.</p>")
 
 
 def page(author_html: str, site="Daily Courier", url="https://www.dailycourier.com/2024/05/02/deal", body=BODY):
@@ -73,3 +80,43 @@ def test_credit_matches_wire_byline():
 def test_reporter_byline_over_wire_credit_is_weak():
     s = BylineCreditMismatch().score(page('<span class="byline">By Maria Garcia</span>'))
     assert s.value < 0.5
+
+
+@pytest.mark.parametrize("byline", [
+    "By Agence France-Presse", "AFP", "Reuters", "By The Associated Press", "Staff and wire reports", "From wire services",
+    "By Wire reports", "dpa", "PAP", "ТАСС", "РИА Новости", "新华社", "中新网", "By Reuters Staff", "dpa/AFP", "Agencias",
+    "Press Trust of India"])
+def test_agency_and_wire_desk_bylines_are_never_a_person(byline):
+    p = page(f'<span class="byline">{byline}</span>', body=STORY)
+    assert BylinePerson().score(p).value == 0
+    s = BylineNotPerson().score(p)
+    assert s.value == 1 and "news agency or wire desk" in s.evidence
+
+
+@pytest.mark.parametrize("byline", ["Staff report", "News Desk", "Web Desk", "Redaktion", "Redacción", "La Rédaction",
+                                    "Redakcja", "Редакция"])
+def test_staff_and_desk_bylines_are_roles(byline):
+    p = page(f'<span class="byline">{byline}</span>', body=STORY)
+    assert BylinePerson().score(p).value == 0 and BylineNotPerson().score(p).value == 1
+
+
+@pytest.mark.parametrize("byline", ["By Maria Garcia", "By Pat Reuters", "Anna Kowalska", "By Jane Doe, AP"])
+def test_people_named_like_or_beside_an_agency_stay_people(byline):
+    p = page(f'<span class="byline">{byline}</span>', body=STORY)
+    assert BylinePerson().score(p).value == 1 and BylineNotPerson().score(p).value == 0
+
+
+def test_an_agency_signing_on_its_own_site_is_its_brand_not_wire_copy():
+    p = page('<span class="byline">By Agence France-Presse</span>', site="AFP", url="https://www.afp.com/en/news/1", body=STORY)
+    assert BylinePerson().score(p).value == 0
+    assert BylineNotPerson().score(p).value == 0.5
+
+
+def test_wire_desk_byline_in_a_text_dump():
+    dump = ("Riverside Courier\nHome | News | Sport | Business\n\nCouncil approves new flood barrier for Mill Street\n\n"
+            "By Staff and wire reports\nMay 2, 2024\n\n" + "\n\n".join(p.strip("<p>/") for p in STORY.split("</p>") if p)
+            + "\n\nContact us | Privacy | Terms\n")
+    p = parse_text(dump, "https://www.riversidecourier.co.uk/news/flood-barrier")
+    assert BylinePerson().score(p).value == 0
+    s = BylineNotPerson().score(p)
+    assert s.value == 1 and "Staff and wire reports" in s.evidence

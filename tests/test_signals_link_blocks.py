@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from detector.page import parse_html
 from detector.signals.link_blocks import (LinkBlockHeadings, LinkBlockLanguage, LinkBlockShare, LinkBlockUnrelated,
                                           LinkBlockYearSpread, heading_kind)
@@ -109,3 +112,62 @@ def test_widgets_in_another_language_than_the_article():
     addresses = block("Links", [("https://www.premierleague.com/en/tables", "/g"), ("www.absolutelyfreeplans.com/ plans", "/h"),
                                 ("http://releases.wikimedia.org/mediawiki/1.24/", "/i")])
     assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{addresses}</body></html>")).value == 0
+
+
+def news_page(blocks: str, url: str = "https://www.citynews.com/2023/11/08/budget.html"):
+    """A big news site's article page: its own dated article, its own site-wide lists."""
+    return parse_html(f"<html><head><meta property='article:published_time' content='2023-11-08T10:00:00Z'></head>"
+                      f"<body><article>{ARTICLE}</article>{blocks}</body></html>", url)
+
+
+SITE_LISTS = (
+    block("Most Popular", [("Son of hockey player suspended for betting on games", "https://www.citynews.com/2023/11/07/hockey/"),
+                           ("Brothel ring catering to doctors and lawyers busted", "https://www.citynews.com/2023/11/08/ring/"),
+                           ("Storm brings first snow of the season to the hills", "https://www.citynews.com/2023/11/06/snow/")])
+    + block("Trending", [("Election results for every race in the county", "/2023/11/08/election-results/"),
+                         ("Restaurant closes after forty years on Main Street", "/2023/11/05/restaurant/"),
+                         ("High school team wins state title in overtime", "/2023/10/29/title/")])
+    + block("More from Politics", [("Senator announces run for governor next year", "https://www.citynews.com/politics/2023/11/07/run"),
+                                   ("State lawmakers clash over school funding bill", "https://www.citynews.com/politics/2023/10/30/bill"),
+                                   ("Judge blocks new voting map ahead of primaries", "https://www.citynews.com/politics/2023/01/12/map")])
+    + block("Archives", [("November 2023", "/2023/11/"), ("October 2019", "/2019/10/"), ("March 2012", "/2012/03/"),
+                         ("June 2008", "/2008/06/")])
+)
+
+
+def test_a_news_site_s_own_recent_lists_are_not_a_farm_s_padding():
+    p = news_page(SITE_LISTS)
+    assert LinkBlockUnrelated().score(p).value == 0
+    assert LinkBlockHeadings().score(p).value == 0
+    assert LinkBlockYearSpread().score(p).value == 0
+
+
+def test_an_undated_site_list_still_counts():
+    """Without dates a site's own picks and a farm's stock look alike: no reason to clear them."""
+    undated = block("Most Popular", [("Best credit cards for students reviewed", "/a.html"),
+                                     ("Celebrity wedding photos stun fans around the world", "/b.html"),
+                                     ("How to lose weight fast with this simple trick", "/c.html")])
+    assert LinkBlockUnrelated().score(news_page(undated)).value > 0.8
+
+
+def test_a_site_list_of_old_stock_or_of_other_sites_still_counts():
+    old_stock = block("Most Popular", [("Best credit cards for students reviewed", "/2010/03/a.html"),
+                                       ("Celebrity wedding photos stun fans around the world", "/2016/05/b.html"),
+                                       ("How to lose weight fast with this simple trick", "/2022/01/c.html")])
+    other_sites = block("Trending", [("Mortgage rates fall to lowest level in years", "https://www.moneyfeed.net/y1"),
+                                     ("Ancient ruins discovered beneath city parking lot", "https://www.wowfacts.org/y2"),
+                                     ("Doctors reveal the one food you should never eat", "https://www.healthbuzz.info/y3")])
+    p = news_page(old_stock + other_sites)
+    assert LinkBlockUnrelated().score(p).value > 0.8
+    assert LinkBlockYearSpread().score(p).value == 1.0
+    assert LinkBlockHeadings().score(p).value == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_a_text_dump_s_lists_have_no_addresses_and_keep_counting():
+    from detector.text_page import parse_text
+    dump = ("City News\nHome | Politics | Sports | Business\n\nCity council approves new budget for public transit expansion\n\n"
+            + "\n\n".join(" ".join(p.split()) for p in re.findall(r"<p>(.*?)</p>", ARTICLE, re.S))
+            + "\n\nMost Popular\n\n* Best credit cards for students reviewed in 2010\n* Celebrity wedding photos stun fans in 2016\n"
+            "* How to lose weight fast with this simple trick 2022\n\nContact | Privacy\n")
+    p = parse_text(dump, "https://www.citynews.com/2023/11/08/budget.html")
+    assert p.link_blocks and LinkBlockUnrelated().score(p).value > 0.8

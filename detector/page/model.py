@@ -63,6 +63,7 @@ class Page:
     meta: dict[str, list[str]] = field(default_factory=dict)
     paragraphs: list[Located] = field(default_factory=list)  # the main text, in order
     lines: list[str] = field(default_factory=list)  # every visible line of the page
+    captions: list[str] = field(default_factory=list)  # visible lines inside figures, captions and photo/chart credit boxes
     link_blocks: list[LinkBlock] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # every link with text
     text_links: list[Link] = field(default_factory=list)  # links inside the main text's paragraphs

@@ -56,3 +56,8 @@ AUTHOR_TAGS = ("span", "div", "p", "a", "address", "li", "strong")
 # Names inside comments, reviews, forms or the footer are readers', not the byline.
 ASIDE_TAGS = ("form", "footer", "aside")
 ASIDE_CLASSES = re.compile(r"(?i)comment|review|footer|sidebar|respond|reply|testimonial")
+
+# Captions and credit boxes: a "Source: Reuters" there credits a photo or a chart, not the story.
+CAPTION_TAGS = frozenset({"figure", "figcaption", "caption"})
+CAPTION_HINT = re.compile(r"caption|chart|graphic|figure|datawrapper|flourish|(?:photo|image|img|media|picture|foto|bild)[-_]?(?:credit|source)")
+CAPTION_STOP_TAGS = frozenset({"body", "article", "main", "[document]"})  # a caption box sits below these

@@ -17,7 +17,7 @@ from ..lexicons import load, pattern, phrases
 from ..page import Page, registrable_domain
 from ..text import MONTHS, Phrases, word_count
 from .base import Signal, SignalUnit
-from .identity import host_labels, names_agree
+from .identity import clean_name, host_labels
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
 _ORIGIN_MAX = 200  # "first appeared on" in a longer paragraph is prose ("the cameras first appeared on …")
@@ -39,6 +39,7 @@ def _wire_alt() -> str:
 def _dateline() -> re.Pattern[str]:
     wire = _wire_alt()
     cjk = _alternation(load("wires")["cjk_datelines"])
+    ru = _alternation(load("wires")["ru_datelines"])
     return re.compile(
         # "BEIJING (AP) —", "PARIS, 5 mai (AFP) -", "Berlin/Hamburg (dpa/lno) -", "(AP) —"
         rf"^(?:[^\W\d_][^\n()]{{0,60}}?\s*)?\(\s*(?:{wire})(?:\s*[/,-]\s*[\w-]{{1,14}})*\s*\)\s*(?:[-—–:]{{1,2}}|--)\s"
@@ -46,6 +47,8 @@ def _dateline() -> re.Pattern[str]:
         rf"|^[【\[（(]?\s*(?:{cjk})[^\n，。,]{{0,12}}?\d{{1,2}}月\d{{1,2}}日(?:专)?电"
         # "【ワシントン共同】", "（新华社）"
         rf"|^【[^】]{{1,15}}(?:共同|時事)】|^[（(]\s*(?:{cjk})\s*[)）]"
+        # "МОСКВА, 5 мая. /ТАСС/.", "МОСКВА, 5 мая - РИА Новости."
+        rf"|^[А-ЯЁ][А-ЯЁ .-]{{1,30}},\s*\d{{1,2}}\s+[а-яё]+\.?\s*(?:/\s*(?:{ru})\s*/|[-—–]\s*(?:{ru})(?![^\W_]))"
     )
 
 
@@ -81,7 +84,7 @@ def _wire_names() -> Phrases:
     return Phrases([*wires["codes"], *(c.upper() for c in wires["codes"]), *wires["names"]], as_written=True)
 
 
-def _wire_site(page: Page) -> bool:
+def wire_site(page: Page) -> bool:
     """The page is on a wire agency's own site, where wire copy is the original."""
     return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
 
@@ -90,15 +93,35 @@ def _segments(page: Page) -> Iterator[tuple[str, str | None]]:
     """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
+    So are captions: "Source: Reuters" under a chart or a photo credits the data or the picture, not the text.
     """
-    seen = set()
+    captions = {*page.captions, *_caption_lines(page.lines)}
+    seen = set(captions)
     for p in page.paragraphs:
-        seen.add(p.text)
-        yield p.text, p.locator
+        if p.text not in seen:
+            seen.add(p.text)
+            yield p.text, p.locator
     blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
     for i, line in enumerate(page.lines):
         if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks:
             yield line, f"line {i + 1}"
+
+
+_AXIS_LABEL = re.compile(r"(?=.*\d)[’'$€£¥%+\-–−\d.,:\s]{1,8}")  # "’18", "2010", "3.1%": a chart's last tick
+
+
+def _caption_lines(lines: list[str]) -> set[str]:
+    """Short lines under a 'Chart: …' / 'Photo: …' / 'Grafik: …' line or under a chart's axis labels, as a
+    text dump shows a figure's credit ('’18' then 'By The New York Times | Source: Reuters')."""
+    opener = _caption_opener()
+    return {line for above, line in zip(lines, lines[1:])
+            if len(line) <= 120 and (opener.match(above) or _AXIS_LABEL.fullmatch(above))}
+
+
+@lru_cache(maxsize=1)
+def _caption_opener() -> re.Pattern[str]:
+    words = _alternation([*load("attribution")["photo_words"], *load("attribution")["chart_words"]])
+    return re.compile(rf"(?i)^\[?(?:{words})(?:\s*\d+[.:]?)?\s*(?:\]|[:：|/-])")
 
 
 def _domain_of(value: str) -> str | None:
@@ -143,7 +166,7 @@ class WireDateline(SignalUnit):
     description = "A news-agency dateline ('BEIJING (AP) —', '新华社北京3月5日电') opens the article text."
 
     def score(self, page: Page) -> Signal:
-        if _wire_site(page):
+        if wire_site(page):
             return self.nothing()
         openings = [(p.text, p.locator) for p in page.paragraphs[:3]]
         if not openings:  # no main text found: the first lines that read like prose
@@ -161,7 +184,7 @@ class WireCredit(SignalUnit):
     description = "A credit or copyright line names a wire or a syndication service ('AP writer … contributed', '© 2024 The Associated Press')."
 
     def score(self, page: Page) -> Signal:
-        if _wire_site(page):
+        if wire_site(page):
             return self.nothing()
         closing = [(p.text, p.locator) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", _segments(page)), ("closing_credit_templates", closing)):
@@ -169,15 +192,29 @@ class WireCredit(SignalUnit):
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
                     m = credit.search(text, names_a_wire)
-                    if m and not _photo_credit(text, m.start()) and not _self_credit(text[m.end():], page):
+                    if m and not _photo_credit(text, m.start()) and not _self_credit(text[m.end():], page) \
+                            and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
                         return self.found(1.0, f'credit line "{_around(text, m)}"', locator)
         return self.nothing()
 
 
+def _names_this_site(text: str, page: Page) -> bool:
+    """The credited name holds one of the site's names or host labels, or is held by it ('F.A.Z.' on faz.net,
+    'dailyherald.com' on the Daily Herald). Stricter than a shared word: '中国青年网' credits another '中国…网'."""
+    def compact(x: str) -> str:
+        return re.sub(r"[\W_]", "", x.lower())
+    named = compact(text)
+    # A copyright line names its holder, the wire's included: that site name would clear its own credit.
+    names = (clean_name(loc) for loc in page.site_names if loc.source != "copyright")
+    sites = [n for n in names if n] + host_labels(page.url, page.domain)
+    return any(len(s) >= 3 and len(named) >= 3 and (s in named or named in s) for s in map(compact, sites))
+
+
 def _self_credit(after: str, page: Page) -> bool:
     """'… originally published by Modern Farmer' on modernfarmer.com: a republishing notice for others."""
-    credited = re.split(r"[.,;:!?()\[\]“”\"]", after.strip(), maxsplit=1)[0].strip()
-    return bool(credited) and any(names_agree(credited, label) for label in host_labels(page.url, page.domain))
+    credited = re.split(r"[,;:!?()\[\]“”\"]|\.(?!\w)", after.strip(), maxsplit=1)[0].strip()
+    credited = re.sub(r"(?i)^(?:(?:by|on|in|at|from|auf|en|sur|su|w|на|в)\s+)+", "", credited)
+    return bool(credited) and _names_this_site(credited, page)
 
 
 def _photo_credit(text: str, start: int) -> bool:
@@ -215,8 +252,8 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
-        m = phrases("attribution", "origin_phrases").any_in(low) and pattern("attribution", "origin_phrases", whole_words=True).search(text)
-        if m and _origin_credit(text, m):
+        m = phrases("attribution", "origin_phrases").any_in(low) and _origin().search(text)
+        if m and _origin_credit(text, m) and not _self_credit(text[m.end():], page):
             yield 0.9, f'origin line "{text}"'
 
 
@@ -232,6 +269,16 @@ def _origin_credit(text: str, m: re.Match[str]) -> bool:
 _DATED = re.compile(
     rf"(?i)\s*(?:on|in|at|en|am|le|el|il|im)?\s*(?:the\s+)?(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+
+
+@lru_cache(maxsize=1)
+def _origin() -> re.Pattern[str]:
+    """The origin phrases as whole words; a CJK phrase has no word boundary ('转载自人民网')."""
+    def bounded(phrase: str) -> str:
+        body = re.escape(phrase)
+        body = body if ord(phrase[0]) > 0x2E7F else rf"(?<![^\W_]){body}"
+        return body if ord(phrase[-1]) > 0x2E7F else rf"{body}(?![^\W_])"
+    return re.compile("|".join(bounded(p) for p in sorted(load("attribution")["origin_phrases"], key=len, reverse=True)), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -256,12 +303,12 @@ def _source_value(named: str, page: Page) -> float:
     if not named or len(named) > 80:
         return 0.0
     lex = "attribution"
-    if pattern(lex, "self_sources", whole_words=True).match(named):
+    if pattern(lex, "self_sources", whole_words=True).match(named) or _names_this_site(named, page):
         return 0.0
     if pattern(lex, "data_sources", whole_words=True).search(named):
         return 0.0
     if re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", named):
-        return 1.0
+        return 0.0 if wire_site(page) else 1.0
     if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
         return 0.8
     first = named.split()[0]
@@ -298,7 +345,7 @@ class SyndicationMeta(SignalUnit):
             for value in page.meta.get(key, []):
                 if _elsewhere(_domain_of(value), page):
                     return self.found(1.0, f"meta {key} = {value}")
-                if not _wire_site(page) and re.fullmatch(rf"\s*(?:{_wire_alt()})\s*", value):
+                if not wire_site(page) and re.fullmatch(rf"\s*(?:{_wire_alt()})\s*", value):
                     return self.found(0.8, f"meta {key} = {value}")
         return self.nothing()
 

@@ -3,6 +3,8 @@
 Farms sign collected stories "admin", "Editorial Team" or "<Brand> Desk"; a reporter's name is
 evidence for an original. Real outlets use brand bylines too ("BWW News Desk", "Redacción"), so a
 brand scores half of a placeholder, and any plausible person among the top bylines clears the page.
+An agency or a wire desk ("Agence France-Presse", "Staff and wire reports", "新华社") is never a
+person, however name-shaped: it signs agency copy, except on the agency's own site.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 from ..lexicons import load
 from ..page import Located, Page
 from ..text import cjk_share, normalize
+from .attribution import wire_site
 from .base import Signal, SignalUnit
 from .identity import clean_name, host_labels, names_agree
 
@@ -40,6 +43,25 @@ def clean_byline(text: str) -> str:
     if not cjk_share(text):
         text = _DATE_TAIL.sub("", text) if not _URLISH.search(text) else text
     return text.strip(" :,.-|")
+
+
+@lru_cache(maxsize=1)
+def _wire_byline() -> re.Pattern[str]:
+    """A byline made only of agencies and wire desks: 'AFP', 'The Associated Press', 'dpa/AFP',
+    'Reuters Staff', 'Staff and wire reports'. Agency codes match as written or upper-cased ('AP', 'DPA',
+    never 'Ap'), desk phrases in any case."""
+    wires, desks = load("wires"), load("bylines")["wire_desks"]
+    agencies = [*wires["codes"], *wires["names"]]
+    agency = "|".join(re.escape(a) for a in sorted({*agencies, *(a.upper() for a in agencies)}, key=len, reverse=True))
+    desk = "|".join(re.escape(d) for d in sorted(desks, key=len, reverse=True))
+    one = rf"(?:(?i:the)\s+)?(?:{agency})(?:\s+(?i:staff|news|writers?|reports?))?|(?i:{desk})"
+    join = r"\s*(?:[/,&+]|(?i:and|und|y|et|with|mit|con|avec|i|и|和))\s*"
+    return re.compile(rf"(?:{one})(?:{join}(?:{one}))*")
+
+
+def _is_wire_byline(name: str) -> bool:
+    """The cleaned byline names only news agencies or wire desks."""
+    return bool(_wire_byline().fullmatch(name.strip()))
 
 
 def _words(text: str) -> list[str]:
@@ -77,7 +99,7 @@ def _brandish(name: str) -> bool:
 
 
 def byline_kind(raw: str, page: Page) -> tuple[str, str]:
-    """(kind, cleaned name); kind is placeholder, role, spam, brand, person or unknown."""
+    """(kind, cleaned name); kind is placeholder, wire, role, spam, brand, person or unknown."""
     lex = _lex()
     name = clean_byline(raw)
     low = name.lower()
@@ -85,6 +107,8 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
         return "unknown", name
     if low in lex["placeholder"] or re.fullmatch(r"(?:admin|editor|user|author|webmaster)[\W_]*\d*", low):
         return "placeholder", name
+    if _is_wire_byline(name):
+        return ("brand" if wire_site(page) else "wire"), name
     person = _is_person(name)
     if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
         return "brand", name
@@ -124,16 +148,18 @@ def _bylines(page: Page) -> list[Located]:
 
 class BylineNotPerson(SignalUnit):
     name = "byline_not_person"
-    description = "The byline is a CMS placeholder or role (1.0) or the site's own brand (0.5), with no person named."
+    description = ("The byline is a CMS placeholder, a news agency or wire desk, or a role (1.0), or the site's own "
+                   "brand (0.5), with no person named.")
 
     def score(self, page: Page) -> Signal:
         kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
         if not kinds or any(k == "person" for (k, _), _ in kinds):
             return self.nothing()
-        for wanted, value in (("placeholder", 1.0), ("role", 1.0), ("brand", 0.5)):
+        for wanted, value in (("placeholder", 1.0), ("wire", 1.0), ("role", 1.0), ("brand", 0.5)):
             for (kind, name), loc in kinds:
                 if kind == wanted:
-                    return self.found(value, f"byline '{name}' is a {kind} ({loc.source})", loc.locator)
+                    what = "news agency or wire desk" if kind == "wire" else kind
+                    return self.found(value, f"byline '{name}' is a {what} ({loc.source})", loc.locator)
         return self.nothing()
 
 

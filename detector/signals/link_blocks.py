@@ -3,6 +3,10 @@
 An original's related links are about the same story and from about the same time. A farm pads
 every page with several lists that it fills from its whole scraped stock: headlines on other topics,
 from many years, often larger than the article itself.
+
+A big news site's own "Most read", "Trending", "More from <section>" and archive lists are no such
+padding: they link the site's own recent stories (or its own months), and have no reason to be on the
+article's topic. Such site lists are left out of the evidence below.
 """
 
 from __future__ import annotations
@@ -11,14 +15,16 @@ import re
 from functools import lru_cache
 
 from ..lexicons import load, pattern
-from ..page import LinkBlock, Page
+from ..page import LinkBlock, Page, registrable_domain
 from ..text import find_years, language_of, tokens, word_count
 from .base import Signal, SignalUnit
 
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
 _MIN_HEADLINE_WORDS = 3  # "Share on Facebook" is no headline
 _MIN_DATED_ITEMS = 3  # two dated links are too few to call a spread
-_HEADING_KINDS = ("related", "ranking", "recommended")
+_HEADING_KINDS = ("related", "ranking", "recommended", "archive")
+_EVIDENCE_KINDS = ("related", "ranking", "recommended")  # an archive spans years by design
+_RECENT_YEARS = 1  # a site list whose dated items span more than this is old stock, not the site's recent stories
 _ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|de|co)\b|/\w")  # a link shown as its address is no headline
 _URL_YEAR = re.compile(r"(?<![\d])((?:19[89]|20[0-4])\d)(?:[/_-]?(?:0[1-9]|1[0-2]))(?:[/_-]?[0-3]\d)?(?!\d)|/((?:19[89]|20[0-4])\d)/")
 
@@ -55,6 +61,45 @@ def _items(block: LinkBlock) -> list[str]:
     return items if len(items) == len(block.links) else [link.text for link in block.links]
 
 
+def _item_years(block: LinkBlock, latest: int | None) -> list[int]:
+    """One year per dated item (its median; years after the page's own are event dates, not article dates)."""
+    dated = []
+    for item, link in zip(_items(block), block.links):
+        found = [y for y in _url_years(link.href) or find_years(item) if latest is None or y <= latest + 1]
+        if found:
+            dated.append(sorted(found)[len(found) // 2])
+    return dated
+
+
+def _latest(page: Page) -> int | None:
+    return max((d.value.year for d in page.dates), default=None)
+
+
+def _own_link(href: str | None, page: Page) -> bool:
+    """A relative link, or one on the page's own registrable domain (a text dump's bare headline is neither)."""
+    if href is None:
+        return False
+    if not re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", href):
+        return True
+    return page.domain is not None and registrable_domain(href) == page.domain
+
+
+def _site_list(block: LinkBlock, page: Page) -> bool:
+    """A site-wide list ('Most read', 'Trending', 'More from Politics', 'Archive') that links only the
+    site's own pages, from about one time: the publisher's own recent stories, not a farm's stock."""
+    kind = heading_kind(block.heading)
+    if kind not in ("ranking", "recommended", "archive") or not all(_own_link(link.href, page) for link in block.links):
+        return False
+    if kind == "archive":
+        return True
+    years = _item_years(block, _latest(page))  # undated, a farm's stock and a site's own picks look alike
+    return len(years) >= 2 and max(years) - min(years) <= _RECENT_YEARS
+
+
+def _evidence_blocks(page: Page) -> list[LinkBlock]:
+    return [b for b in page.link_blocks if not _site_list(b, page)]
+
+
 class LinkBlockUnrelated(SignalUnit):
     name = "link_block_unrelated"
     description = "How far the headlines in the blocks next to the article are from its topic (1: no shared words)."
@@ -65,11 +110,11 @@ class LinkBlockUnrelated(SignalUnit):
             return self.nothing()
         total = weights = 0.0
         far: list[tuple[float, str]] = []
-        for block in page.link_blocks:
+        for block in _evidence_blocks(page):
             # Only headline lists count (menus and footers are unrelated by nature); blocks that claim
             # relatedness count fully, site-wide lists (ranking, recommended) half.
             kind = heading_kind(block.heading)
-            if kind is None:
+            if kind not in _EVIDENCE_KINDS:
                 continue
             weight = 1.0 if kind == "related" else 0.5
             for link in block.links:
@@ -93,14 +138,8 @@ class LinkBlockYearSpread(SignalUnit):
     description = "Spread of the years in block headlines, item dates and link URLs (a decade or more scores 1)."
 
     def score(self, page: Page) -> Signal:
-        # Years after the page's own are event dates and copyright lines, not article dates.
-        latest = max((d.value.year for d in page.dates), default=None)
-        dated: list[int] = []
-        for block in page.link_blocks:
-            for item, link in zip(_items(block), block.links):
-                found = [y for y in _url_years(link.href) or find_years(item) if latest is None or y <= latest + 1]
-                if found:
-                    dated.append(sorted(found)[len(found) // 2])  # one year per item: its median
+        latest = _latest(page)
+        dated = [y for block in _evidence_blocks(page) for y in _item_years(block, latest)]
         years = set(dated)
         if len(dated) < _MIN_DATED_ITEMS or len(years) < 2:
             return self.nothing()
@@ -132,7 +171,8 @@ class LinkBlockHeadings(SignalUnit):
     description = "Distinct blocks under related / ranking / recommendation headings (three or more score 1)."
 
     def score(self, page: Page) -> Signal:
-        labelled = {b.heading.lower(): b for b in page.link_blocks if b.heading and heading_kind(b.heading)}
+        labelled = {b.heading.lower(): b for b in _evidence_blocks(page)
+                    if b.heading and heading_kind(b.heading) in _EVIDENCE_KINDS}
         if not labelled:  # a heading repeated on every tab ("Top Stories" ×6) is one list
             return self.nothing()
         blocks = list(labelled.values())

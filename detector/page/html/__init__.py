@@ -14,6 +14,7 @@ from ..model import Page
 from ..selectors import HEADLINE_TAGS
 from ..urls import addresses, registrable_domain
 from .byline import read_bylines, read_dates
+from .captions import read_captions
 from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_urls, resource_urls, script_hosts
 from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
@@ -56,7 +57,9 @@ def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     page.links, page.link_chars = links.links, sum(len(link.text) for link in links.links)
     page.link_blocks, block_items = read_link_blocks(tree, links.anchors)
     page.paragraphs, page.text_links = read_main_text(tree, links.chars_in, block_items, page.url)
-    page.lines = [text for text, _ in visible_blocks(body, tree.nodes)]
+    blocks = visible_blocks(body, tree.nodes)
+    page.lines = [text for text, _ in blocks]
+    page.captions = read_captions(blocks)
     page.total_chars = sum(len(x) for x in page.lines)
     page.headline = page.headline or _headline(tree, page.title)
     page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines)
