@@ -2,9 +2,8 @@
 
 Originals are read where they lie (../shared/corpus by default, or any folder/manifest given) and
 never copied. Each original is parsed once; its features, and for articles the text that farm pages
-will copy, come out of that one parse. Originals whose main content is a wire story or another
-outlet's article (wire dateline, cross-domain canonical, syndication meta) are relabelled
-republished, per the label policy, and listed with their reasons.
+will copy, come out of that one parse. Originals whose main text carries another outlet's story
+(the markers of ``training.labels``) are relabelled republished and listed with their marker.
 """
 
 from __future__ import annotations
@@ -34,11 +33,6 @@ from .farms import TEXT_DUMP_P, Article, Frame, Headline, generate, to_text_dump
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_TYPES = {None, "article"}  # wcxb marks page types; the other benchmarks hold articles only
-RELABEL_SIGNALS = {
-    "wire_dateline": "wire dateline in the text",
-    "canonical_elsewhere": "canonical/og:url on another domain",
-    "syndication_meta": "syndication meta naming another source",
-}
 
 
 def default_corpus_dir() -> Path:
@@ -124,20 +118,20 @@ def featurize_original(row: dict) -> tuple[Example, Article | None, Headline | N
         print(f"warning: {row['id']} ({row.get('file')}): {type(exc).__name__}: {exc}", file=sys.stderr)
         return None
     fired = [s for s in signals if s.fired]
-    reasons = [f"{RELABEL_SIGNALS[s.name]}: {s.evidence}" for s in fired if s.name in RELABEL_SIGNALS]
+    marker = relabel_marker(page, signals)
     truth = row.get("truth") or {}
     example = Example(
-        id=row["id"], group=_group(row, url or page.url), label=1 if reasons else 0,
+        id=row["id"], group=_group(row, url or page.url), label=1 if marker else 0,
         family="original", lang=_lang(page, row), kind=page.kind,
         features=vectorize(signals), source=row.get("source", ""),
-        relabelled="; ".join(reasons) or None, fired=[s.name for s in fired],
+        relabelled=marker, fired=[s.name for s in fired],
     )
     paragraphs = [p.text for p in page.paragraphs if word_count(p.text) >= 8]
     if truth.get("body") and word_count(truth["body"]) > word_count(" ".join(paragraphs)):
         paragraphs = [p.strip() for p in truth["body"].split("\n") if word_count(p) >= 8]
     title = truth.get("title") or page.headline or page.title
     article = None
-    if (row.get("page_type") in ARTICLE_TYPES and not reasons and title
+    if (row.get("page_type") in ARTICLE_TYPES and not marker and title
             and len(paragraphs) >= 3 and word_count(" ".join(paragraphs)) >= 150):
         date = (truth.get("date") or (str(page.dates[0].value) if page.dates else None))
         article = Article(
