@@ -30,6 +30,7 @@ from detector.text import find_years, word_count
 from detector.text_page import parse_text
 
 from .farms import TEXT_DUMP_P, Article, Frame, Headline, generate, to_text_dump
+from .labels import relabel_marker
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_TYPES = {None, "article"}  # wcxb marks page types; the other benchmarks hold articles only
