@@ -47,3 +47,9 @@ def test_a_bare_agency_name_or_an_update_note_does_not(closing: str) -> None:
 def test_an_agency_on_its_own_site_and_a_site_reprinting_itself_are_originals() -> None:
     assert _marker("© 2019 Reuters. All rights reserved.", "https://www.reuters.com/world/a") is None
     assert _marker("This story originally appeared on Harbour Times.", "https://www.harbourtimes.co.uk/a") is None
+
+
+def test_a_page_that_declares_another_publisher_as_its_source_is_relabelled() -> None:
+    page = parse_html('<html><head><link rel="canonical" href="https://www.bigwire-news.com/story/1"></head><body>'
+                      f"<article><h1>Harbour works</h1>{STORY}</article></body></html>", "https://www.harbourtimes.co.uk/a")
+    assert (relabel_marker(page, extract(page)) or "").startswith("canonical/og:url on another domain")

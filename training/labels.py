@@ -7,7 +7,9 @@ a page is republished when its main text carries one of these markers:
 - a wire copyright line with a year ("© 2008 AFP", "Copyright 2008 The Associated Press",
   "(c) Press Association 2012"), which also covers the closing copyright of PA and AAP;
 - an agency's "All rights reserved" ("Reuters. All rights reserved.");
-- a reprint notice ("originally published", "appeared first on", "republished with permission").
+- a reprint notice ("originally published", "appeared first on", "republished with permission");
+- and, outside the text, the page's own declaration that the story is another site's: a canonical,
+  og:url or JSON-LD url on another publisher's domain, or a syndication-source meta naming one.
 
 A bare agency name is not enough: it is usually a photo or chart credit ("Source: Reuters"). An
 agency on its own site is the original, and so is a site that reprints its own story.
@@ -24,6 +26,8 @@ from detector.signals import Signal
 from detector.signals.attribution import wire_site
 from detector.signals.identity import host_labels
 
+_DECLARED = {"wire_dateline": "wire dateline", "canonical_elsewhere": "canonical/og:url on another domain",
+             "syndication_meta": "syndication meta naming another source"}
 WINDOW = 40  # characters between a copyright mark, its year and the wire it names
 
 _REPRINT = re.compile(
@@ -59,8 +63,8 @@ def relabel_marker(page: Page, signals: list[Signal]) -> str | None:
     if wire_site(page):
         return None
     for s in signals:
-        if s.name == "wire_dateline" and s.fired:
-            return f"wire dateline: {s.evidence}"
+        if s.name in _DECLARED and s.fired:
+            return f"{_DECLARED[s.name]}: {s.evidence}"
     for paragraph in page.paragraphs:
         text = paragraph.text
         for what, found in (("wire copyright line", _copyright_year().search(text)),
