@@ -60,7 +60,7 @@ def cached_examples(args) -> tuple[list[Example], list[Example], list[dict]]:
         return build_examples(args)
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(repr((str(Path(args.corpus).resolve()), args.sample, args.seed, args.copies, args.labels)).encode())
-    for path in sorted([*root.glob("detector/**/*.py"), *root.glob("detector/**/*.json"), root / "training/corpus.py",
+    for path in sorted([*root.glob("detector/**/*.py"), *root.glob("detector/**/*.json"), root / "training/corpus.py", root / "training/labels.py",
                         *root.glob("training/farms/*.py"), *root.glob("data/**/*.json")]):
         if "models" not in path.parts:
             h.update(path.read_bytes())
