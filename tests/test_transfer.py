@@ -11,6 +11,7 @@ from training.transfer import (
     LAYOUT_FEATURES,
     Recipe,
     SourceOut,
+    allowed_false_positives,
     corpus_sources,
     frames_left_out,
     source_report,
@@ -51,20 +52,25 @@ def test_farm_pages_belong_to_the_source_of_the_article_they_copy():
     assert corpus_sources([original, farm]) == {"art1": "fundus", "art1-wire_farm-5": "fundus"}
 
 
-def test_source_thresholds_keep_every_source_at_or_under_one_percent():
-    big = SourceOut("big", np.linspace(0, 0.9, 300), np.array([]), ["html"] * 300)  # 1 % of 300: 3
-    ninety = SourceOut("ninety", np.linspace(0, 0.9, 90), np.array([]), ["html"] * 90)  # 0.9 rounds to one
-    assert source_thresholds([ninety])["ninety"] == pytest.approx(np.sort(ninety.train_side)[-2], abs=1e-9)
-    small = SourceOut("small", np.array([0.2, 0.5, 0.7]), np.array([0.95]), ["html"] * 4)  # 1 % of 3: none
+def test_a_source_may_show_the_false_positives_a_one_percent_rate_would_plausibly_give() -> None:
+    from scipy.stats import binom
+
+    for n in (3, 90, 300, 1730):
+        k = allowed_false_positives(n)
+        assert binom.sf(k - 1, n, 0.01) >= 0.05 > binom.sf(k, n, 0.01)  # k or more is plausible, k + 1 is not
+    assert allowed_false_positives(3) == 0 and allowed_false_positives(90) == 3
+
+
+def test_source_thresholds_flag_no_more_than_the_allowed_pages_of_each_source() -> None:
+    big = SourceOut("big", np.linspace(0, 0.9, 300), np.array([]), ["html"] * 300)  # six allowed
+    small = SourceOut("small", np.array([0.2, 0.5, 0.7]), np.array([0.95]), ["html"] * 4)  # none allowed
     need = source_thresholds([big, small])
-    t = max(need.values())
     top = np.sort(big.train_side)[::-1]
-    assert top[3] < need["big"] <= top[2]  # the lowest threshold that flags three of them, not four
-    assert (small.train_side >= t).sum() == 0 and need["small"] == pytest.approx(0.7, abs=1e-9)
-    report = source_report([big, small], t)
-    assert report["big"]["threshold_needed"] == need["big"]
+    assert top[6] < need["big"] <= top[5]  # the lowest threshold that flags six of them, not seven
+    assert (small.train_side >= need["small"]).sum() == 0 and need["small"] == pytest.approx(0.7, abs=1e-9)
+    report = source_report([big, small], max(need.values()))
     assert report["small"]["fp"] == 1 and report["small"]["fpr_test_side"] == 1.0  # the test side is reported, not chosen on
-    assert report["big"]["fpr_text"] is None
+    assert report["big"]["fpr_text"] is None and report["big"]["threshold_needed"] == need["big"]
 
 
 def test_frames_left_out_splits_each_family_by_frame():

@@ -295,7 +295,7 @@ def render_markdown(report: Mapping[str, Any], *, threshold: float, feature_name
                "the false-positive rate is on all of that source's originals, and separately on those of the test "
                "split, which no choice read (the bar reads those). The threshold is the higher of the pooled out-of-fold one "
                f"({_fmt(choice.get('pooled_out_of_fold'))}) and the lowest that keeps every left-out source's "
-               f"training-split originals at 1 % false positives, rounded to whole pages ({_fmt(choice.get('worst_left_out_source'))}).", ""]
+               f"training-split originals at false positives consistent with a 1 % rate (one-sided binomial test at 5 %) ({_fmt(choice.get('worst_left_out_source'))}).", ""]
         md += _table(["left-out source", "originals", "false positives", "FPR", "FPR html", "FPR text",
                       "test-side n", "FPR test side", "threshold it needs"],
                      [[_cell(k), v.get("n"), v.get("fp"), v.get("fpr"), v.get("fpr_html"), v.get("fpr_text"),

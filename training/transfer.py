@@ -123,15 +123,26 @@ def leave_one_source_out(recipe: Recipe, train: list[Example], test: list[Exampl
     return out
 
 
+def allowed_false_positives(n: int, max_fpr: float = evaluate.MAX_FPR_ORIGINALS, alpha: float = 0.05) -> int:
+    """The most false positives among ``n`` originals that are still consistent with a true rate of
+    ``max_fpr``: seeing that many or more has at least ``alpha`` chance at that rate (one-sided
+    binomial test). 90 pages allow three, 1,730 allow 24; demanding the rounded share instead let
+    the two highest-scoring pages of the smallest source set the threshold for everyone."""
+    from scipy.stats import binom
+
+    k = 0
+    while k < n and binom.sf(k, n, max_fpr) >= alpha:  # P(X >= k + 1)
+        k += 1
+    return k
+
+
 def source_thresholds(left_out: list[SourceOut], max_fpr: float = evaluate.MAX_FPR_ORIGINALS) -> dict[str, float]:
-    """Per left-out source, the lowest threshold at which its training-split originals show the whole
-    number of false positives nearest to ``max_fpr`` of them: one in 90 pages reads as 1.1 %, but
-    demanding none would let the single highest-scoring page of the smallest source set the
-    threshold for everyone."""
+    """Per left-out source, the lowest threshold at which the false positives among its training-split
+    originals stay consistent with a rate of ``max_fpr`` (``allowed_false_positives``)."""
     need = {}
     for so in left_out:
         scores = np.sort(so.train_side)[::-1]
-        allowed = int(np.floor(max_fpr * len(scores) + 0.5))
+        allowed = allowed_false_positives(len(scores), max_fpr)
         need[so.source] = float(np.nextafter(scores[allowed], np.inf)) if len(scores) > allowed else 0.0
     return need
 
