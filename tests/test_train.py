@@ -4,8 +4,9 @@ from training.train import floor_failures, in_test
 
 
 def test_floors_are_minimums_and_fpr_is_a_ceiling():
-    summary = {"roc_auc": 0.991, "recall": 0.93, "fpr": 0.004, "min_lofo_recall": None}
-    assert floor_failures(summary, ["roc_auc=0.99", "fpr=0.01"]) == []
+    summary = {"roc_auc": 0.991, "recall": 0.93, "fpr": 0.004, "min_lofo_recall": None, "max_loso_fpr": 0.004}
+    assert floor_failures(summary, ["roc_auc=0.99", "fpr=0.01", "max_loso_fpr=0.01"]) == []
+    assert floor_failures(summary, ["max_loso_fpr=0.001"])[0].startswith("max_loso_fpr is 0.004, required <=")
     failed = floor_failures(summary, ["recall=0.95", "fpr=0.001", "min_lofo_recall=0.5"])
     assert [f.split()[0] for f in failed] == ["recall", "fpr", "min_lofo_recall"]
 

@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check-bar", action="store_true", help="exit 1 when the held-out figures miss the issue's bar")
     ap.add_argument("--require", action="append", default=[], metavar="FIGURE=VALUE",
                     help="exit 1 unless a held-out figure clears VALUE: roc_auc, recall, min_lofo_recall "
-                         "(at least) or fpr (at most); e.g. --require roc_auc=0.98 (a regression floor)")
+                         "validation_recall (at least) or fpr, max_loso_fpr (at most); e.g. --require roc_auc=0.98 (a regression floor)")
     args = ap.parse_args(argv)
     if not Path(args.corpus).exists():
         ap.error(f"corpus not found: {args.corpus} (give --corpus or set DETECTOR_CORPUS)")
@@ -269,15 +269,16 @@ def _validation_path(spec: str | None) -> Path | None:
 
 
 def floor_failures(summary: dict, requirements: list[str]) -> list[str]:
-    """The ``--require FIGURE=VALUE`` floors that the held-out figures miss (fpr is a ceiling)."""
+    """The ``--require FIGURE=VALUE`` floors that the held-out figures miss (false-positive rates are ceilings)."""
     out = []
     for req in requirements:
         name, _, value = req.partition("=")
         if name not in summary:
             raise SystemExit(f"--require {req}: unknown figure {name!r} (one of {', '.join(summary)})")
         got, need = summary[name], float(value)
-        if got is None or (got > need if name.startswith("fpr") else got < need):
-            out.append(f"{name} is {got}, required {'<=' if name.startswith('fpr') else '>='} {need}")
+        ceiling = name.endswith("fpr") or name.startswith("fpr")  # false-positive rates are ceilings
+        if got is None or (got > need if ceiling else got < need):
+            out.append(f"{name} is {got}, required {'<=' if ceiling else '>='} {need}")
     return out
 
 
