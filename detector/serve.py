@@ -126,9 +126,14 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
         if name is None or name.group(1) not in hosts:
             return Response("unknown Host: this server answers only to localhost names (see --allowed-host)\n",
                             421, mimetype="text/plain")
-        origin = request.headers.get("Origin")
-        cross = request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site")
-        if request.method == "POST" and (cross or (origin is not None and origin != request.host_url.rstrip("/"))):
+        # A browser's own word on where a request came from wins: the served page's form posts with
+        # "Origin: null" (its Referrer-Policy is no-referrer) but "Sec-Fetch-Site: same-origin".
+        site, origin = request.headers.get("Sec-Fetch-Site"), request.headers.get("Origin")
+        if site is not None:
+            cross = site not in ("same-origin", "none")
+        else:
+            cross = origin is not None and origin != request.host_url.rstrip("/")
+        if request.method == "POST" and cross:
             return Response("cross-site request refused\n", 403, mimetype="text/plain")
         return None
 

@@ -284,16 +284,18 @@ def test_serve_answers_to_a_configured_host() -> None:
 
 
 @pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Origin": "null"},
-                                     {"Origin": "http://localhost:9999"}, {"Sec-Fetch-Site": "cross-site"}])
+                                     {"Origin": "http://localhost:9999"}, {"Sec-Fetch-Site": "cross-site"},
+                                     {"Origin": "null", "Sec-Fetch-Site": "cross-site"}])
 def test_serve_refuses_cross_site_posts(headers: dict[str, str]) -> None:
     client = _client()
     assert client.post("/report", data={"url": "http://example.com/"}, headers=headers).status_code == 403
     assert client.post("/api/score", json={"text": "x"}, headers=headers).status_code == 403
 
 
-def test_serve_accepts_its_own_form(tiny_model: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("origin", ["http://localhost", "null"])  # null: the page's Referrer-Policy is no-referrer
+def test_serve_accepts_its_own_form(tiny_model: Path, origin: str) -> None:  # noqa: F811
     client = _client(Detector(tiny_model))
-    r = client.post("/report", data={"content": "<p>A page.</p>"}, headers={"Origin": "http://localhost",
+    r = client.post("/report", data={"content": "<p>A page.</p>"}, headers={"Origin": origin,
                                                                            "Sec-Fetch-Site": "same-origin"})
     assert r.status_code == 200
 
