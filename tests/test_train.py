@@ -1,6 +1,9 @@
 """Training-script helpers that decide what CI accepts and how pages are split."""
 
-from training.train import floor_failures, in_test
+import numpy as np
+
+from training.corpus import Example
+from training.train import floor_failures, in_test, too_small
 
 
 def test_floors_are_minimums_and_fpr_is_a_ceiling():
@@ -56,3 +59,13 @@ def test_one_original_in_five_also_gives_its_own_text_dump_as_an_original(tmp_pa
     dump, page = dumps[0], next(out[0] for out in outs if out[3] is not None)
     assert (dump.kind, dump.family, dump.label, dump.group) == ("text", "original", page.label, page.group)
     assert dump.id == f"{page.id}-text" and dump.relabelled is None
+
+
+def test_a_corpus_too_small_to_train_on_is_named_instead_of_a_traceback():
+    def example(i: int, label: int) -> Example:
+        return Example(id=f"p{i}", group=f"site{i}.example", label=label, family="original" if not label else "wire_farm",
+                       lang="en", kind="html", features=np.zeros(3))
+    enough = [example(i, 0) for i in range(5)] + [example(i, 1) for i in range(5, 10)]
+    assert too_small(enough) is None
+    assert "originals from 2 site(s); it needs at least 5" in too_small(enough[3:])
+    assert "republished pages" in too_small(enough[:7])

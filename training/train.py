@@ -185,6 +185,8 @@ def _train(args: argparse.Namespace) -> int:
     started = time.time()
     recipe = transfer.Recipe(seed=args.seed, balance=args.balance, without=_without(args.without))
     train, test, relabelled = cached_examples(args)
+    if problem := too_small(train):
+        raise SystemExit(f"python -m training.train: {problem}")
     log(f"train {len(train)} pages, test {len(test)} pages; choosing the threshold on out-of-fold predictions")
     pooled = oof_threshold(train, recipe)
     left_out: list[transfer.SourceOut] = []
@@ -252,6 +254,19 @@ def _train(args: argparse.Namespace) -> int:
     for failure in below:
         print(f"FLOOR NOT MET: {failure}")
     return 1 if (failures and args.check_bar) or below else 0
+
+
+MIN_SITES_PER_CLASS = 5  # the out-of-fold threshold splits the training sites five ways
+
+
+def too_small(train: list[Example]) -> str | None:
+    """Why the training split cannot train a model (too few sites of originals or of copies), or None."""
+    for label, what in ((0, "originals"), (1, "republished pages (farm copies or your own labels)")):
+        sites = {e.group for e in train if e.label == label}
+        if len(sites) < MIN_SITES_PER_CLASS:
+            return (f"the training split has {what} from {len(sites)} site(s); it needs at least "
+                    f"{MIN_SITES_PER_CLASS} (give a larger corpus or --sample, or more --labels)")
+    return None
 
 
 def _without(spec: str) -> tuple[str, ...]:
