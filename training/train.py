@@ -244,7 +244,8 @@ def _train(args: argparse.Namespace) -> int:
         summary["validation_min_family_recall"] = min(v["recall"] for v in report["validation"]["per_family"].values())
         summary["validation_text_recall"] = report["validation"]["per_kind"].get("text", {}).get("recall")
     save(model, args.out, threshold=threshold, training=report["training"],
-         metrics={"held_out": summary, "bar_met": not failures})
+         metrics={"held_out": summary, "bar_met": not failures,
+                  **{k: report[k] for k in ("leave_one_source_out", "leave_one_family_out", "validation") if k in report}})
     log(f"model written to {args.out}; report in {args.report}")
     for key, value in summary.items():
         print(f"{key}: {value if value is None or isinstance(value, int) else round(value, 4)}")
