@@ -54,7 +54,10 @@ class Recipe:
         object.__setattr__(self, "_columns", tuple(FEATURE_NAMES.index(n) for n in self.without))
 
     def matrix(self, examples: Sequence[Example]) -> np.ndarray:
-        X = matrix(list(examples))
+        return self.mask(matrix(list(examples)))
+
+    def mask(self, X: np.ndarray) -> np.ndarray:
+        """``X`` with the columns of the features the trees may not use zeroed (in place)."""
         if self._columns:
             X[:, list(self._columns)] = 0.0
         return X
@@ -196,9 +199,7 @@ def validation_recall(model, recipe: Recipe, threshold: float, path: Path, jobs:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         items = [json.loads(line) for line in fh if line.strip()]
     rows = list(parallel_map(_featurize_item, items, jobs))
-    X = np.vstack([f if f is not None else np.zeros(len(FEATURE_NAMES)) for _, _, f in rows])
-    if recipe._columns:
-        X[:, list(recipe._columns)] = 0.0
+    X = recipe.mask(np.vstack([f if f is not None else np.zeros(len(FEATURE_NAMES)) for _, _, f in rows]))
     caught = model.predict_proba(X)[:, 1] >= threshold
     caught &= np.array([f is not None for _, _, f in rows])
     return {"overall": _recall(zip(rows, caught), lambda r: "all")["all"],
