@@ -1,4 +1,4 @@
-"""Every kind of input -> one stream of ``Record``s: files, folders, JSONL, WARC, URLs and stdin.
+"""Every kind of input -> one stream of ``Record``s: files, folders, JSONL, Parquet, WARC, URLs and stdin.
 
 ``score``, ``sites`` (and later ``index``, ``find-copies`` and Spark) all take the same records, so an
 input format is added here once. Everything is a generator that holds at most one page in memory, so
@@ -10,6 +10,7 @@ per input and the caller decides how loud to be.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import stat
@@ -27,6 +28,9 @@ from .reading import DEFAULT_MAX_BYTES, ReadError, read, scrub
 PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+PARQUET_SUFFIXES = (".parquet",)
+CONTAINER_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
+"""Files that hold many records, read by ``records_in``: page tables and WARC files."""
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Truncated or corrupt compressed files raise any of these while being read.
 _READ_ERRORS = (OSError, EOFError, zlib.error)
@@ -51,7 +55,7 @@ class Record:
 
 def iter_records(specs: Iterable[str], *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  allow_private: bool = False, skipped: Counter[str] | None = None) -> Iterator[Record]:
-    """Records from each spec in turn: a file, a folder, JSONL, WARC, an http(s) URL or "-" (stdin).
+    """Records from each spec in turn: a file, a folder, JSONL, Parquet, WARC, an http(s) URL or "-" (stdin).
 
     ``url`` is the page's address for specs that are a single page (a file, or stdin holding one
     page); it is ignored for containers, whose records carry their own URLs. ``allow_private``: URLs
@@ -82,12 +86,33 @@ def records_from(spec: str, *, url: str | None = None, max_bytes: int = DEFAULT_
                 yield record
     elif not os.path.exists(spec):
         yield Record(id=shown(spec), origin=shown(spec), error="no such file or directory")
-    elif spec.lower().endswith(JSONL_SUFFIXES):
-        yield from _jsonl_file(spec, max_bytes)
-    elif spec.lower().endswith(WARC_SUFFIXES):
-        yield from _warc_file(spec, max_bytes, skipped)
+    elif spec.lower().endswith(CONTAINER_SUFFIXES):
+        try:
+            fh = open(spec, "rb")
+        except OSError as exc:
+            yield Record(id=shown(spec), origin=shown(spec), error=_reason(exc))
+            return
+        with fh:
+            yield from records_in(fh, spec, max_bytes=max_bytes, skipped=skipped)
     else:
         yield _page_file(spec, url=url, max_bytes=max_bytes)
+
+
+def records_in(fh: BinaryIO, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               skipped: Counter[str] | None = None) -> Iterator[Record]:
+    """The records of a JSONL, Parquet or WARC file already open as ``fh``, e.g. a stream from S3 that
+    ``detector.spark`` opened. ``name`` (a path or URI) tells the format by its suffix and is the
+    records' origin. JSONL and WARC are read front to back; Parquet needs a seekable file."""
+    skipped = Counter() if skipped is None else skipped
+    lower = name.lower()
+    if lower.endswith(JSONL_SUFFIXES):
+        yield from _jsonl_stream(fh, name, max_bytes)
+    elif lower.endswith(PARQUET_SUFFIXES):
+        yield from _parquet_stream(fh, name, max_bytes)
+    elif lower.endswith(WARC_SUFFIXES):
+        yield from _warc_stream(fh, name, max_bytes, skipped)
+    else:
+        yield Record(id=shown(name), origin=shown(name), error="not a JSONL, Parquet or WARC file (by its suffix)")
 
 
 def shown(path: str) -> str:
@@ -124,8 +149,8 @@ def _not_a_page(path: str) -> str | None:
         return None  # _page_file turns the failure into an error record
     if not stat.S_ISREG(mode):  # a FIFO would block the run forever, a device never end
         return "not a regular file (FIFO, socket or device)"
-    if path.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
-        return "JSONL or WARC file inside a folder (give it as an input of its own)"
+    if path.lower().endswith(CONTAINER_SUFFIXES):
+        return "JSONL, Parquet or WARC file inside a folder (give it as an input of its own)"
     if _page_kind(os.path.basename(path), known_only=True) is not None:
         return None
     try:
@@ -180,10 +205,10 @@ def _reason(exc: BaseException) -> str:
 # JSONL
 
 
-def _jsonl_file(path: str, max_bytes: int) -> Iterator[Record]:
+def _jsonl_stream(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
     try:
-        with _open(path) as fh:
-            yield from _jsonl_lines(fh, path, max_bytes)
+        lines = gzip.GzipFile(fileobj=fh) if path.lower().endswith(".gz") else io.BufferedReader(fh)  # type: ignore[arg-type]
+        yield from _jsonl_lines(lines, path, max_bytes)
     except _READ_ERRORS as exc:
         yield Record(id=shown(path), origin=shown(path), error=_reason(exc))
 
@@ -195,7 +220,7 @@ def _jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterato
 
 
 def _jsonl_record(line: bytes, path: str, lineno: int, max_bytes: int) -> Record:
-    """One JSONL line: {"html" or "text": ..., "url"?: ..., "id"?: ...}. Bad lines become error Records."""
+    """One JSONL line, a page-table row (``_table_record``). Bad lines become error Records."""
     origin = f"{shown(path)}:line {lineno}"
     try:
         obj = json.loads(line)
@@ -203,12 +228,48 @@ def _jsonl_record(line: bytes, path: str, lineno: int, max_bytes: int) -> Record
         return Record(id=origin, origin=origin, error=f"not valid JSON ({exc})")
     if not isinstance(obj, dict):
         return Record(id=origin, origin=origin, error="not a JSON object")
-    rid = scrub(str(obj["id"])) if obj.get("id") is not None else origin
-    url = scrub(obj["url"]) if isinstance(obj.get("url"), str) else None
-    for key, kind in (("html", "html"), ("text", "text")):
-        if isinstance(obj.get(key), str):
-            return Record(id=rid, url=url, content=obj[key][: max_bytes + 1], kind=kind, origin=origin)
+    return _table_record(obj, origin, max_bytes)
+
+
+def _table_record(row: dict, origin: str, max_bytes: int) -> Record:
+    """A page-table row (a JSONL object, a Parquet row): {"html" or "text": ..., "url"?: ..., "id"?: ...};
+    html and text may be bytes in Parquet (JSON has none). The id defaults to the origin."""
+    rid = scrub(str(row["id"])) if row.get("id") is not None else origin
+    url = scrub(row["url"]) if isinstance(row.get("url"), str) else None
+    for kind in ("html", "text"):
+        if isinstance(row.get(kind), (str, bytes)):
+            return Record(id=rid, url=url, content=row[kind][: max_bytes + 1], kind=kind, origin=origin)
     return Record(id=rid, url=url, origin=origin, error='no "html" or "text" string in the object')
+
+
+# --------------------------------------------------------------------------------------------------
+# Parquet
+
+_TABLE_COLUMNS = ("id", "url", "html", "text")
+_PARQUET_BATCH = 64
+"""Rows decoded at a time: pyarrow reads a row group's column chunks, then hands them out in batches."""
+
+
+def _parquet_stream(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record]:
+    """The rows of a Parquet page table (the JSONL fields as columns), ``path:row N`` as origins."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Record(id=shown(path), origin=shown(path), error=f"reading Parquet files needs pyarrow: {install_hint('parquet')}")
+        return
+    try:
+        table = pq.ParquetFile(fh)
+        columns = [c for c in _TABLE_COLUMNS if c in table.schema_arrow.names]
+        if "html" not in columns and "text" not in columns:
+            yield Record(id=shown(path), origin=shown(path), error='no "html" or "text" column')
+            return
+        rowno = 0
+        for batch in table.iter_batches(batch_size=_PARQUET_BATCH, columns=columns):
+            for row in batch.to_pylist():
+                rowno += 1
+                yield _table_record(row, f"{shown(path)}:row {rowno}", max_bytes)
+    except _READ_ERRORS + (ValueError,) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        yield Record(id=shown(path), origin=shown(path), error=f"cannot read Parquet: {_reason(exc)}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -254,7 +315,7 @@ def _fetched(url: str, max_bytes: int, allow_private: bool) -> Record:
 # WARC
 
 
-def _warc_file(path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Record]:
+def _warc_stream(fh: BinaryIO, path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Record]:
     """Response records with an HTML content type (the others counted in ``skipped``). FastWARC when
     installed (fast), else warcio."""
     try:
@@ -264,12 +325,11 @@ def _warc_file(path: str, max_bytes: int, skipped: Counter[str]) -> Iterator[Rec
     else:
         reader = _fastwarc_records
     try:
-        with open(path, "rb") as fh:
-            for record in reader(fh, path, max_bytes):
-                if isinstance(record, str):
-                    skipped[f"WARC response not HTML ({record})"] += 1
-                else:
-                    yield record
+        for record in reader(fh, path, max_bytes):
+            if isinstance(record, str):
+                skipped[f"WARC response not HTML ({record})"] += 1
+            else:
+                yield record
     except ImportError:
         yield Record(id=shown(path), origin=shown(path), error=f"reading WARC files needs fastwarc or warcio: {install_hint('warc')}")
     except _READ_ERRORS + (ValueError,) as exc:
@@ -329,7 +389,7 @@ def _warcio_records(fh: BinaryIO, path: str, max_bytes: int) -> Iterator[Record 
 def count_records(specs: Iterable[str]) -> int | None:
     """How many records ``iter_records(specs)`` will give, when that is cheap to know; else None.
 
-    Folders are walked, JSONL lines counted, WARC files read once for their headers only (FastWARC
+    Folders are walked, JSONL lines counted, Parquet rows read from the footer, WARC files read once for their headers only (FastWARC
     skips the payloads, but gzip is still inflated: 2.3 s for 10,000 pages, 120 MB gzipped, on a
     busy 2-core machine, under 1 % of scoring them). URLs count one each; stdin cannot be read
     twice, and a WARC without FastWARC would cost a full parse.
@@ -348,6 +408,8 @@ def count_records(specs: Iterable[str]) -> int | None:
                     total += sum(1 for line in fh if line.strip())
             except _READ_ERRORS:
                 total += 1
+        elif spec.lower().endswith(PARQUET_SUFFIXES):
+            total += _count_parquet(spec)
         elif spec.lower().endswith(WARC_SUFFIXES):
             n = _count_warc(spec)
             if n is None:
@@ -356,6 +418,17 @@ def count_records(specs: Iterable[str]) -> int | None:
         else:
             total += 1
     return total
+
+
+def _count_parquet(path: str) -> int:
+    """Rows, from the footer; 1 (the error record) for a file that is no page table."""
+    try:
+        import pyarrow.parquet as pq
+
+        meta = pq.read_metadata(path)
+    except (ImportError, ValueError) + _READ_ERRORS:
+        return 1
+    return meta.num_rows if {"html", "text"} & set(meta.schema.names) else 1
 
 
 def _count_warc(path: str) -> int | None:
@@ -375,4 +448,4 @@ def _count_warc(path: str) -> int | None:
     return n
 
 
-__all__ = ["Record", "count_records", "iter_records", "records_from", "shown"]
+__all__ = ["Record", "count_records", "iter_records", "records_from", "records_in", "shown"]
