@@ -44,8 +44,8 @@ from detector.inputs import CONTAINER_SUFFIXES, PARQUET_SUFFIXES, Record, record
 from detector.reading import DEFAULT_MAX_BYTES
 
 _DETECTORS: dict[tuple, Any] = {}
-URI_SCHEMES = ("s3", "gs", "gcs", "hdfs", "viewfs", "file")
-"""What ``pyarrow.fs.FileSystem.from_uri`` opens."""
+URI_SCHEMES = ("s3", "gs", "hdfs", "file")
+"""The stores read, each through ``pyarrow.fs.FileSystem.from_uri``."""
 _STREAM_BUFFER = 1 << 20
 """Bytes asked of the store at a time: one ranged request per MiB, not one per WARC read call."""
 

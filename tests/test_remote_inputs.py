@@ -5,6 +5,7 @@ driver without a file being opened there."""
 from __future__ import annotations
 
 import gzip
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,6 +47,13 @@ def test_parquet_html_may_be_bytes_and_a_table_without_pages_is_one_error(tmp_pa
     assert other.error == 'no "html" or "text" column'
     (broken,) = records_from(str(tmp_path / "broken.parquet"))
     assert broken.error.startswith("cannot read Parquet: ")
+
+
+def test_parquet_without_pyarrow_is_an_error_row_with_the_install_hint(tmp_path, monkeypatch):
+    write_parquet(tmp_path / "pages.parquet", table_rows())
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (rec,) = records_from(str(tmp_path / "pages.parquet"))
+    assert rec.error.startswith("reading Parquet files needs pyarrow: pip install") and "[parquet]" in rec.error
 
 
 class _ListOnly:
