@@ -46,8 +46,10 @@ from detector.reading import DEFAULT_MAX_BYTES
 _DETECTORS: dict[tuple, Any] = {}
 URI_SCHEMES = ("s3", "gs", "hdfs", "file")
 """The stores read, each through ``pyarrow.fs.FileSystem.from_uri``."""
-_STREAM_BUFFER = 1 << 20
-"""Bytes asked of the store at a time: one ranged request per MiB, not one per WARC read call."""
+_STREAM_BUFFER = 8 << 20
+"""Bytes asked of the store at a time; pyarrow makes one ranged GET per read. Reading a 114 MB WARC
+from a local moto server took 22 s in 1 MiB requests, 6 s in 8 MiB ones (2.4 s from disk), at a
+peak RSS of 85 MB (67 MB from disk, 64 MB after imports): the file is streamed, never held."""
 
 
 def _detector(model: str | None, threshold: float | None, max_bytes: int) -> Any:
@@ -109,10 +111,9 @@ class _Position(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        self._pos += len(data)
-        return len(data)
+        n = self._stream.readinto(buffer)
+        self._pos += n
+        return n
 
     def tell(self) -> int:
         return self._pos
