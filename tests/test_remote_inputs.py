@@ -93,6 +93,19 @@ def test_uri_file_that_cannot_be_opened_is_one_error_record(tmp_path):
     assert "\n" not in rec.error
 
 
+@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+def test_a_warc_streamed_through_pyarrow_gives_the_records_read_from_disk(tmp_path, monkeypatch, reader):
+    pytest.importorskip(reader)
+    if reader == "warcio":
+        monkeypatch.setitem(sys.modules, "fastwarc", None)  # inputs falls back to warcio
+    write_warc(tmp_path / "x.warc.gz", crawl_pages(12))
+    local, uri = str(tmp_path / "x.warc.gz"), f"file://{tmp_path}/x.warc.gz"
+    expected = [replace(r, origin=r.origin.replace(local, uri, 1)) for r in records_from(local)]
+    got = list(spark.file_records(uri))
+    assert got == expected and len(got) == 12 and not any(r.error for r in got)
+    assert [int(r.origin.rsplit("@", 1)[1]) for r in got] == sorted({int(r.origin.rsplit("@", 1)[1]) for r in got})
+
+
 def local_crawl(folder: Path) -> Path:
     folder.mkdir()
     write_warc(folder / "x.warc.gz", crawl_pages(12))
