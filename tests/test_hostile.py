@@ -561,3 +561,25 @@ def test_index_build_and_find_copies_stop_a_hostile_page_and_go_on(tmp_path: Pat
                      "--format", "jsonl"]) == 1
     assert "a_hostile.html: page took longer than the 0.5 s time budget" in capsys.readouterr().err
     assert time.monotonic() - start < 2 * (0.5 + 2 + 3)  # two runs: budget, grace, slack and a worker start each
+
+
+def test_a_jsonl_gz_line_past_the_line_cap_is_an_error_row_and_never_held_whole(tmp_path: Path) -> None:
+    """A small .jsonl.gz can hold one enormous line (0.5 MB of gzip held 512 MiB and took 1.72 GB):
+    here 40 MB in one line, with a 10 KB page budget, must cost no more than a few line caps."""
+    import tracemalloc
+
+    rows = tmp_path / "rows.jsonl.gz"
+    with gzip.open(rows, "wb", compresslevel=1) as fh:
+        fh.write(b'{"id": "before", "html": "<p>A page.</p>"}\n')
+        fh.write(b'{"id": "huge", "html": "' + b"a" * 40_000_000 + b'"}\n')
+        fh.write(b'{"id": "after", "html": "<p>Another page.</p>"}\n')
+    tracemalloc.start()
+    try:
+        records = list(iter_records([str(rows)], max_bytes=10_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.id for r in records] == ["before", f"{rows}:line 2", "after"]
+    assert records[1].error == "line longer than the 0.04 MB line cap (4 x --max-bytes); skipped unread"
+    assert records[2].content == "<p>Another page.</p>"
+    assert peak < 5_000_000
