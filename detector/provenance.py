@@ -65,54 +65,17 @@ def source_of(page: Page, signals: list[Signal], matches: list[Match] | None = N
     match = next((m for m in matches or [] if m.copied and _elsewhere(m.domain, page)), None)
     if match is not None:
         return Source("reference-match", match.title or match.domain, match.url, match.describe(), "reference_match")
-    if "canonical_elsewhere" in fired:
-        from .signals.attribution import _domain_of, _elsewhere as other_domain
-
-        for loc in sorted(page.urls, key=lambda loc: loc.source != "canonical"):
-            domain = _domain_of(loc.text)
-            if other_domain(domain, page):
-                return Source("canonical", domain, loc.text, fired["canonical_elsewhere"].evidence, "canonical_elsewhere")
-    if "syndication_meta" in fired:
-        sig = fired["syndication_meta"]
-        value = sig.evidence.split(" = ", 1)[-1].strip()
-        wire = _wire_in(value)
-        if wire:
-            return Source("wire", wire, None, sig.evidence, sig.name)
-        return Source("canonical", registrable_domain(value), value if "//" in value else None, sig.evidence, sig.name)
-    for name in ("source_line", "wire_dateline", "wire_credit"):
+    for name in ("canonical_elsewhere", "syndication_meta", "source_line", "wire_dateline", "wire_credit"):
         sig = fired.get(name)
-        if sig is None:
+        facts = sig.facts if sig is not None else None
+        if facts is None:
             continue
-        quoted = _quoted(sig.evidence)
-        link = _link_in(quoted, page) if name == "source_line" else None
-        wire = _wire_in(quoted)
-        if link is not None:
-            return Source("source-link", link[0], link[1], sig.evidence, name)
-        if wire:
-            return Source("wire", wire, None, sig.evidence, name)
-        named = re.split(r"[:：]\s*", quoted, maxsplit=1)[-1].strip(" .") if name == "source_line" else None
-        if named:
-            return Source("source-link", named, named if named.startswith("http") else None, sig.evidence, name)
-    return None
-
-
-def _quoted(evidence: str) -> str:
-    m = re.search(r'"(.*)"', evidence)
-    return m.group(1) if m else evidence
-
-
-def _wire_in(text: str) -> str | None:
-    from .signals.attribution import _wire_alt
-
-    m = re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", text)
-    return m.group(0) if m else None
-
-
-def _link_in(line: str, page: Page) -> tuple[str, str] | None:
-    """The (text, href) of a link written inside ``line`` that leaves the page's site."""
-    for link in page.links:
-        if link.href and link.text in line and len(link.text) >= 3 and _elsewhere(registrable_domain(link.href), page):
-            return link.text, link.href
+        if facts.wire:
+            return Source("wire", facts.wire, None, sig.evidence, name)
+        if name in ("canonical_elsewhere", "syndication_meta"):
+            return Source("canonical", facts.domain, facts.url, sig.evidence, name)
+        if facts.name:
+            return Source("source-link", facts.name, facts.url, sig.evidence, name)
     return None
 
 

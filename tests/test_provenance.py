@@ -78,6 +78,30 @@ def test_source_names_the_link_of_an_appeared_first_on_line():
     assert (src.name, src.url) == ("Riverside Courier", "https://www.riverside-courier.com/bridge")
 
 
+LONG_URL = "https://www.riverside-courier.com/news/2024/03/05/" + "bridge-over-the-river-opens-" * 12 + "story.html"
+
+
+def test_source_keeps_a_long_syndication_address_whole():
+    """Evidence is cut at 200 characters for people; the source came from parsing it back, so a long
+    address came back cut ("https://…bridge-over-the-river-o…"). It now reads the signal's facts."""
+    head = f'<meta name="syndication-source" content="{LONG_URL}">'
+    src = source(html_page("Bridge to open", article(5, 4), head), "https://farm.example.com/bridge")
+    assert src is not None and (src.kind, src.signal) == ("canonical", "syndication_meta")
+    assert (src.name, src.url) == ("riverside-courier.com", LONG_URL)
+    assert len(src.evidence) <= 200  # the evidence for people is still cut
+
+
+def test_source_finds_the_link_at_the_end_of_a_long_origin_line():
+    """The link's text sat past the evidence's 200th character, so the source became the cut evidence."""
+    extra = ("<p>Originally published by the editors and the staff of a regional newspaper group that has served the "
+             "valley, the hills and the lake towns since 1881, now online at "
+             '<a href="https://www.riverside-courier.com/bridge">Riverside Courier Online Edition</a></p>')
+    src = source(html_page("Bridge to open", article(6, 4), extra=extra), "https://farm.example.com/bridge")
+    assert src is not None and (src.kind, src.signal) == ("source-link", "source_line")
+    assert (src.name, src.url) == ("Riverside Courier Online Edition", "https://www.riverside-courier.com/bridge")
+    assert src.evidence.endswith("…")
+
+
 def test_no_source_without_attribution():
     assert source(html_page("Bridge to open", article(4, 4)), "https://courier.example.com/bridge") is None
 
