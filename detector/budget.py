@@ -18,7 +18,9 @@ import multiprocessing
 import resource
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -301,8 +303,28 @@ class LocalPool:
         pass
 
 
+def in_order(func: Callable[[Any], Any], items: Iterable[Any], threads: int) -> Iterator[Any]:
+    """``func`` of each item, run in ``threads`` threads (each waiting on a worker of a pool), yielded
+    in input order with at most 4 x ``threads`` items in flight, so that memory stays flat."""
+    if threads <= 1:
+        yield from map(func, items)
+        return
+    pending: deque[Future[Any]] = deque()
+    with ThreadPoolExecutor(threads) as executor:
+        try:
+            for item in items:
+                pending.append(executor.submit(func, item))
+                if len(pending) >= 4 * threads:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 class Busy(DetectorError, RuntimeError):
     """Every worker is busy and the queue is full."""
 
 
-__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "LocalPool", "SMALL_PAGE_BYTES", "new_detector", "start_fork_server", "WorkerError", "WorkerPool", "worker_context"]
+__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "LocalPool", "SMALL_PAGE_BYTES", "in_order", "new_detector", "start_fork_server", "WorkerError", "WorkerPool", "worker_context"]

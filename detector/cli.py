@@ -123,13 +123,17 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
-    p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    jobs_argument(p, "worker processes")
     p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
     p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                    help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     budget_arguments(p)
     allow_private_argument(p)
+
+
+def jobs_argument(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help=f"{what} (default: all cores)")
 
 
 def budget_arguments(p: argparse.ArgumentParser) -> None:
@@ -577,8 +581,8 @@ COMMANDS: dict[str, Command] = {
 
 
 def _start_workers_early(args: argparse.Namespace) -> None:
-    """Pages are read in budgeted workers (``provenance.page_texts``): start their fork server now."""
-    if _budget(args) is not None:
+    """Pages are read in workers (``provenance.page_texts``) with a budget or ``--jobs``: start their fork server now."""
+    if _budget(args) is not None or getattr(args, "jobs", 1) > 1:
         from .budget import start_fork_server
 
         start_fork_server()
@@ -642,6 +646,7 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE.jsonl", help="write the rows to FILE (JSONL) instead of stdout")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds rows")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+    jobs_argument(p, "worker processes reading pages")
     budget_arguments(p)
 
 
@@ -673,7 +678,8 @@ def run_find_copies(args: argparse.Namespace) -> int:
 
     def rows() -> Iterator[dict]:
         nonlocal failed, read, found
-        for record, texts in page_texts(iter_records(args.inputs, skipped=skipped), _budget(args), args.kind):
+        for record, texts in page_texts(iter_records(args.inputs, skipped=skipped), _budget(args), args.kind,
+                                        jobs=args.jobs):
             read += 1
             if isinstance(texts, str):  # why the page could not be read
                 failed += 1
