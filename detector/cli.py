@@ -121,7 +121,7 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wide", action="store_true", help="table: show evidence in full, not cut at 100 characters")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
-    p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
+    reference_argument(p)
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
     jobs_argument(p, "worker processes")
     p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
@@ -130,6 +130,11 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     budget_arguments(p)
     allow_private_argument(p)
+
+
+def reference_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reference", metavar="INDEX",
+                   help="a reference index of originals: add the best matches (detector index build)")
 
 
 def jobs_argument(p: argparse.ArgumentParser, what: str) -> None:
@@ -456,6 +461,7 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+    reference_argument(p)
     budget_arguments(p)
     allow_private_argument(p)
 
@@ -492,7 +498,7 @@ def run_report(args: argparse.Namespace) -> int:
         if record is None or record.error is not None or record.content is None:
             fail(f"{args.input}: {record.error if record else 'no page'}")
             return 1
-        pool = WorkerPool(partial(new_detector, args.model, threshold=args.threshold,
+        pool = WorkerPool(partial(new_detector, args.model, threshold=args.threshold, reference=args.reference,
                                   max_parse_seconds=args.max_parse_seconds or None), _budget(args) or Budget(None))
         try:  # in a worker: a page past the budget is stopped even inside C code (detector.budget)
             body, result = pool.call(_page_report, record.content, url=record.url, kind=args.kind or record.kind,
@@ -531,6 +537,7 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=_positive_int, default=2, help="pages scored at once, each in its own process (default: 2)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="answer to this Host name too (default: localhost names only; repeatable)")
+    reference_argument(p)
     budget_arguments(p)
     allow_private_argument(p)
 
@@ -546,8 +553,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from .serve import HOST, serve  # without flask: main() names the web extra
     try:
-        detector = Detector(args.model, threshold=args.threshold)
-    except ModelError as exc:
+        detector = Detector(args.model, threshold=args.threshold, reference=args.reference)
+    except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
     with socket.socket() as probe:  # say "in use" before "serving on", not after it
@@ -558,7 +565,8 @@ def run_serve(args: argparse.Namespace) -> int:
             fail(f"cannot serve on {HOST}:{args.port}: {exc.strerror or exc} (another program uses it? try --port)")
             return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
-    factory = partial(Detector, args.model, threshold=args.threshold, max_parse_seconds=args.max_parse_seconds or None)
+    factory = partial(Detector, args.model, threshold=args.threshold, reference=args.reference,
+                      max_parse_seconds=args.max_parse_seconds or None)
     serve(detector, port=args.port, factory=factory, budget=_budget(args), workers=args.workers,
           allow_private=args.allow_private_addresses, allowed_hosts=args.allowed_host)
     return 0
