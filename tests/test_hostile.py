@@ -221,6 +221,22 @@ def test_a_page_stuck_in_c_code_is_stopped_and_the_worker_replaced() -> None:
         pool.close()
 
 
+def test_a_library_caller_gets_the_hard_budget_from_a_pool_of_detectors(tiny_model: Path) -> None:  # noqa: F811
+    """The README's recipe: ``Detector.score`` itself runs in the worker, and a Result comes back."""
+    from detector.budget import new_detector
+
+    pool = WorkerPool(partial(new_detector, tiny_model), Budget(0.5, 300))
+    try:
+        result = pool.call(Detector.score, "<p>A short page.</p>", "https://example.com/a")
+        assert result.url == "https://example.com/a" and result.label in ("original", "republished")
+        start = time.monotonic()
+        with pytest.raises(BudgetError, match="0.5 s time budget"):
+            pool.call(Detector.score, "<html><body>" + "a<br>" * 200_000 + "</body></html>")
+        assert time.monotonic() - start < 0.5 + 2
+    finally:
+        pool.close()
+
+
 def test_a_page_past_the_memory_cap_names_the_cap_and_the_worker_is_replaced() -> None:
     pool = WorkerPool(_no_detector, Budget(20, 200))
     try:
