@@ -204,6 +204,7 @@ class _Lanes:
       ``reserved`` slots are always left to pages of normal size;
     - each class admits only as many calls as it may run plus ``queue_limit`` waiting (None: no
       limit); past that ``Busy`` at once, so that a flood of big pages never turns small ones away.
+    A steady stream of small pages can keep a big one waiting; the queue limit still bounds them all.
     """
 
     def __init__(self, slots: list[Any], queue_limit: int | None, *, reserved: int = 0,

@@ -16,4 +16,7 @@ _HTML = ("<html><head><title>Bridge vote - The Courier</title></head><body><nav>
 _TEXT = "Bridge vote\n\nBy Ann Lee\nMarch 3, 2024\n\nSPRINGFIELD (AP) — The council voted on the bridge on Tuesday.\n"
 
 for content, build in ((_HTML, parse_html), (_TEXT, parse_text)):
-    extract(build(read(content).text, "https://www.courier.example/2024/03/03/bridge-vote"))
+    try:
+        extract(build(read(content).text, "https://www.courier.example/2024/03/03/bridge-vote"))
+    except Exception:  # noqa: BLE001 - a warm-up only: a bug here must not stop the fork server; a page that meets it says so
+        pass
