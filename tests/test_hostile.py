@@ -293,7 +293,7 @@ def test_a_command_on_a_hostile_page_ends_within_its_budget_plus_2_s_from_its_st
                               env={**os.environ, "PYTHONPATH": str(ROOT)}).returncode
         elapsed = time.monotonic() - start
     assert code == 1 and "longer than the 1 s time budget" in err.read_text()
-    assert elapsed < 1 + 2 + 1.5, f"{elapsed:.1f} s"  # the bar, and slack for a busy 2-core host (seen: 3.0-4.6 s at load 7)
+    assert elapsed < 1 + 2 + 1.5, f"{elapsed:.1f} s"  # the bar, and slack for a busy host (seen: 2.3-3.1 s, once over 4 s, at load 7)
 
 # --------------------------------------------------------------------------------------------------
 # serve: localhost names only, no cross-site posts, a bounded queue, a hard budget
