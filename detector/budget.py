@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import multiprocessing
+import os
 import resource
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -114,7 +116,17 @@ def start_fork_server() -> None:
     if worker_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        # Neither the fork server nor its workers write to stdout: started holding it, they kept a
+        # pipe reading the command (`detector score … | jq`) open until the fork server had exited too.
+        sys.stdout.flush()
+        saved, devnull = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            forkserver.ensure_running()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(devnull)
 
 
 def new_detector(*args: Any, **kwargs: Any) -> Any:

@@ -295,6 +295,23 @@ def test_a_command_on_a_hostile_page_ends_within_its_budget_plus_2_s_from_its_st
     assert code == 1 and "longer than the 1 s time budget" in err.read_text()
     assert elapsed < 1 + 2 + 1.5, f"{elapsed:.1f} s"  # the bar, and slack for a busy host (seen: 2.3-3.1 s, once over 4 s, at load 7)
 
+
+def test_the_commands_stdout_closes_when_it_exits(tmp_path: Path) -> None:
+    """The workers' fork server outlives the command by a moment; started holding stdout, it kept a
+    pipe reading the rows (`detector score … | jq`) open after the command had exited."""
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>A short page.</p></body></html>")
+    command = subprocess.Popen([sys.executable, "-m", "detector", "score", str(page), "--format", "jsonl"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert command.wait(60) == 0
+    fd = command.stdout.fileno()
+    os.set_blocking(fd, False)
+    rows = b""
+    while chunk := os.read(fd, 65536):  # BlockingIOError: another process still holds the pipe open
+        rows += chunk
+    command.stdout.close()
+    assert json.loads(rows)["id"] == str(page)
+
 # --------------------------------------------------------------------------------------------------
 # serve: localhost names only, no cross-site posts, a bounded queue, a hard budget
 
