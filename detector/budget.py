@@ -12,20 +12,27 @@ per page is one pipe round trip, not a process start.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import multiprocessing
-import queue
+import os
 import resource
 import signal
+import sys
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import BudgetError, DetectorError
 
-GRACE_SECONDS = 1.0
+GRACE_SECONDS = 0.25
 """How long past its time budget a page may run before its worker is killed: the SIGALRM budget
-inside the worker normally ends it first, with the same message."""
+inside the worker normally ends it first, with the same message. Kept short because every part of
+it is time a user waits; a worker killed for want of grace costs only its replacement (50-70 ms)."""
 DEFAULT_MAX_MEMORY_MB = 300
 """Address space a worker may add to what it holds after loading the model, for one page."""
 
@@ -95,10 +102,40 @@ def worker_context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # The fork server imports the scoring code once (no model, no OpenMP run there), so that a worker
-    # that replaces a killed one starts in milliseconds instead of re-importing for a second or more.
-    context.set_forkserver_preload(["detector.api"])
+    # The fork server imports the scoring code once and warms it (no model, no OpenMP run there), so
+    # that a worker that replaces a killed one starts in milliseconds instead of re-importing for a
+    # second or more, and no worker's first page pays for compiling patterns (``detector.preload``).
+    context.set_forkserver_preload(["detector.api", "detector.preload"])
     return context
+
+
+def start_fork_server() -> None:
+    """Start the fork server now, without waiting for it: it imports the scoring code while this
+    process parses its arguments and opens its inputs, instead of after (the command's start-up is
+    part of the time a user waits on a page past its budget)."""
+    if worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        # Neither the fork server nor its workers write to stdout: started holding it, they kept a
+        # pipe reading the command (`detector score … | jq`) open until the fork server had exited too.
+        sys.stdout.flush()
+        saved, devnull = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            forkserver.ensure_running()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(devnull)
+
+
+def new_detector(*args: Any, **kwargs: Any) -> Any:
+    """``Detector(*args, **kwargs)``, imported where it is built: a picklable factory (with
+    ``functools.partial``) that lets a parent process hand the model to its workers without
+    importing the scoring code itself."""
+    from .api import Detector
+
+    return Detector(*args, **kwargs)
 
 
 class WorkerError(DetectorError, RuntimeError):
@@ -125,7 +162,8 @@ class Worker:
             status, value = "failed", f"exit code {self.process.exitcode}"
         if status != "ready":
             self.stop()
-            raise WorkerError(f"a scoring worker could not start: {value}")
+            cause = value if isinstance(value, BaseException) else None  # e.g. the ModelError, for one line
+            raise WorkerError(f"a scoring worker could not start: {value}") from cause
 
     def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``func(detector, *args, **kwargs)`` in the worker. Raises what it raised, or ``BudgetError`` when the
@@ -163,45 +201,91 @@ class Worker:
         self.process = self.conn = None
 
 
-class _Seats:
-    """At most ``size`` calls at once and ``queue_limit`` more waiting (None: no limit); beyond that,
-    ``Busy`` at once, so that a flood of requests holds neither memory nor threads."""
-
-    def __init__(self, size: int, queue_limit: int | None) -> None:
-        self.seats = threading.BoundedSemaphore(size + queue_limit) if queue_limit is not None else None
-
-    def _take(self) -> None:
-        if self.seats is not None and not self.seats.acquire(blocking=False):
-            raise Busy("busy scoring other pages; try again in a moment")
-
-    def _give(self) -> None:
-        if self.seats is not None:
-            self.seats.release()
+SMALL_PAGE_BYTES = 256 * 1024
+"""A page up to this size is "of normal size" for the pools' lanes: nine in ten pages of the shared
+corpus are (median 85 KB), and a page this small is read and scored in about two seconds at worst
+(a 256 KB ``a<br>`` page, the slowest kind seen)."""
 
 
-class WorkerPool(_Seats):
-    """``size`` workers shared by any number of threads (see ``_Seats`` for the queue)."""
+class _Lanes:
+    """Admission and order for calls on ``slots`` (workers, or seats on one Detector).
+
+    A flood must not hold memory or threads, nor keep a normal page waiting behind hostile ones:
+    - calls wait smallest first (``cost``: the page's size), so a normal page goes ahead of big ones;
+    - calls costing more than ``small_bytes`` may hold at most ``len(slots) - reserved`` slots, so
+      ``reserved`` slots are always left to pages of normal size;
+    - each class admits only as many calls as it may run plus ``queue_limit`` waiting (None: no
+      limit); past that ``Busy`` at once, so that a flood of big pages never turns small ones away.
+    A steady stream of small pages can keep a big one waiting; the queue limit still bounds them all.
+    """
+
+    def __init__(self, slots: list[Any], queue_limit: int | None, *, reserved: int = 0,
+                 small_bytes: int = SMALL_PAGE_BYTES) -> None:
+        if not 0 <= reserved < len(slots):
+            raise ValueError(f"reserved must leave big pages at least one of the {len(slots)} slots, not {reserved}")
+        self.idle, self.size, self.large_limit = list(slots), len(slots), len(slots) - reserved
+        self.queue_limit, self.small_bytes = queue_limit, small_bytes
+        self.admitted = {False: 0, True: 0}  # running and waiting, per class (large or not)
+        self.large_running = 0
+        self.waiting: list[tuple[int, int, bool]] = []  # (cost, arrival, large), kept sorted
+        self.arrivals = itertools.count()
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def slot(self, cost: int) -> Iterator[Any]:
+        """A free slot for one call of ``cost``, when its turn comes; ``Busy`` if its class is full."""
+        large = cost > self.small_bytes
+        with self.changed:
+            limit = None if self.queue_limit is None else (self.large_limit if large else self.size) + self.queue_limit
+            if limit is not None and self.admitted[large] >= limit:
+                raise Busy("busy scoring other pages; try again in a moment")
+            self.admitted[large] += 1
+            ticket = (cost, next(self.arrivals), large)
+            bisect.insort(self.waiting, ticket)
+            try:
+                while self._next() != ticket:
+                    self.changed.wait()
+            except BaseException:  # Ctrl-C while waiting: leave the queue as it was
+                self.waiting.remove(ticket)
+                self.admitted[large] -= 1
+                self.changed.notify_all()
+                raise
+            self.waiting.remove(ticket)
+            slot = self.idle.pop()
+            self.large_running += large
+            self.changed.notify_all()  # the next in line may fit another free slot
+        try:
+            yield slot
+        finally:
+            with self.changed:
+                self.idle.append(slot)
+                self.large_running -= large
+                self.admitted[large] -= 1
+                self.changed.notify_all()
+
+    def _next(self) -> tuple[int, int, bool] | None:
+        """The waiting call that takes the next free slot: the smallest one allowed to run."""
+        if not self.idle:
+            return None
+        return next((t for t in self.waiting if not t[2] or self.large_running < self.large_limit), None)
+
+
+class WorkerPool:
+    """``size`` workers shared by any number of threads, in the lanes of ``_Lanes`` (``queue_limit``,
+    ``reserved``: see there)."""
 
     def __init__(self, factory: Callable[[], Any], budget: Budget, *, size: int = 1,
-                 queue_limit: int | None = None, context: multiprocessing.context.BaseContext | None = None) -> None:
-        super().__init__(size, queue_limit)
+                 queue_limit: int | None = None, reserved: int = 0,
+                 context: multiprocessing.context.BaseContext | None = None) -> None:
         context = context or worker_context()
         self.workers = [Worker(factory, budget, context) for _ in range(size)]
-        self.idle: queue.Queue[Worker] = queue.Queue()
-        for worker in self.workers:
-            self.idle.put(worker)
+        self.lanes = _Lanes(self.workers, queue_limit, reserved=reserved)
 
-    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``func(detector, *args, **kwargs)`` in the next free worker (see ``Worker.call``)."""
-        self._take()
-        try:
-            worker = self.idle.get()
-            try:
-                return worker.call(func, *args, **kwargs)
-            finally:
-                self.idle.put(worker)
-        finally:
-            self._give()
+    def call(self, func: Callable[..., Any], *args: Any, cost: int = 0, **kwargs: Any) -> Any:
+        """``func(detector, *args, **kwargs)`` in a worker, in its turn for a page of ``cost`` bytes
+        (see ``Worker.call``)."""
+        with self.lanes.slot(cost) as worker:
+            return worker.call(func, *args, **kwargs)
 
     def start(self) -> None:
         """Start every worker now (a model that does not load fails here, not on the first page)."""
@@ -213,28 +297,47 @@ class WorkerPool(_Seats):
             worker.stop()
 
 
-class LocalPool(_Seats):
-    """The same calls on a Detector in this process: a bounded queue, but only the soft time budget
-    (``reading.time_budget``), for library callers that hand over a Detector instead of a factory."""
+class LocalPool:
+    """The same calls on a Detector in this process, in the same lanes, but only the soft time
+    budget (``reading.time_budget``): for library callers that hand over a Detector, not a factory."""
 
-    def __init__(self, detector: Any, *, size: int = 1, queue_limit: int | None = None) -> None:
-        super().__init__(size, queue_limit)
-        self.detector, self.running = detector, threading.BoundedSemaphore(size)
+    def __init__(self, detector: Any, *, size: int = 1, queue_limit: int | None = None, reserved: int = 0) -> None:
+        self.detector = detector
+        self.lanes = _Lanes([detector] * size, queue_limit, reserved=reserved)
 
-    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        self._take()
-        try:
-            with self.running:
-                return func(self.detector, *args, **kwargs)
-        finally:
-            self._give()
+    def call(self, func: Callable[..., Any], *args: Any, cost: int = 0, **kwargs: Any) -> Any:
+        with self.lanes.slot(cost) as detector:
+            return func(detector, *args, **kwargs)
+
+    def start(self) -> None:
+        pass  # the Detector is built already
 
     def close(self) -> None:
         pass
+
+
+def in_order(func: Callable[[Any], Any], items: Iterable[Any], threads: int) -> Iterator[Any]:
+    """``func`` of each item, run in ``threads`` threads (each waiting on a worker of a pool), yielded
+    in input order with at most 4 x ``threads`` items in flight, so that memory stays flat."""
+    if threads <= 1:
+        yield from map(func, items)
+        return
+    pending: deque[Future[Any]] = deque()
+    with ThreadPoolExecutor(threads) as executor:
+        try:
+            for item in items:
+                pending.append(executor.submit(func, item))
+                if len(pending) >= 4 * threads:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 class Busy(DetectorError, RuntimeError):
     """Every worker is busy and the queue is full."""
 
 
-__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "LocalPool", "WorkerError", "WorkerPool", "worker_context"]
+__all__ = ["Budget", "Busy", "DEFAULT_MAX_MEMORY_MB", "LocalPool", "SMALL_PAGE_BYTES", "in_order", "new_detector", "start_fork_server", "WorkerError", "WorkerPool", "worker_context"]

@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, TextIO
 
 from .budget import DEFAULT_MAX_MEMORY_MB, Budget
+from .errors import DetectorError
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS
 
 PROG = "detector"
@@ -120,15 +121,24 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wide", action="store_true", help="table: show evidence in full, not cut at 100 characters")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
-    p.add_argument("--reference", metavar="INDEX", help="a reference index of originals: add the best matches (detector index build)")
+    reference_argument(p)
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
-    p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    jobs_argument(p, "worker processes")
     p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
     p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                    help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     budget_arguments(p)
     allow_private_argument(p)
+
+
+def reference_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reference", metavar="INDEX",
+                   help="a reference index of originals: add the best matches (detector index build)")
+
+
+def jobs_argument(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--jobs", type=_positive_int, default=os.cpu_count() or 1, help=f"{what} (default: all cores)")
 
 
 def budget_arguments(p: argparse.ArgumentParser) -> None:
@@ -145,11 +155,12 @@ def allow_private_argument(p: argparse.ArgumentParser) -> None:
 
 def run_score(args: argparse.Namespace) -> int:
     from . import batch
-    from .api import Detector
+    from .budget import WorkerError, WorkerPool, new_detector, start_fork_server
     from .inputs import count_records, iter_records
-    from .model import ModelError, verify
-    from .provenance import ReferenceIndex
 
+    budget = _budget(args)
+    if budget is not None or args.jobs > 1:  # pages go to workers: their fork server starts importing now
+        start_fork_server()
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         return usage_error(args, "--url names one page: give a single file (or -)")
     if (args.resume or args.force) and not args.output:
@@ -168,17 +179,22 @@ def run_score(args: argparse.Namespace) -> int:
     if args.output and args.format and args.format != batch.format_of(args.output):
         return usage_error(args, f"--format {args.format} and -o {args.output} disagree: -o takes its format "
                                  f"from the file's extension (.jsonl, .csv or .parquet)")
-    factory = partial(Detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes, reference=args.reference,
-                      max_parse_seconds=args.max_parse_seconds or None)
+    factory = partial(new_detector, args.model, threshold=args.threshold, max_bytes=args.max_bytes,
+                      reference=args.reference, max_parse_seconds=args.max_parse_seconds or None)
+    detector = None
     try:  # fail here, once, rather than in every worker
-        if args.jobs > 1:  # the workers load the model; the parent checks it and stays small
-            verify(args.model)
-            if args.reference:
-                ReferenceIndex.open(args.reference)
-            detector = None
-        else:
+        if budget is None and args.jobs == 1:
             detector = factory()
-    except (ModelError, ValueError) as exc:  # ValueError: not a reference index
+        else:  # the workers load the model; the parent stays small and does not import the scoring code
+            checker = WorkerPool(factory, budget or Budget(None, None))
+            try:
+                checker.start()
+            finally:
+                checker.close()
+    except WorkerError as exc:
+        fail(str(exc.__cause__ or exc))
+        return 1
+    except DetectorError as exc:  # ModelError, ReferenceIndexError
         fail(str(exc))
         return 1
     skipped: Counter[str] = Counter()
@@ -187,7 +203,6 @@ def run_score(args: argparse.Namespace) -> int:
     if args.kind:
         records = (replace(r, kind=args.kind) for r in records)
     failed = written = 0
-    budget = _budget(args)
 
     def report(row: dict) -> None:
         nonlocal failed, written
@@ -446,6 +461,7 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
     p.add_argument("--threshold", type=_probability, help="decision threshold (default: the model's)")
     p.add_argument("--top", type=_positive_int, default=15, help="summary: how many signals to chart")
+    reference_argument(p)
     budget_arguments(p)
     allow_private_argument(p)
 
@@ -473,22 +489,24 @@ def run_report(args: argparse.Namespace) -> int:
             return 1
         note = f"{len(batch.rows)} results"
     else:
-        from .api import Detector
-        from .budget import WorkerError, WorkerPool
+        from .budget import WorkerError, WorkerPool, new_detector, start_fork_server
         from .inputs import iter_records
         from .reading import ReadError
-        from .report import page_report
 
+        start_fork_server()  # the worker's code loads while the page is read (or fetched)
         record = next(iter(iter_records([args.input], url=args.url, allow_private=args.allow_private_addresses)), None)
         if record is None or record.error is not None or record.content is None:
             fail(f"{args.input}: {record.error if record else 'no page'}")
             return 1
-        pool = WorkerPool(partial(Detector, args.model, threshold=args.threshold,
+        pool = WorkerPool(partial(new_detector, args.model, threshold=args.threshold, reference=args.reference,
                                   max_parse_seconds=args.max_parse_seconds or None), _budget(args) or Budget(None))
         try:  # in a worker: a page past the budget is stopped even inside C code (detector.budget)
-            body, result = pool.call(page_report, record.content, url=record.url, kind=args.kind or record.kind,
+            body, result = pool.call(_page_report, record.content, url=record.url, kind=args.kind or record.kind,
                                      name=record.origin or args.input)
-        except (WorkerError, ReadError) as exc:  # WorkerError: the model does not load
+        except WorkerError as exc:  # the model does not load
+            fail(str(exc.__cause__ or exc))
+            return 1
+        except ReadError as exc:
             fail(f"{args.input}: {exc}")
             return 1
         finally:
@@ -505,6 +523,13 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _page_report(detector: Any, *args: Any, **kwargs: Any) -> tuple[str, Any]:
+    """``report.page_report`` imported in the worker that runs it, not in the parent."""
+    from .report import page_report
+
+    return page_report(detector, *args, **kwargs)
+
+
 def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     p.add_argument("--model", metavar="PATH", help="a model file (with its .json manifest) instead of the shipped one")
@@ -512,11 +537,15 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=_positive_int, default=2, help="pages scored at once, each in its own process (default: 2)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="answer to this Host name too (default: localhost names only; repeatable)")
+    reference_argument(p)
     budget_arguments(p)
     allow_private_argument(p)
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from .budget import start_fork_server
+
+    start_fork_server()  # its workers' code loads while this process loads the model to check it
     from .api import Detector
     from .model import ModelError
 
@@ -524,8 +553,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from .serve import HOST, serve  # without flask: main() names the web extra
     try:
-        detector = Detector(args.model, threshold=args.threshold)
-    except ModelError as exc:
+        detector = Detector(args.model, threshold=args.threshold, reference=args.reference)
+    except (ModelError, ValueError) as exc:  # ValueError: not a reference index
         fail(str(exc))
         return 1
     with socket.socket() as probe:  # say "in use" before "serving on", not after it
@@ -536,7 +565,8 @@ def run_serve(args: argparse.Namespace) -> int:
             fail(f"cannot serve on {HOST}:{args.port}: {exc.strerror or exc} (another program uses it? try --port)")
             return 1
     print(f"{PROG}: serving on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
-    factory = partial(Detector, args.model, threshold=args.threshold, max_parse_seconds=args.max_parse_seconds or None)
+    factory = partial(Detector, args.model, threshold=args.threshold, reference=args.reference,
+                      max_parse_seconds=args.max_parse_seconds or None)
     serve(detector, port=args.port, factory=factory, budget=_budget(args), workers=args.workers,
           allow_private=args.allow_private_addresses, allowed_hosts=args.allowed_host)
     return 0
@@ -556,6 +586,14 @@ COMMANDS: dict[str, Command] = {
 
 # --------------------------------------------------------------------------------------------------
 # index, find-copies: the reference index of known originals (detector.provenance)
+
+
+def _start_workers_early(args: argparse.Namespace) -> None:
+    """Pages are read in workers (``provenance.page_texts``) with a budget or ``--jobs``: start their fork server now."""
+    if _budget(args) is not None or getattr(args, "jobs", 1) > 1:
+        from .budget import start_fork_server
+
+        start_fork_server()
 
 
 def index_arguments(p: argparse.ArgumentParser) -> None:
@@ -578,6 +616,7 @@ def run_index(args: argparse.Namespace) -> int:
     from .inputs import iter_records
     from .provenance import ReferenceIndex, ReferenceIndexError, Settings, documents
 
+    _start_workers_early(args)
     failed = 0
 
     def on_error(record, reason: str) -> None:
@@ -615,6 +654,7 @@ def find_copies_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE.jsonl", help="write the rows to FILE (JSONL) instead of stdout")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds rows")
     p.add_argument("--kind", choices=("html", "text"), help="treat every input as HTML or as a plain-text dump")
+    jobs_argument(p, "worker processes reading pages")
     budget_arguments(p)
 
 
@@ -627,6 +667,7 @@ def run_find_copies(args: argparse.Namespace) -> int:
     from .page import registrable_domain
     from .provenance import ReferenceIndex, ReferenceIndexError, page_texts
 
+    _start_workers_early(args)
     if args.output:
         if format_of(args.output) != "jsonl" or (args.format or "jsonl") != "jsonl":
             return usage_error(args, f"-o writes JSONL: name it .jsonl (not {args.output}) and leave --format out")
@@ -645,7 +686,8 @@ def run_find_copies(args: argparse.Namespace) -> int:
 
     def rows() -> Iterator[dict]:
         nonlocal failed, read, found
-        for record, texts in page_texts(iter_records(args.inputs, skipped=skipped), _budget(args), args.kind):
+        for record, texts in page_texts(iter_records(args.inputs, skipped=skipped), _budget(args), args.kind,
+                                        jobs=args.jobs):
             read += 1
             if isinstance(texts, str):  # why the page could not be read
                 failed += 1

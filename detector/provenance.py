@@ -22,7 +22,9 @@ import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
+from itertools import tee
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .budget import Budget, WorkerPool
+from .budget import Budget, WorkerPool, in_order
 from .errors import BudgetError, ReferenceIndexError  # noqa: F401 - re-exported: defined with every public error
 from .files import atomic_write, atomic_write_text
 from .page import Page, registrable_domain
@@ -65,54 +67,17 @@ def source_of(page: Page, signals: list[Signal], matches: list[Match] | None = N
     match = next((m for m in matches or [] if m.copied and _elsewhere(m.domain, page)), None)
     if match is not None:
         return Source("reference-match", match.title or match.domain, match.url, match.describe(), "reference_match")
-    if "canonical_elsewhere" in fired:
-        from .signals.attribution import _domain_of, _elsewhere as other_domain
-
-        for loc in sorted(page.urls, key=lambda loc: loc.source != "canonical"):
-            domain = _domain_of(loc.text)
-            if other_domain(domain, page):
-                return Source("canonical", domain, loc.text, fired["canonical_elsewhere"].evidence, "canonical_elsewhere")
-    if "syndication_meta" in fired:
-        sig = fired["syndication_meta"]
-        value = sig.evidence.split(" = ", 1)[-1].strip()
-        wire = _wire_in(value)
-        if wire:
-            return Source("wire", wire, None, sig.evidence, sig.name)
-        return Source("canonical", registrable_domain(value), value if "//" in value else None, sig.evidence, sig.name)
-    for name in ("source_line", "wire_dateline", "wire_credit"):
+    for name in ("canonical_elsewhere", "syndication_meta", "source_line", "wire_dateline", "wire_credit"):
         sig = fired.get(name)
-        if sig is None:
+        facts = sig.facts if sig is not None else None
+        if facts is None:
             continue
-        quoted = _quoted(sig.evidence)
-        link = _link_in(quoted, page) if name == "source_line" else None
-        wire = _wire_in(quoted)
-        if link is not None:
-            return Source("source-link", link[0], link[1], sig.evidence, name)
-        if wire:
-            return Source("wire", wire, None, sig.evidence, name)
-        named = re.split(r"[:：]\s*", quoted, maxsplit=1)[-1].strip(" .") if name == "source_line" else None
-        if named:
-            return Source("source-link", named, named if named.startswith("http") else None, sig.evidence, name)
-    return None
-
-
-def _quoted(evidence: str) -> str:
-    m = re.search(r'"(.*)"', evidence)
-    return m.group(1) if m else evidence
-
-
-def _wire_in(text: str) -> str | None:
-    from .signals.attribution import _wire_alt
-
-    m = re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", text)
-    return m.group(0) if m else None
-
-
-def _link_in(line: str, page: Page) -> tuple[str, str] | None:
-    """The (text, href) of a link written inside ``line`` that leaves the page's site."""
-    for link in page.links:
-        if link.href and link.text in line and len(link.text) >= 3 and _elsewhere(registrable_domain(link.href), page):
-            return link.text, link.href
+        if facts.wire:
+            return Source("wire", facts.wire, None, sig.evidence, name)
+        if name in ("canonical_elsewhere", "syndication_meta"):
+            return Source("canonical", facts.domain, facts.url, sig.evidence, name)
+        if facts.name:
+            return Source("source-link", facts.name, facts.url, sig.evidence, name)
     return None
 
 
@@ -343,12 +308,15 @@ class ReferenceIndex:
 
     @classmethod
     def create(cls, path: str | Path, settings: Settings | None = None) -> ReferenceIndex:
+        """A new empty index; its storage must answer first, so that nothing is written for an index
+        whose originals could never reach its LSH (it would find nothing, in silence)."""
         path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
         if (path / "index.json").exists():
             raise ReferenceIndexError(f"{path}: an index exists already")
         meta = {"format": FORMAT, "version": VERSION, "settings": asdict(settings or Settings()), "segments": [], "count": 0}
         index = cls(path, meta)
+        index._check_storage()
+        path.mkdir(parents=True, exist_ok=True)
         index._write_meta()
         return index
 
@@ -408,6 +376,30 @@ class ReferenceIndex:
             redis["password"] = parts.password
         return {"type": "redis", "basename": self.settings.basename.encode(), "redis": redis}
 
+    def _check_storage(self) -> None:
+        config = self._storage_config()
+        if config["type"] == "redis":
+            import redis
+
+            with self._storage_errors():
+                redis.Redis(**config["redis"], socket_connect_timeout=5).ping()
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        """A Redis storage that cannot be reached, or goes away, is one line that names it (not the
+        password in its URL), never a traceback."""
+        if not self.settings.storage:
+            yield
+            return
+        from redis.exceptions import RedisError
+
+        try:
+            yield
+        except RedisError as exc:
+            where = urlsplit(self.settings.storage)
+            raise ReferenceIndexError(f"{self.path}: its Redis storage at {where.hostname}:{where.port or 6379} "
+                                      f"cannot be used ({exc})") from None
+
     def _new_lsh(self):
         from datasketch import MinHashLSH
 
@@ -457,7 +449,8 @@ class ReferenceIndex:
             fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in meta_rows))
         start = len(self)
         if self.settings.storage:  # shared storage: insert before the count makes the docs visible
-            self._insert_lsh(self.lsh, ((start + i, s) for i, s in enumerate(arrays["signatures"])))
+            with self._storage_errors():
+                self._insert_lsh(self.lsh, ((start + i, s) for i, s in enumerate(arrays["signatures"])))
         self.meta["segments"].append(name)
         self.meta["count"] = start + len(meta_rows)
         self._write_meta()
@@ -483,7 +476,9 @@ class ReferenceIndex:
             return []
         sig = self.hasher.signature(sh)
         matches = []
-        for key in self.lsh.query(_Signature(sig)):
+        with self._storage_errors():
+            keys = self.lsh.query(_Signature(sig))
+        for key in keys:
             number = int(key)
             if number >= len(self):
                 continue  # inserted into shared storage by an add that has not finished
@@ -527,22 +522,25 @@ def documents(records: Iterable, on_error=None, *,
         yield record.id, url or record.url, title, main_text
 
 
-def page_texts(records: Iterable, budget: Budget | None,
-               kind: str | None = None) -> Iterator[tuple[Any, tuple[str | None, str | None, str] | str]]:
-    """Each record with its page's (url, title, main text), or with why it has none. With a
-    ``budget`` the pages are read in one worker process (``detector.budget``, no model loaded), so
-    that a hostile page stuck in C code is stopped and the rest of the archive or crawl goes on."""
-    pool = WorkerPool(_no_model, budget) if budget is not None else None
+def page_texts(records: Iterable, budget: Budget | None, kind: str | None = None, *,
+               jobs: int = 1) -> Iterator[tuple[Any, tuple[str | None, str | None, str] | str]]:
+    """Each record with its page's (url, title, main text), or with why it has none, in input order.
+    With a ``budget`` the pages are read in ``jobs`` worker processes (``detector.budget``, no model
+    loaded), so that a hostile page stuck in C code is stopped and the rest of the crawl goes on."""
+    pool = WorkerPool(_no_model, budget or Budget(None, None), size=jobs) if budget is not None or jobs > 1 else None
+
+    def texts(record: Any) -> tuple[str | None, str | None, str] | str:
+        if record.error is not None or record.content is None:
+            return record.error or "no content"
+        args = (record.content, record.url, kind or record.kind)
+        try:
+            return pool.call(_texts_of, *args) if pool is not None else _texts_of(None, *args)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
+            return str(exc) if isinstance(exc, BudgetError) else f"{type(exc).__name__}: {exc}"
+
+    records, pairs = tee(records)
     try:
-        for record in records:
-            if record.error is not None or record.content is None:
-                yield record, record.error or "no content"
-                continue
-            args = (record.content, record.url, kind or record.kind)
-            try:
-                yield record, pool.call(_texts_of, *args) if pool is not None else _texts_of(None, *args)
-            except Exception as exc:  # noqa: BLE001 - one bad page must not stop an archive
-                yield record, str(exc) if isinstance(exc, BudgetError) else f"{type(exc).__name__}: {exc}"
+        yield from zip(pairs, in_order(texts, records, jobs))
     finally:
         if pool is not None:
             pool.close()

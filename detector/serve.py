@@ -13,13 +13,16 @@ become a door for other web pages either:
 - a POST whose Origin (or Sec-Fetch-Site) says it came from another site is refused, so that no web
   page can make this server fetch or score on its behalf;
 - pages are scored in a small pool of worker processes (``detector.budget``) with a hard time and
-  memory budget per page and a bounded queue: past it, requests get 503 at once.
+  memory budget per page and a bounded queue: past it, requests get 503 at once. A flood of big
+  hostile pages must not make a normal page wait either: pages wait smallest first, and pages over
+  ``budget.SMALL_PAGE_BYTES`` may hold all workers but one.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from operator import methodcaller
 from collections.abc import Callable, Iterable
 from importlib import resources
 from string import Template
@@ -51,13 +54,15 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
                queue_limit: int = 8, allow_private: bool = False, allowed_hosts: Iterable[str] = ()) -> Flask:
     """The app around one Detector (the shipped model unless one is given). With ``factory`` (a
     picklable way to build it), pages are scored in ``workers`` processes under ``budget``; else in
-    the request threads, ``workers`` at a time. Either way ``queue_limit`` more may wait."""
+    the request threads, ``workers`` at a time. Either way ``queue_limit`` more of each size class
+    may wait, and one of several workers is kept for pages of normal size (``budget._Lanes``)."""
     if detector is None and factory is None:
         from .api import Detector
 
         detector = Detector()
-    pool = (WorkerPool(factory, budget or Budget(None), size=workers, queue_limit=queue_limit) if factory is not None
-            else LocalPool(detector, size=workers, queue_limit=queue_limit))
+    lanes = {"size": workers, "queue_limit": queue_limit, "reserved": 1 if workers > 1 else 0}
+    pool = (WorkerPool(factory, budget or Budget(None), **lanes) if factory is not None
+            else LocalPool(detector, **lanes))
     max_bytes = detector.max_bytes if detector is not None else DEFAULT_MAX_BYTES
     hosts = {h.lower() for h in (*LOCAL_NAMES, *allowed_hosts)}
     app = Flask(__name__)
@@ -98,7 +103,7 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
     def report() -> Response:
         try:
             content, page_url, kind, name = content_of(request.form.to_dict(), request.files.to_dict())
-            body, _ = pool.call(page_report, content, url=page_url, kind=kind, name=name, back="/")
+            body, _ = pool.call(page_report, content, url=page_url, kind=kind, name=name, back="/", cost=len(content))
         except (InputError, ReadError) as exc:
             return page(str(exc), 400)
         except Busy as exc:
@@ -112,7 +117,9 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
             return jsonify(error="send a JSON object with one of: html, text, url"), 400
         try:
             content, page_url, kind, _ = content_of(fields)
-            result = pool.call(_score_dict, content, page_url, kind)
+            # methodcaller, not a function of this module: a worker that unpickled one would import
+            # Flask with it (0.3-1 s, seen as the first page each worker answered)
+            result = pool.call(methodcaller("score", content, page_url, kind=kind), cost=len(content)).to_dict()
         except (InputError, ReadError) as exc:
             return jsonify(error=str(exc)), 400
         except Busy as exc:
@@ -152,15 +159,11 @@ def create_app(detector: Detector | None = None, *, max_upload: int = MAX_UPLOAD
     return app
 
 
-def _score_dict(detector: Detector, content: bytes | str, url: str | None, kind: str | None) -> dict:
-    """Run in a worker: the JSON answer for one page."""
-    return detector.score(content, url, kind=kind).to_dict()
-
-
 def serve(detector: Detector | None = None, *, port: int = 8000, **options: Any) -> None:
     """Run the app on 127.0.0.1:``port`` until interrupted (Werkzeug's threaded server); ``options``
     go to ``create_app``."""
     app = create_app(detector, **options)
+    app.extensions["detector.pool"].start()  # the first pages do not wait for a worker to load the model
     try:
         app.run(host=HOST, port=port, threaded=True, debug=False, use_reloader=False)
     finally:

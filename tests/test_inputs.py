@@ -125,6 +125,15 @@ def test_stdin_jsonl_is_sniffed_and_streamed_past_the_first_chunk(monkeypatch):
     assert all(r.error is None for r in recs)
 
 
+def test_stdin_jsonl_line_past_the_line_cap_is_an_error_and_the_stream_goes_on(monkeypatch):
+    lines = [json.dumps({"id": "a", "text": "word"}), json.dumps({"id": "long", "text": "word " * 1000}),
+             json.dumps({"id": "b", "text": "word"})]
+    feed_stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    recs = records("-", max_bytes=500)  # a line cap of 2,000 bytes
+    assert [r.id for r in recs] == ["a", "<stdin>:line 2", "b"]
+    assert "line longer than the 0.002 MB line cap" in recs[1].error
+
+
 def test_stdin_single_page(monkeypatch):
     feed_stdin(monkeypatch, b"<html><body><p>{\"not\": \"jsonl\"}</p></body></html>\n")
     (rec,) = records("-", url="https://p.example/")

@@ -78,6 +78,30 @@ def test_source_names_the_link_of_an_appeared_first_on_line():
     assert (src.name, src.url) == ("Riverside Courier", "https://www.riverside-courier.com/bridge")
 
 
+LONG_URL = "https://www.riverside-courier.com/news/2024/03/05/" + "bridge-over-the-river-opens-" * 12 + "story.html"
+
+
+def test_source_keeps_a_long_syndication_address_whole():
+    """Evidence is cut at 200 characters for people; the source came from parsing it back, so a long
+    address came back cut ("https://…bridge-over-the-river-o…"). It now reads the signal's facts."""
+    head = f'<meta name="syndication-source" content="{LONG_URL}">'
+    src = source(html_page("Bridge to open", article(5, 4), head), "https://farm.example.com/bridge")
+    assert src is not None and (src.kind, src.signal) == ("canonical", "syndication_meta")
+    assert (src.name, src.url) == ("riverside-courier.com", LONG_URL)
+    assert len(src.evidence) <= 200  # the evidence for people is still cut
+
+
+def test_source_finds_the_link_at_the_end_of_a_long_origin_line():
+    """The link's text sat past the evidence's 200th character, so the source became the cut evidence."""
+    extra = ("<p>Originally published by the editors and the staff of a regional newspaper group that has served the "
+             "valley, the hills and the lake towns since 1881, now online at "
+             '<a href="https://www.riverside-courier.com/bridge">Riverside Courier Online Edition</a></p>')
+    src = source(html_page("Bridge to open", article(6, 4), extra=extra), "https://farm.example.com/bridge")
+    assert src is not None and (src.kind, src.signal) == ("source-link", "source_line")
+    assert (src.name, src.url) == ("Riverside Courier Online Edition", "https://www.riverside-courier.com/bridge")
+    assert src.evidence.endswith("…")
+
+
 def test_no_source_without_attribution():
     assert source(html_page("Bridge to open", article(4, 4)), "https://courier.example.com/bridge") is None
 
@@ -171,6 +195,22 @@ def test_redis_storage_is_shared_between_openers(tmp_path: Path):
             client.delete(*keys)
 
 
+def test_redis_storage_that_does_not_answer_is_one_line_and_leaves_no_index(tmp_path: Path, capsys):
+    """It gave a traceback and left a folder whose LSH never reached Redis: later queries found nothing."""
+    pytest.importorskip("redis")
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    originals = tmp_path / "originals.jsonl"
+    originals.write_text(json.dumps({"id": "o1", "url": "https://c.example/1", "html": html_page("S", article(1))}) + "\n")
+    assert main(["index", "build", str(originals), "-o", str(tmp_path / "idx"),
+                 "--storage", f"redis://:secret@127.0.0.1:{port}/0"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"its Redis storage at 127.0.0.1:{port} cannot be used" in err
+    assert "secret" not in err and "Traceback" not in err
+    assert not (tmp_path / "idx").exists()
+
+
 # --------------------------------------------------------------------------------------------------
 # CLI end to end
 
@@ -196,6 +236,15 @@ def test_cli_index_find_copies_and_score_reference(tmp_path: Path, capsys, tiny_
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [r["origin"].rsplit("/", 1)[-1] for r in rows] == ["copy.html"]
     assert rows[0]["matches"][0]["url"] == "https://courier.example.org/2024/story-5"
+
+    for i in range(6):  # more copies, read by two workers: the rows keep the crawl's order
+        (crawl / f"copy{i}.html").write_text(html_page(f"Copy {i}", article(i)[:4]))
+    assert main(["find-copies", "--reference", str(index), str(crawl), "--format", "jsonl", "--jobs", "2"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["origin"].rsplit("/", 1)[-1] for r in rows] == ["copy.html", *(f"copy{i}.html" for i in range(6))]
+    assert [r["matches"][0]["url"].rsplit("-", 1)[-1] for r in rows] == ["5", *map(str, range(6))]
+    for i in range(6):
+        (crawl / f"copy{i}.html").unlink()
 
     copy = crawl / "copy.html"
     assert main(["score", str(copy), "--url", "https://farm.example.com/x", "--model", str(tiny_model),

@@ -145,6 +145,44 @@ def test_cli_page_report(tmp_path):
     assert main(["report", str(tmp_path / "missing.html"), "-o", str(tmp_path / "x.html")]) == 1
 
 
+def _index_of_the_farm_story(tmp_path: Path) -> Path:
+    """A reference index holding the example farm page's text as an original on another site."""
+    original = tmp_path / "original.jsonl"
+    original.write_text(json.dumps({"id": "orig", "url": "https://news.example.org/2024/03/20/state-visit",
+                                    "html": FARM.read_text(encoding="utf-8")}) + "\n")
+    assert main(["index", "build", str(original), "-o", str(tmp_path / "idx")]) == 0
+    return tmp_path / "idx"
+
+
+def test_page_report_shows_the_source_and_with_reference_the_matches(tmp_path):
+    report = tmp_path / "r.html"
+    assert main(["report", str(FARM), "-o", str(report)]) == 0
+    page = BeautifulSoup(report.read_text(encoding="utf-8"), "lxml")
+    assert page.find(id="source").get_text(" ", strip=True).startswith("wire: AP")
+    assert page.find(id="matches").get_text(strip=True) == "-"
+
+    assert main(["report", str(FARM), "-o", str(report), "--reference", str(_index_of_the_farm_story(tmp_path))]) == 0
+    page = BeautifulSoup(report.read_text(encoding="utf-8"), "lxml")
+    source = page.find(id="source").get_text(" ", strip=True)
+    assert source.startswith("reference-match: ") and "https://news.example.org/2024/03/20/state-visit" in source
+    assert "https://news.example.org/2024/03/20/state-visit containment 1.00" in page.find(id="matches").get_text(" ", strip=True)
+    assert main(["report", str(FARM), "-o", str(report), "--reference", str(tmp_path / "no-index")]) == 1
+
+
+def test_serve_takes_a_reference(tmp_path):
+    pytest.importorskip("flask")
+    from detector.cli import build_parser
+    from detector.serve import create_app
+
+    index = _index_of_the_farm_story(tmp_path)
+    assert build_parser().parse_args(["serve", "--reference", str(index)]).reference == str(index)
+    client = create_app(Detector(reference=index)).test_client()
+    r = client.post("/api/score", json={"html": FARM.read_text(encoding="utf-8")})
+    assert r.get_json()["source"]["kind"] == "reference-match"
+    r = client.post("/report", data={"content": FARM.read_text(encoding="utf-8")})
+    assert b"containment 1.00" in r.data
+
+
 def test_served_app_scores_and_reports(detector):
     pytest.importorskip("flask")
     from detector.serve import create_app

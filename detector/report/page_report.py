@@ -270,11 +270,29 @@ def render_page_report(markup: str, page: Page, result: Result, *, name: str = "
         probability=f"{result.probability:.3f}", threshold=f"{result.threshold:.2f}",
         name=_esc(name or "-"), url=_esc(result.url or "-"), kind=_esc(result.kind),
         truncated="yes (cut at the size limit)" if result.truncated else "no",
+        source=_source(result), matches=_matches(result),
         n_fired=len(fired), rows=rows or '<tr><td colspan="4">no signal fired</td></tr>',
         quiet=quiet, original=shown, legend=legend,
         srcdoc=_esc(framed),
         back=f'<p><a id="back" href="{_esc(back)}">score another page</a></p>' if back else "",
     )
+
+
+def _source(result: Result) -> str:
+    """The most likely original (``provenance.source_of``), as text: the page's addresses are not links here."""
+    src = result.source
+    if src is None:
+        return "none named" if result.label == "republished" else "-"
+    named = " ".join(_esc(x) for x in (src.name, src.url) if x)
+    return f"{_esc(src.kind)}: {named} <small>(from <code>{_esc(src.signal)}</code>)</small>"
+
+
+def _matches(result: Result) -> str:
+    """The reference index's best originals (``--reference``), or why there are none."""
+    if not result.matches:
+        return "-" if not any(s.name == "reference_match" for s in result.signals) else "none in the index"
+    return "<br>".join(f"{_esc(m.url or m.id)} <small>containment {m.containment:.2f}, jaccard {m.jaccard:.2f}</small>"
+                       for m in result.matches)
 
 
 def _where(p: Placed) -> str:

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern, phrases
 from ..page import Page, registrable_domain
-from ..text import MONTHS, Phrases, word_count
-from .base import Signal, SignalUnit
+from ..text import MONTHS, Phrases, normalize, word_count
+from .base import Facts, Signal, SignalUnit
 from .identity import clean_name, host_labels
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
@@ -75,6 +75,17 @@ class _Credit:
 @lru_cache(maxsize=2)
 def _credits(key: str) -> list[_Credit]:
     return [_Credit(t) for t in load("attribution")[key]]
+
+
+def wire_in(text: str) -> str | None:
+    """The first wire code or name written in ``text`` as a word of its own ('AP', not 'APPLE')."""
+    m = _wire_word().search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=1)
+def _wire_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +186,8 @@ class WireDateline(SignalUnit):
         for text, locator in openings:
             m = _dateline().search(text)
             if m:
-                return self.found(1.0, f'wire dateline "{m.group(0).strip()}"', locator)
+                dateline = m.group(0).strip()
+                return self.found(1.0, f'wire dateline "{dateline}"', locator, Facts(wire=wire_in(normalize(dateline))))
         return self.nothing()
 
 
@@ -194,7 +206,9 @@ class WireCredit(SignalUnit):
                     m = credit.search(text, names_a_wire)
                     if m and not _photo_credit(text, m.start()) and not _self_credit(text[m.end():], page) \
                             and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
-                        return self.found(1.0, f'credit line "{_around(text, m)}"', locator)
+                        credit_line = _around(text, m)
+                        return self.found(1.0, f'credit line "{credit_line}"', locator,
+                                          Facts(wire=wire_in(normalize(credit_line))))
         return self.nothing()
 
 
@@ -233,28 +247,45 @@ class SourceLine(SignalUnit):
     description = "A 'Source: X' / '来源：X' line names another outlet, or a line says the text was originally published elsewhere."
 
     def score(self, page: Page) -> Signal:
-        best: tuple[float, str, str | None] = (0.0, "", None)
+        best: tuple[float, str, str, str | None] = (0.0, "", "", None)
         for text, locator in _segments(page):
             if len(text) > _SEGMENT_MAX:
                 continue
-            for value, evidence in self._readings(text, page):
+            for value, kind, line in self._readings(text, page):
                 if value > best[0]:
-                    best = (value, evidence, locator)
-        return self.found(*best) if best[0] > 0 else self.nothing()
+                    best = (value, kind, line, locator)
+        if best[0] == 0:
+            return self.nothing()
+        value, kind, line, locator = best
+        return self.found(value, f'{kind} line "{line}"', locator, _source_facts(normalize(line), page))
 
-    def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str]]:
+    def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str, str]]:
+        """(value, kind, the line as shown) for each way ``text`` names a source."""
         low = text.lower()
         for m in (_source_label().finditer(text) if phrases("attribution", "source_labels").any_in(low) else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
-                yield value, f'source line "{text[m.start():m.end()] + named}"'
+                yield value, "source", text[m.start():m.end()] + named
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
-            yield 0.6 * _source_value(m.group(1), page), f'via line "{text}"'
+            yield 0.6 * _source_value(m.group(1), page), "via", text
         m = phrases("attribution", "origin_phrases").any_in(low) and _origin().search(text)
         if m and _origin_credit(text, m) and not _self_credit(text[m.end():], page):
-            yield 0.9, f'origin line "{text}"'
+            yield 0.9, "origin", text
+
+
+def _source_facts(line: str, page: Page) -> Facts:
+    """What a source line names: a link written in it that leaves the site, else a wire, else the
+    name after its label ('Source: Riverside Courier')."""
+    for link in page.links:
+        domain = registrable_domain(link.href) if link.href else None
+        if link.href and link.text in line and len(link.text) >= 3 and not (domain and domain == page.domain):
+            return Facts(url=link.href, domain=domain, name=link.text)
+    if (wire := wire_in(line)) is not None:
+        return Facts(wire=wire)
+    named = re.split(r"[:：]\s*", line, maxsplit=1)[-1].strip(" .")
+    return Facts(name=named or None, url=named if named.startswith("http") else None)
 
 
 def _origin_credit(text: str, m: re.Match[str]) -> bool:
@@ -307,7 +338,7 @@ def _source_value(named: str, page: Page) -> float:
         return 0.0
     if pattern(lex, "data_sources", whole_words=True).search(named):
         return 0.0
-    if re.search(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])", named):
+    if wire_in(named):
         return 0.0 if wire_site(page) else 1.0
     if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
         return 0.8
@@ -332,7 +363,8 @@ class CanonicalElsewhere(SignalUnit):
             domain = _domain_of(loc.text)
             if _elsewhere(domain, page):
                 value = 1.0 if loc.source == "canonical" else 0.8
-                return self.found(value, f"{loc.source} {loc.text} (page on {page.domain})", loc.locator)
+                return self.found(value, f"{loc.source} {loc.text} (page on {page.domain})", loc.locator,
+                                  Facts(url=loc.text, domain=domain))
         return self.nothing()
 
 
@@ -344,10 +376,16 @@ class SyndicationMeta(SignalUnit):
         for key in load("attribution")["syndication_meta"]:
             for value in page.meta.get(key, []):
                 if _elsewhere(_domain_of(value), page):
-                    return self.found(1.0, f"meta {key} = {value}")
+                    return self.found(1.0, f"meta {key} = {value}", facts=_meta_facts(value))
                 if not wire_site(page) and re.fullmatch(rf"\s*(?:{_wire_alt()})\s*", value):
-                    return self.found(0.8, f"meta {key} = {value}")
+                    return self.found(0.8, f"meta {key} = {value}", facts=_meta_facts(value))
         return self.nothing()
+
+
+def _meta_facts(value: str) -> Facts:
+    """A syndication meta names a wire ('AP') or an address ('https://…', 'example.com')."""
+    value = normalize(value)
+    return Facts(url=value if "//" in value else None, domain=registrable_domain(value), wire=wire_in(value))
 
 
 SIGNALS: list[SignalUnit] = [WireDateline(), WireCredit(), SourceLine(), CanonicalElsewhere(), SyndicationMeta()]

@@ -10,18 +10,31 @@ from ..text import shorten
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What a signal found, for machines: the address, domain, wire agency or outlet name it names,
+    whole (evidence is cut for people at 200 characters, and nothing should parse it back)."""
+
+    url: str | None = None
+    domain: str | None = None
+    wire: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
 class Signal:
     """One signal's reading of a page.
 
     ``value`` is a score in [0, 1] (or, for measurements such as a share, a plain number); 0 means
     nothing was seen, which includes "could not tell". ``evidence`` is the text that the signal saw,
     cut to a readable length; ``locator`` is where it was (a CSS path, or "line N" of a text dump).
+    ``facts``: what it names, for ``provenance.source_of`` (None where a signal names nothing).
     """
 
     name: str
     value: float
     evidence: str = ""
     locator: str | None = None
+    facts: Facts | None = None
 
     @property
     def fired(self) -> bool:
@@ -48,8 +61,8 @@ class SignalUnit:
     def score(self, page: Page) -> Signal:
         raise NotImplementedError
 
-    def found(self, value: float, evidence: str, locator: str | None = None) -> Signal:
-        return Signal(self.name, round(float(value), 4), shorten(evidence, 200), locator)
+    def found(self, value: float, evidence: str, locator: str | None = None, facts: Facts | None = None) -> Signal:
+        return Signal(self.name, round(float(value), 4), shorten(evidence, 200), locator, facts)
 
     def measured(self, value: float) -> Signal:
         """A number that is reported without evidence text (e.g. a share of the page)."""
