@@ -42,10 +42,10 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
         page.url = next((loc.text for loc in page.urls if loc.source == "canonical"), None)
     page.domain = registrable_domain(page.url)
 
-    links = read_links(tree, page.url)
+    links, link_chars = read_links(tree, page.url)
     page.links, page.link_chars = links.links, sum(len(link.text) for link in links.links)
     page.link_blocks, block_items = read_link_blocks(tree, links.anchors)
-    page.paragraphs, page.text_links = read_main_text(tree, links.chars_in, block_items, page.url)
+    page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, page.url)
     blocks = visible_blocks(tree)
     page.lines = [text for text, _ in blocks]
     page.captions = read_captions(blocks)

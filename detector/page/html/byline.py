@@ -45,7 +45,7 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
         for value in meta.get(key, [])[:MAX_AUTHOR_META]:
             names.add(value, f"meta {key}")
     for el in tree.tags:
-        if (el.get("itemprop") == "author" or "author" in rel_of(el)) and not _in_aside(el):
+        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(el):
             names.add(tree.text(el), "author element", tree.path(el))
     _class_hinted(tree, names)
     for i, line in enumerate(lines[:TOP_LINES]):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ...text import is_headline, word_count
 from ..model import Link, LinkBlock
@@ -17,14 +19,28 @@ HEADING_LEVELS_UP = 3  # how far up from the block its label may sit as a preced
 HEADING_SIBLINGS_BACK = 2  # how many empty preceding siblings may stand between label and block
 
 
+class LinkChars:
+    """How much link text an element holds: the anchors' places in the walk and a running sum of their
+    text, so that no link walks up through its ancestors."""
+
+    def __init__(self, tree: Tree, anchors: list[tuple[Element, str]]) -> None:
+        self._tree = tree
+        self._places = [tree.extent(a)[0] for a, _ in anchors]  # in document order, so sorted
+        self._before = list(accumulate((len(text) for _, text in anchors), initial=0))
+
+    def __call__(self, el: Element) -> int:
+        first, end = self._tree.extent(el)
+        return self._before[bisect_left(self._places, end)] - self._before[bisect_left(self._places, first)]
+
+
 @dataclass
 class Links:
     links: list[Link] = field(default_factory=list)
     anchors: list[tuple[Element, str]] = field(default_factory=list)  # each <a> with text, and its text
-    chars_in: dict[int, int] = field(default_factory=dict)  # link text inside each element, by id
 
 
-def read_links(tree: Tree, base: str | None) -> Links:
+def read_links(tree: Tree, base: str | None) -> tuple[Links, LinkChars]:
+    """Every link with text, and the link text inside each element."""
     out = Links()
     for a in tree.of("a"):
         text = tree.text(a)
@@ -33,9 +49,7 @@ def read_links(tree: Tree, base: str | None) -> Links:
         href = a.get("href")
         out.links.append(Link(text, absolute(base, href) if href else None))
         out.anchors.append((a, text))
-        for anc in (a, *a.iterancestors()):
-            out.chars_in[id(anc)] = out.chars_in.get(id(anc), 0) + len(text)
-    return out
+    return out, LinkChars(tree, out.anchors)
 
 
 def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[list[LinkBlock], set[int]]:

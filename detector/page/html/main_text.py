@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...text import cjk_share, normalize, word_count
 from ..model import Link, Located
 from ..selectors import BLOCK_TAGS, LIST_CELL_TAGS, PARAGRAPH_TAGS, SELF_SCORED_TAGS, TEXT_CONTAINER_TAGS
@@ -21,9 +23,9 @@ MIN_LIST_CELL_WORDS = 6  # a shorter <li>/<td> is a list entry, not a paragraph
 MAX_PARAGRAPH_LINK_SHARE = 0.6  # a kept paragraph may link, but not be mostly links
 
 
-def read_main_text(tree: Tree, chars_in: dict[int, int], block_items: set[int],
+def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: set[int],
                    base: str | None) -> tuple[list[Located], list[Link]]:
-    """The main text's paragraphs, and the links inside them. ``chars_in``: link text per element id;
+    """The main text's paragraphs, and the links inside them. ``chars_in``: link text inside an element;
     ``block_items``: the ids of link-block items, which are no main text."""
     best = _best_container(tree, chars_in, block_items)
     if best is None:
@@ -44,7 +46,7 @@ def read_main_text(tree: Tree, chars_in: dict[int, int], block_items: set[int],
     return paragraphs, links
 
 
-def _best_container(tree: Tree, chars_in: dict[int, int], block_items: set[int]) -> Element | None:
+def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: set[int]) -> Element | None:
     """The element that holds the most paragraph text (its own, and half its grandchildren's)."""
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
@@ -60,7 +62,7 @@ def _best_container(tree: Tree, chars_in: dict[int, int], block_items: set[int])
     return nodes[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def _scored_text(tree: Tree, p: Element, chars_in: dict[int, int], block_items: set[int]) -> str | None:
+def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], block_items: set[int]) -> str | None:
     """The text ``p`` adds to its container's score, or None when it is no paragraph of text."""
     if p.tag in TEXT_CONTAINER_TAGS:
         own = "".join(tree.own_strings(p)).strip()
@@ -70,7 +72,7 @@ def _scored_text(tree: Tree, p: Element, chars_in: dict[int, int], block_items: 
     elif id(p) in block_items:
         return None
     else:
-        text, linked = tree.text(p), chars_in.get(id(p), 0)
+        text, linked = tree.text(p), chars_in(p)
     min_len = MIN_CJK_PARAGRAPH_CHARS if cjk_share(text) > CJK_TEXT_SHARE else MIN_PARAGRAPH_CHARS
     if len(text) < min_len or linked > MAX_SCORED_LINK_SHARE * len(text):
         return None
@@ -90,9 +92,9 @@ def _innermost_blocks(tree: Tree, best: Element) -> list[Element]:
     return [el for el in inside if el.tag in BLOCK_TAGS and id(el) not in has_inner_block]
 
 
-def _is_paragraph(el: Element, text: str, chars_in: dict[int, int], block_items: set[int]) -> bool:
+def _is_paragraph(el: Element, text: str, chars_in: Callable[[Element], int], block_items: set[int]) -> bool:
     if not text or id(el) in block_items or any(id(a) in block_items for a in el.iterancestors()):
         return False
     if el.tag in LIST_CELL_TAGS and word_count(text) < MIN_LIST_CELL_WORDS:
         return False
-    return chars_in.get(id(el), 0) <= MAX_PARAGRAPH_LINK_SHARE * len(text)
+    return chars_in(el) <= MAX_PARAGRAPH_LINK_SHARE * len(text)

@@ -92,7 +92,7 @@ class Tree:
     def __init__(self, root: Element | None) -> None:
         self.flow: list[tuple[str | None, Element, str | None]] = []
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
-        self._own: dict[int, list[str]] = {}  # id -> the strings directly inside
+        self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
         self._all: list[Element] = []
         self._texts: dict[int, str] = {}
         self.path = Paths().of  # the CSS path of an element of this page, head elements included
@@ -105,43 +105,50 @@ class Tree:
         self.body_flow = self.flow[span[2]:span[3]]
 
     def _walk(self, top: Element) -> None:
-        """Depth first with a stack of child iterators (lxml's own walkers slow down with depth)."""
-        stack = [self._open(top, None, False)]
+        """Depth first with a stack of child iterators (lxml's own walkers slow down with depth).
+
+        A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
+        its strings belong to, whether its white space is kept); the first frame only holds ``top``.
+        """
+        everything, flow, spans = self._all, self.flow, self._spans
+        stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False)]
         while stack:
-            el, children, first, flow_first, kind, preserve = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                self._spans[id(el)] = (first, len(self._all), flow_first, len(self.flow))
-                if el.tail and stack:
-                    self._add(el.tail, stack[-1][0], stack[-1][4], stack[-1][5])
-            elif isinstance(child.tag, str) and child.tag not in DROP:
-                stack.append(self._open(child, kind, preserve))
-            elif child.tail:  # a comment or a hidden element: its tail is still text of ``el``
-                self._add(child.tail, el, kind, preserve)
-
-    def _open(self, el: Element, kind: str | None, preserve: bool) -> tuple:
-        """Enter ``el``: (el, its children, where it starts in ``_all`` and ``flow``, its ruby tag, whether white space is kept)."""
-        kind = el.tag if el.tag in _RUBY else kind
-        preserve = preserve or el.tag in _PRESERVE
-        self._all.append(el)
-        opened = (el, iter(el), len(self._all) - 1, len(self.flow), kind, preserve)
-        if el.tag == "br":
-            self.flow.append((None, el, None))
-        if el.text:
-            self._add(el.text, el, kind, preserve)
-        return opened
-
-    def _add(self, text: str, parent: Element, kind: str | None, preserve: bool) -> None:
-        text = _string(text, preserve)
-        self.flow.append((text, parent, kind))
-        self._own.setdefault(id(parent), []).append(text)
+            el, children, _, _, kind, preserve = stack[-1]
+            for child in children:
+                tag = child.tag
+                if isinstance(tag, str) and tag not in DROP:
+                    break
+                if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
+                    flow.append((_string(child.tail, preserve), el, kind))
+            else:
+                _, _, first, flow_first, _, _ = stack.pop()
+                if el is not None:
+                    spans[id(el)] = (first, len(everything), flow_first, len(flow))
+                    parent, _, _, _, kind, preserve = stack[-1]
+                    if el.tail and parent is not None:
+                        flow.append((_string(el.tail, preserve), parent, kind))
+                continue
+            kind = tag if tag in _RUBY else kind
+            preserve = preserve or tag in _PRESERVE
+            if preserve:
+                self._preserved.add(id(child))
+            stack.append((child, iter(child), len(everything), len(flow), kind, preserve))
+            everything.append(child)
+            if tag == "br":
+                flow.append((None, child, None))
+            if child.text:
+                flow.append((_string(child.text, preserve), child, kind))
 
     def of(self, *names: str) -> list[Element]:
         return [el for el in self.tags if el.tag in names]
 
-    def descendants(self, el: Element) -> list[Element]:
+    def extent(self, el: Element) -> tuple[int, int]:
+        """Where ``el`` and its descendants sit in the walk: [first, end)."""
         first, end, _, _ = self._spans[id(el)]
+        return first, end
+
+    def descendants(self, el: Element) -> list[Element]:
+        first, end = self.extent(el)
         return self._all[first + 1:end]
 
     def children(self, el: Element) -> list[Element]:
@@ -149,8 +156,9 @@ class Tree:
         return [c for c in el if isinstance(c.tag, str) and c.tag not in DROP]
 
     def own_strings(self, el: Element) -> list[str]:
-        """The strings directly inside ``el``, between its child elements."""
-        return self._own.get(id(el), [])
+        """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
+        preserve = id(el) in self._preserved
+        return [_string(text, preserve) for text in (el.text, *(c.tail for c in el)) if text]
 
     def strings(self, el: Element) -> list[str]:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
@@ -230,8 +238,8 @@ def rel_of(el: Element) -> set[str]:
 
 def attrs_text(el: Element) -> str:
     """The element's classes and id as one lower-cased string, for class hints."""
-    cls = el.get("class")
-    return " ".join([*([cls] if cls else []), el.get("id") or ""]).lower()
+    cls, el_id = el.get("class"), el.get("id") or ""
+    return f"{cls} {el_id}".lower() if cls else el_id.lower()
 
 
 def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
