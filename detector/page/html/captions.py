@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..selectors import CAPTION_HINT, CAPTION_STOP_TAGS, CAPTION_TAGS
-from .tree import Element, attrs_text
+from .tree import Element, attrs_text, hinted
 
 MAX_CAPTION_CHARS = 300  # a credit or caption is a line; a longer block is text
 CAPTION_DEPTH = 5  # a credit box wraps its line in a few elements at most
@@ -19,7 +19,7 @@ def _in_caption(block: Element) -> bool:
     for _ in range(CAPTION_DEPTH):
         if el is None or el.tag in CAPTION_STOP_TAGS:
             return False
-        if el.tag in CAPTION_TAGS or CAPTION_HINT.search(attrs_text(el)):
+        if el.tag in CAPTION_TAGS or hinted(CAPTION_HINT, attrs_text(el)):
             return True
         el = el.getparent()
     return False

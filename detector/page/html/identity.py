@@ -12,7 +12,7 @@ from ..model import Located
 from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES
 from ..urls import is_home_path
 from .jsonld import list_item_name, names_of, types_of
-from .tree import Element, Tree, ancestors, attrs_text
+from .tree import Element, Tree, ancestors, attrs_text, hinted
 
 MAX_SITE_NAME_CHARS = 80  # a meta "site name" longer than this is a sentence
 MAX_SUFFIX_CHARS = 60  # a title's site part; longer is the story's own words
@@ -119,7 +119,7 @@ def _breadcrumb_classes() -> re.Pattern[str]:
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
     candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
-    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes.search(attrs_text(el))]
+    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if hinted(classes, attrs_text(el))]
     for el in candidates:
         text = tree.text(el)
         items = breadcrumb_from_text(text)

@@ -8,6 +8,7 @@ report): the same elements, the same strings with the same breaks between them, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -240,6 +241,12 @@ def attrs_text(el: Element) -> str:
     """The element's classes and id as one lower-cased string, for class hints."""
     cls, el_id = el.get("class"), el.get("id") or ""
     return f"{cls} {el_id}".lower() if cls else el_id.lower()
+
+
+@lru_cache(maxsize=16384)
+def hinted(hint: re.Pattern[str], text: str) -> bool:
+    """Whether a class hint is in an element's ``attrs_text``; cached, as pages repeat their class names."""
+    return hint.search(text) is not None
 
 
 def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
