@@ -7,8 +7,9 @@ Run it once with the code before a change and once with the code after, then com
     python benchmarks/same_features.py --compare /tmp/before.jsonl /tmp/after.jsonl
 
 Pages are taken from every corpus source in turn (sorted by id, so both runs read the same ones); each
-page's text dump is drawn with a seed from its id. The code that runs is the ``detector`` found first on
-``sys.path``: run from the checkout's root.
+page's text dump is drawn with a seed from its id. Then ``--mix`` pages of ``bench_crawl.py``'s crawl (half
+corpus articles, half farm copies of them, drawn with fixed seeds), where more signals fire. The code
+that runs is the ``detector`` found first on ``sys.path``: run from the checkout's root.
 """
 
 from __future__ import annotations
@@ -35,18 +36,25 @@ def corpus_rows(corpus: Path, n: int) -> list[dict]:
     return [row for _, row in zip(range(n), turns)]
 
 
-def readings(corpus: Path, n: int):
-    """(page id, kind, [[name, value, evidence, locator], ...]) for each page and its text dump."""
+def readings(corpus: Path, n: int, mix: int):
+    """(page id, kind, [[name, value, evidence, locator], ...]) for each page and its text dump, then the crawl mix."""
+    from bench_crawl import corpus_pages
+
     from detector.page import parse_html, parse_text
     from detector.reading import read
     from detector.signals import extract
     from training.farms import to_text_dump
 
+    def signals(page) -> list[list]:
+        return [[s.name, s.value, s.evidence, s.locator] for s in extract(page)]
+
     for row in corpus_rows(corpus, n):
         html = read(gzip.decompress((corpus / row["file"]).read_bytes())).text
         dump = to_text_dump(html, random.Random(row["id"]))
-        for kind, page in (("html", parse_html(html, row.get("url"))), ("text", parse_text(dump, row.get("url")))):
-            yield row["id"], kind, [[s.name, s.value, s.evidence, s.locator] for s in extract(page)]
+        yield row["id"], "html", signals(parse_html(html, row.get("url")))
+        yield row["id"], "text", signals(parse_text(dump, row.get("url")))
+    for i, (url, content) in enumerate(corpus_pages(corpus, mix, max(1, mix // 4)) if mix else []):
+        yield f"mix-{i}", "html", signals(parse_html(read(content).text, url))
 
 
 def _signals_of(path: Path) -> dict[tuple[str, str], list]:
@@ -73,6 +81,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=None, help="the shared corpus (default: ../shared/corpus)")
     ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--mix", type=int, default=400, help="pages of the crawl benchmark's mix of originals and farm copies")
     ap.add_argument("--out", type=Path, help="write the readings here (JSON lines)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = ap.parse_args()
@@ -85,7 +94,7 @@ def main() -> int:
 
     corpus = Path(args.corpus) if args.corpus else default_corpus_dir()
     with args.out.open("w", encoding="utf-8") as out:
-        for page_id, kind, signals in readings(corpus, args.pages):
+        for page_id, kind, signals in readings(corpus, args.pages, args.mix):
             out.write(json.dumps({"id": page_id, "kind": kind, "signals": signals}, ensure_ascii=False) + "\n")
     return 0
 

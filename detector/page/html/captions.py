@@ -11,15 +11,19 @@ CAPTION_DEPTH = 5  # a credit box wraps its line in a few elements at most
 
 def read_captions(blocks: list[tuple[str, Element]]) -> list[str]:
     """The visible lines (``visible_blocks``) that are captions or credits."""
-    return [text for text, block in blocks if len(text) <= MAX_CAPTION_CHARS and _in_caption(block)]
+    boxes: dict[int, bool] = {}  # whether an element is a caption box, by id: lines share their ancestors
+    return [text for text, block in blocks if len(text) <= MAX_CAPTION_CHARS and _in_caption(block, boxes)]
 
 
-def _in_caption(block: Element) -> bool:
+def _in_caption(block: Element, boxes: dict[int, bool]) -> bool:
     el: Element | None = block
     for _ in range(CAPTION_DEPTH):
         if el is None or el.tag in CAPTION_STOP_TAGS:
             return False
-        if el.tag in CAPTION_TAGS or hinted(CAPTION_HINT, attrs_text(el)):
+        box = boxes.get(id(el))
+        if box is None:
+            box = boxes[id(el)] = el.tag in CAPTION_TAGS or hinted(CAPTION_HINT, attrs_text(el))
+        if box:
             return True
         el = el.getparent()
     return False
