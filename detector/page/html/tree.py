@@ -36,7 +36,9 @@ def parse(html: str) -> Element | None:
         root = _feed(html, None)
     except (UnicodeDecodeError, LookupError, etree.ParserError):
         root = _feed(html.encode("utf-8", "surrogatepass"), "utf-8")
-    if root is not None and _depth_capped(root):  # a page nested thousands deep: built from the parser's events
+    if root is not None and _depth_capped(root):
+        # A page nested thousands deep: built from the parser's events, as bs4 built it (lxml's TreeBuilder
+        # keeps one root, so such a page's content after </html> is nested into it, not beside it).
         root = _feed(html, None, etree.TreeBuilder())
     return root
 
@@ -91,7 +93,7 @@ class Tree:
     """
 
     def __init__(self, root: Element | None) -> None:
-        self.flow: list[tuple[str | None, Element, str | None]] = []
+        self.flow: list[tuple[str | None, Element, str | None]] = []  # the whole document's; ``body_flow`` the body's
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
         self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
         self._all: list[Element] = []
@@ -100,7 +102,6 @@ class Tree:
         for top in top_level(root):
             self._walk(top)
         body = next((el for el in self._all if el.tag == "body"), None)
-        self.body = body
         span = self._spans[id(body)] if body is not None else (-1, len(self._all), 0, len(self.flow))
         self.tags: list[Element] = self._all[span[0] + 1:span[1]]
         self.body_flow = self.flow[span[2]:span[3]]
