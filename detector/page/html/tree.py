@@ -19,6 +19,7 @@ from ..selectors import DROP, INLINE
 Element = etree._Element
 
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
+_TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
 _RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
@@ -160,7 +161,7 @@ class Tree:
     def own_strings(self, el: Element) -> list[str]:
         """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
         preserve = id(el) in self._preserved
-        return [_string(text, preserve) for text in (el.text, *(c.tail for c in el)) if text]
+        return [_string(text, preserve) for text in _TEXT_NODES(el)]
 
     def strings(self, el: Element) -> list[str]:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
