@@ -22,6 +22,7 @@ from .tree import Element, Tree, elements, parse, visible_blocks
 MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
 
+
 def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
     """Build a Page from HTML, parsing it once with lxml."""
     root = parse(html)
@@ -61,7 +62,7 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
 
 def _lang(root: Element | None) -> str | None:
     lang = root.get("lang") if root is not None else None
-    return lang.strip().lower() or None if lang else None
+    return (lang.strip().lower() or None) if lang else None
 
 
 def _headline(tree: Tree, title: str) -> str:

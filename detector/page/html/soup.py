@@ -13,7 +13,7 @@ from bs4 import (BeautifulSoup, Comment, Doctype, MarkupResemblesLocatorWarning,
 from bs4.builder import LXMLTreeBuilder
 
 from ...text import normalize
-from ..selectors import DROP, INLINE
+from ..selectors import INLINE
 
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
 
