@@ -32,9 +32,9 @@ class HTMLBuilder(LXMLTreeBuilder):
 def soup_of(html: str) -> BeautifulSoup:
     """BeautifulSoup on lxml's HTML parser.
 
-    Class and rel stay strings (multi_valued_attributes=None: splitting every class attribute costs
-    bs4 a seventh of its build time; ``attrs_text``/``rel_of`` read both forms) in plain dicts (bs4's own
-    attribute dict checks every value it is given, and lxml's are always strings).
+    Class and rel stay strings, as lxml gives them (multi_valued_attributes=None: splitting every class
+    attribute costs bs4 a seventh of its build time), in plain dicts (bs4's own attribute dict checks
+    every value it is given, and lxml's are always strings).
     """
     with warnings.catch_warnings():
         # Some pages are XHTML served as HTML; lxml's HTML builder reads them fine. A page that is only
