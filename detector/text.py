@@ -13,7 +13,6 @@ from .phrases import Phrases
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SPACE = re.compile(r"\s+")
 
 MONTHS = {
     # English, German, French, Spanish month names and abbreviations -> number
@@ -45,11 +44,12 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:19[5-9]|20[0-4])\d)(?![\d/.-])")
 
 def normalize(text: str) -> str:
     """Collapse white space and unify compatibility characters (full-width, ligatures)."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    # ASCII is its own NFKC form; str.split's white space is the \s of a str pattern (both Py_UNICODE_ISSPACE).
+    return " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).split())
 
 
 def cjk_share(text: str) -> float:
-    if not text:
+    if not text or text.isascii():
         return 0.0
     return len(_CJK.findall(text)) / len(text)
 

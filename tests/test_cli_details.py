@@ -84,3 +84,19 @@ def test_bench_provenance_without_a_corpus_says_what_it_needs(tmp_path):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip() == (f"bench_provenance.py: no corpus pages in {tmp_path}: give --corpus DIR (a folder "
                                    f"of .html/.htm(.gz) pages, or one with a manifest.jsonl) or set DETECTOR_CORPUS")
+
+
+def test_bench_score_without_a_corpus_gives_the_fixture_figure(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("trafilatura")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_score.py"), "--corpus", str(tmp_path),
+                           "--repeat", "1"], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("fixture pages: ratio of totals ") and "median of per-page ratios" in lines[1]
+    assert lines[2] == f"no corpus at {tmp_path}: fixture pages only (give --corpus DIR)"

@@ -627,6 +627,11 @@ def test_a_worker_that_dies_is_an_error_and_is_replaced() -> None:
         pool.close()
 
 
+# Either budget may stop it first: lxml builds the million-element tree in well under the time budget, and
+# with its proxies and strings that can pass the memory cap before the walk runs out of time.
+_STOPPED = re.compile(r"a_hostile\.html: page (?:took longer than the 0\.5 s time budget|needed more than the \d+ MB memory cap)")
+
+
 def test_index_build_and_find_copies_stop_a_hostile_page_and_go_on(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """Reading originals and crawl pages had no budget at all: one 5 MB a<br> page parsed for minutes."""
@@ -638,10 +643,10 @@ def test_index_build_and_find_copies_stop_a_hostile_page_and_go_on(tmp_path: Pat
     start = time.monotonic()
     assert cli_main(["index", "build", str(pages), "-o", str(tmp_path / "idx"), "--max-parse-seconds", "0.5"]) == 1
     err = capsys.readouterr().err
-    assert "a_hostile.html: page took longer than the 0.5 s time budget" in err and "1 originals added" in err
+    assert _STOPPED.search(err) and "1 originals added" in err
     assert cli_main(["find-copies", str(pages), "--reference", str(tmp_path / "idx"), "--max-parse-seconds", "0.5",
                      "--format", "jsonl"]) == 1
-    assert "a_hostile.html: page took longer than the 0.5 s time budget" in capsys.readouterr().err
+    assert _STOPPED.search(capsys.readouterr().err)
     assert time.monotonic() - start < 2 * (0.5 + 2 + 3)  # two runs: budget, grace, slack and a worker start each
 
 

@@ -1,4 +1,5 @@
-"""The page model's one parse: our lean bs4 builder must build the very tree stock bs4 builds."""
+"""The page model's one parse: lxml's tree, read as bs4 read it (the report's bs4 copy must see the same
+lines), and our lean bs4 builder must build the very tree stock bs4 builds."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from detector.page import parse_html, soup_of
+from detector.page import parse_html, soup_of, visible_blocks
+from detector.report.page_report import sanitize
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 EDGE_CASES = [
@@ -45,7 +47,7 @@ def test_json_ld_site_name_source_does_not_depend_on_the_hash_seed():
     assert seen == {"['json-ld organization']\n"}
 
 
-def test_parsing_pauses_the_collector_only_while_it_runs_in_any_number_of_threads():
+def test_parsing_leaves_the_collector_as_the_caller_set_it_in_any_number_of_threads():
     html = (Path(__file__).parent / "fixtures" / "original_blog_post.html").read_text("utf-8")
     assert gc.isenabled()
     with ThreadPoolExecutor(4) as pool:
@@ -74,3 +76,45 @@ def test_each_module_imports_first_so_there_is_no_import_cycle(module):
     """lexicons imported text (for Phrases) and text imported lexicons, behind an import inside a function.
     Phrases has its own module now and text imports lexicons at the top: any first import must work."""
     subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True)
+
+
+STORY = ("The harbour board voted on Tuesday to extend the night ferry service to the outer islands "
+         "until the end of the year, after a petition signed by four thousand residents.")
+
+
+def _story_page(body: str, head: str = "<title>Night ferry</title>") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_strings_split_by_a_comment_or_a_hidden_element_stay_two_words():
+    page = parse_html(_story_page(f"<div><p>{STORY} harbour<!-- ad -->board <script>x()</script>meeting</p></div>"))
+    assert page.paragraphs[0].text.endswith("residents. harbour board meeting")
+
+
+def test_a_ruby_annotation_is_a_visible_line_but_not_paragraph_text():
+    page = parse_html(_story_page(f"<div><p>{STORY} 漢<rt>かん</rt>字</p></div>"))
+    assert page.paragraphs[0].text.endswith("residents. 漢 字")
+    assert "かん" in page.lines  # <rt> is no inline element: its own line
+
+
+def test_a_body_after_the_closing_html_tag_is_read():
+    html = f"<html><head><title>Night ferry</title></head></html><body><div><p>{STORY}</p><p>{STORY}</p></div></body>"
+    page = parse_html(html)
+    assert page.title == "Night ferry" and [p.text for p in page.paragraphs] == [STORY, STORY]
+
+
+def test_a_page_nested_deeper_than_libxml2_builds_is_read_to_the_bottom():
+    page = parse_html(_story_page("<div>" * 3000 + f"<p>{STORY}</p><p>{STORY}</p>" + "</div>" * 3000))
+    assert [p.text for p in page.paragraphs] == [STORY, STORY]
+
+
+@pytest.mark.parametrize("body", [
+    f"<p>{STORY}<!-- c -->tail</p><pre>  kept   white\n space </pre><p>a<br>b<svg><title>icon</title></svg>c</p>",
+    "<div>one <span>two</span>\n\n <b>three</b></div><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>",
+    '<p>Share <svg><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><path/></svg> Facebook</p>',
+    "<table><tr><td>cell<td>next</table><noscript><p>hidden</p></noscript><template>none</template>",
+])
+def test_the_reports_bs4_copy_sees_the_lines_the_page_has(body):
+    html = _story_page(body)
+    soup, _ = sanitize(html)  # the report's copy: hidden elements dropped, as the Page's walk skips them
+    assert [t for t, _ in visible_blocks(soup.body)] == parse_html(html).lines

@@ -4,12 +4,12 @@
     urls.py       domains, the registrable domain, archive captures unwrapped
     lines.py      parsers of one line of text (title, breadcrumb, byline, dated label, copyright)
     selectors.py  what the HTML readers look for, as data
-    html/         the HTML readers and ``parse_html``
+    html/         the HTML readers and ``parse_html`` (on lxml's tree); ``soup.py``, the same tree in bs4 for the report
     dump.py, text.py  the text-dump builder, ``parse_text``
 """
 
 from .html import parse_html
-from .html.tree import HTMLBuilder, css_path, soup_of, visible_blocks
+from .html.soup import HTMLBuilder, css_path, soup_of, visible_blocks
 from .lines import breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
 from .model import Link, LinkBlock, Located, Page, PageDate
 from .selectors import DROP

@@ -22,6 +22,7 @@ MAX_BYLINE_WORDS = 8  # "By the way, ..." is prose, not a byline: names are shor
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+")
 INFO_CHUNK = re.compile(r"\s{2,}|\s[|/·•]\s|\s+(?=[^\s:：]{1,12}[:：])")  # "Time: … Source: … Author: admin"
+_CHUNK_MARK = re.compile(r"[:：|/·•]|\s\s")  # what INFO_CHUNK can split at: a line without any is one chunk
 DUMP_CHUNK = re.compile(r"\s{2,}|\s[|/]\s|\s+(?=[^\s:：|]{1,12}[:：])")  # "By X | date", "时间：… 作者：…"
 _YEAR_RANGE = re.compile(rf"{YEAR}\s*(?:[-–]\s*{YEAR})?")  # "2015-2020" in a copyright line
 
@@ -94,6 +95,8 @@ def last_copyright(lines: list[str]) -> tuple[str, int] | None:
 
 def info_chunks(line: str) -> list[str]:
     """An info line cut into its labelled parts: 'Time: … Source: … Author: admin' -> three chunks."""
+    if not _CHUNK_MARK.search(line):
+        return [line] if line else []
     return [c for c in INFO_CHUNK.split(line) if c]
 
 

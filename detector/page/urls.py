@@ -27,8 +27,12 @@ def registrable_domain(url: str | None) -> str | None:
         host = urlsplit(url if "//" in url else "//" + url).hostname
     except ValueError:  # e.g. an unbalanced "[" in the host
         return None
-    if not host:
-        return None
+    return _host_domain(host) if host else None
+
+
+@lru_cache(maxsize=8192)
+def _host_domain(host: str) -> str:
+    """The registrable domain of a host name: the links of a page share a few hosts among many URLs."""
     parts = _tld_extract()(host)
     if parts.suffix and parts.domain:
         return f"{parts.domain}.{parts.suffix}".lower()

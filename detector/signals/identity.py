@@ -42,6 +42,8 @@ def _words() -> dict[str, frozenset[str]]:
 
 def _compact(text: str) -> str:
     """'Crítica' -> 'critica', 'General-Anzeiger' -> 'generalanzeiger'."""
+    if text.isascii():  # nothing to decompose: the same result, without a call per character
+        return _COMPACT.sub("", text.lower())
     folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
     return _COMPACT.sub("", folded)
 

@@ -6,8 +6,6 @@ elements, then visible text.
 
 from __future__ import annotations
 
-from bs4 import Tag
-
 from ...text import word_count
 from ..lines import title_parts
 from ..model import Page
@@ -19,30 +17,24 @@ from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_u
 from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
 from .main_text import read_main_text
-from .tree import CollectorPause, Tree, drop_hidden, soup_of, visible_blocks
+from .tree import Element, Tree, elements, parse, visible_blocks
 
 MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
 
-_COLLECTOR_PAUSE = CollectorPause()
-
 
 def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
-    """Build a Page from HTML, parsing it once with BeautifulSoup on lxml."""
-    with _COLLECTOR_PAUSE:
-        return _parse_html(html, url, truncated)
-
-
-def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
-    soup = soup_of(html)
+    """Build a Page from HTML, parsing it once with lxml."""
+    root = parse(html)
     own, capture = addresses(url)
-    page = Page(kind="html", url=own, capture_url=capture, truncated=truncated, lang=_lang(soup))
+    page = Page(kind="html", url=own, capture_url=capture, truncated=truncated, lang=_lang(root))
 
-    everything = [el for el in soup.descendants if isinstance(el, Tag)]  # the head and scripts included
+    everything = elements(root)  # the head and scripts included; held while the page is read (see elements)
+    tree = Tree(root)
     page.title = read_title(everything)
     page.meta = read_meta(everything, own)
     jsonld = read_jsonld(everything)
-    page.urls = read_urls(everything, page.meta, jsonld, own)
+    page.urls = read_urls(everything, page.meta, jsonld, own, tree.path)
     page.headline = read_headline_meta(page.meta)
     page.resource_urls = resource_urls(everything, own)
     page.script_hosts = script_hosts(everything)
@@ -51,13 +43,11 @@ def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
         page.url = next((loc.text for loc in page.urls if loc.source == "canonical"), None)
     page.domain = registrable_domain(page.url)
 
-    body = drop_hidden(soup, everything)
-    tree = Tree(body)
-    links = read_links(tree, page.url)
+    links, link_chars = read_links(tree, page.url)
     page.links, page.link_chars = links.links, sum(len(link.text) for link in links.links)
     page.link_blocks, block_items = read_link_blocks(tree, links.anchors)
-    page.paragraphs, page.text_links = read_main_text(tree, links.chars_in, block_items, page.url)
-    blocks = visible_blocks(body, tree.nodes)
+    page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, page.url)
+    blocks = visible_blocks(tree)
     page.lines = [text for text, _ in blocks]
     page.captions = read_captions(blocks)
     page.total_chars = sum(len(x) for x in page.lines)
@@ -70,11 +60,9 @@ def _parse_html(html: str, url: str | None, truncated: bool) -> Page:
     return page
 
 
-def _lang(soup: Tag) -> str | None:
-    html_el = soup.find("html")
-    if isinstance(html_el, Tag) and html_el.get("lang"):
-        return str(html_el.get("lang")).strip().lower() or None
-    return None
+def _lang(root: Element | None) -> str | None:
+    lang = root.get("lang") if root is not None else None
+    return (lang.strip().lower() or None) if lang else None
 
 
 def _headline(tree: Tree, title: str) -> str:
@@ -89,4 +77,4 @@ def _headline(tree: Tree, title: str) -> str:
         names_it = text.lower() in title.lower() or named in text.lower()
         if named and names_it and word_count(text) >= MIN_NAMED_HEADLINE_WORDS:
             return text
-    return next((t for el, t in heads if el.name == "h1"), "")
+    return next((t for el, t in heads if el.tag == "h1"), "")

@@ -7,15 +7,13 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from bs4 import Tag
-
 from ...lexicons import load
 from ...text import parse_date
 from ..lines import Bylines, byline_from_text, dated_label, info_chunks
 from ..model import Located, PageDate
 from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS
 from .jsonld import names_of
-from .tree import Tree, attrs_text, css_path, rel_of
+from .tree import Element, Tree, ancestors, attrs_text, hinted, rel_of
 
 MAX_AUTHOR_META = 2  # the first author meta values; CMSs repeat the key for every tag
 ASIDE_PARENTS = 10  # how far up a comment, review, form or footer may hold an element
@@ -25,10 +23,10 @@ TOP_LINES = 150  # bylines and dates are read from labelled lines near the top
 MAX_TIME_ELEMENTS = 5  # <time> elements looked at; later ones date comments and related stories
 
 
-def _in_aside(el: Tag) -> bool:
+def _in_aside(el: Element) -> bool:
     """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
-    for anc in list(el.parents)[:ASIDE_PARENTS]:
-        if anc.name in ASIDE_TAGS or ASIDE_CLASSES.search(attrs_text(anc)):
+    for anc in ancestors(el, ASIDE_PARENTS):
+        if anc.tag in ASIDE_TAGS or hinted(ASIDE_CLASSES, attrs_text(anc)):
             return True
     return False
 
@@ -47,9 +45,8 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
         for value in meta.get(key, [])[:MAX_AUTHOR_META]:
             names.add(value, f"meta {key}")
     for el in tree.tags:
-        attrs = el.attrs
-        if (attrs.get("itemprop") == "author" or ("rel" in attrs and "author" in rel_of(el))) and not _in_aside(el):
-            names.add(tree.text(el), "author element", css_path(el))
+        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(el):
+            names.add(tree.text(el), "author element", tree.path(el))
     _class_hinted(tree, names)
     for i, line in enumerate(lines[:TOP_LINES]):
         for chunk in info_chunks(line):
@@ -63,10 +60,11 @@ def _class_hinted(tree: Tree, names: Bylines) -> None:
     """Elements whose class or id says "author"/"byline" (in the lexicon's languages)."""
     classes = _author_classes()
     for el in tree.of(*AUTHOR_TAGS):
-        if ("class" in el.attrs or "id" in el.attrs) and classes.search(attrs_text(el)) and not _in_aside(el):
+        if (el.get("class") is not None or el.get("id") is not None) and hinted(classes, attrs_text(el)) \
+                and not _in_aside(el):
             text = tree.text(el)
             if 0 < len(text) <= MAX_AUTHOR_ELEMENT_CHARS:
-                names.add(byline_from_text(text) or text, "author element", css_path(el))
+                names.add(byline_from_text(text) or text, "author element", tree.path(el))
             if len(names.found) >= ENOUGH_BYLINES:
                 break
 
@@ -88,9 +86,9 @@ def _jsonld_dates(jsonld: list[dict]) -> list[tuple[str, date]]:
 def _time_element(tree: Tree) -> PageDate | None:
     """The first of the early <time> elements that holds a date (in its datetime or its text)."""
     for el in tree.of("time")[:MAX_TIME_ELEMENTS]:
-        d = parse_date(str(el.get("datetime") or "")) or parse_date(tree.text(el))
+        d = parse_date(el.get("datetime") or "") or parse_date(tree.text(el))
         if d:
-            return PageDate(d, "time element", css_path(el))
+            return PageDate(d, "time element", tree.path(el))
     return None
 
 

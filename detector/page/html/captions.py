@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from bs4 import Tag
-
 from ..selectors import CAPTION_HINT, CAPTION_STOP_TAGS, CAPTION_TAGS
-from .tree import attrs_text
+from .tree import Element, attrs_text, hinted
 
 MAX_CAPTION_CHARS = 300  # a credit or caption is a line; a longer block is text
 CAPTION_DEPTH = 5  # a credit box wraps its line in a few elements at most
 
 
-def read_captions(blocks: list[tuple[str, Tag]]) -> list[str]:
+def read_captions(blocks: list[tuple[str, Element]]) -> list[str]:
     """The visible lines (``visible_blocks``) that are captions or credits."""
-    return [text for text, block in blocks if len(text) <= MAX_CAPTION_CHARS and _in_caption(block)]
+    boxes: dict[int, bool] = {}  # whether an element is a caption box, by id: lines share their ancestors
+    return [text for text, block in blocks if len(text) <= MAX_CAPTION_CHARS and _in_caption(block, boxes)]
 
 
-def _in_caption(block: Tag) -> bool:
-    el: Tag | None = block
+def _in_caption(block: Element, boxes: dict[int, bool]) -> bool:
+    el: Element | None = block
     for _ in range(CAPTION_DEPTH):
-        if el is None or el.name in CAPTION_STOP_TAGS:
+        if el is None or el.tag in CAPTION_STOP_TAGS:
             return False
-        if el.name in CAPTION_TAGS or CAPTION_HINT.search(attrs_text(el)):
+        box = boxes.get(id(el))
+        if box is None:
+            box = boxes[id(el)] = el.tag in CAPTION_TAGS or hinted(CAPTION_HINT, attrs_text(el))
+        if box:
             return True
-        el = el.parent
+        el = el.getparent()
     return False

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bs4 import Tag
-
 from ...lexicons import load, pattern
 from ...text import normalize
 from ..lines import breadcrumb_from_text, last_copyright, title_parts
@@ -14,7 +12,7 @@ from ..model import Located
 from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES
 from ..urls import is_home_path
 from .jsonld import list_item_name, names_of, types_of
-from .tree import Tree, attrs_text, css_path
+from .tree import Element, Tree, ancestors, attrs_text, hinted
 
 MAX_SITE_NAME_CHARS = 80  # a meta "site name" longer than this is a sentence
 MAX_SUFFIX_CHARS = 60  # a title's site part; longer is the story's own words
@@ -61,8 +59,8 @@ def _title_suffix(title: str) -> Located | None:
     return Located(suffix, "title suffix") if len(suffix) <= MAX_SUFFIX_CHARS else None
 
 
-def _is_home_link(el: Tag) -> bool:
-    return el.name == "a" and is_home_path(str(el.get("href") or "").strip())
+def _is_home_link(el: Element) -> bool:
+    return el.tag == "a" and is_home_path((el.get("href") or "").strip())
 
 
 def _site_logo(tree: Tree) -> Located | None:
@@ -75,26 +73,26 @@ def _site_logo(tree: Tree) -> Located | None:
     for i, el in enumerate(tree.tags):
         text = _logo_text(tree, el)
         if text and (i < early or _is_site_logo(el)):
-            return Located(text, "logo", css_path(el))
+            return Located(text, "logo", tree.path(el))
     return None
 
 
-def _logo_text(tree: Tree, el: Tag) -> str | None:
+def _logo_text(tree: Tree, el: Element) -> str | None:
     """The name a 'logo' element shows (an image's alt text), or None when it is no logo."""
-    is_img = el.name == "img"
-    hint = attrs_text(el) + (" " + str(el.get("src") or "").lower() if is_img else "")
+    is_img = el.tag == "img"
+    hint = attrs_text(el) + (" " + (el.get("src") or "").lower() if is_img else "")
     if LOGO_HINT not in hint:
         return None
-    text = normalize(str(el.get("alt") or "")) if is_img else tree.text(el)
+    text = normalize(el.get("alt") or "") if is_img else tree.text(el)
     if not text or len(text) > MAX_LOGO_CHARS or (not is_img and len(text) < 2):
         return None
     return text
 
 
-def _is_site_logo(el: Tag) -> bool:
+def _is_site_logo(el: Element) -> bool:
     """In a header, or behind a link to the home page."""
-    parents = list(el.parents)[:LOGO_PARENTS]
-    in_header = any(p.name == "header" or any(h in attrs_text(p) for h in HEADER_HINTS) for p in parents)
+    parents = ancestors(el, LOGO_PARENTS)
+    in_header = any(p.tag == "header" or any(h in attrs_text(p) for h in HEADER_HINTS) for p in parents)
     return in_header or _is_home_link(el) or any(_is_home_link(p) for p in parents[:LOGO_LINK_PARENTS])
 
 
@@ -120,21 +118,21 @@ def _breadcrumb_classes() -> re.Pattern[str]:
 
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
-    candidates = [el for el in tree.tags if "breadcrumb" in str(el.get("aria-label") or "").lower()]
-    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes.search(attrs_text(el))]
+    candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
+    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if hinted(classes, attrs_text(el))]
     for el in candidates:
         text = tree.text(el)
         items = breadcrumb_from_text(text)
         if items is None:
             items = _linked_items(tree, el, text)
         if items:
-            return Located(text, "breadcrumb element", css_path(el)), items
+            return Located(text, "breadcrumb element", tree.path(el)), items
     return None
 
 
-def _linked_items(tree: Tree, el: Tag, text: str) -> list[str] | None:
+def _linked_items(tree: Tree, el: Element, text: str) -> list[str] | None:
     """A breadcrumb element without separators: its links' texts, when it is a short row of a few."""
-    anchors = [tree.text(a) for a in el.descendants if isinstance(a, Tag) and a.name == "a"]
+    anchors = [tree.text(a) for a in tree.descendants(el) if a.tag == "a"]
     fewest, most = BREADCRUMB_LINKS
     if fewest <= len(anchors) <= most and len(text) <= MAX_BREADCRUMB_CHARS:
         return [x for x in anchors if x]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-
-from bs4 import Tag
+from itertools import accumulate
 
 from ...text import is_headline, word_count
 from ..model import Link, LinkBlock
 from ..selectors import HEADING_TAGS
 from ..urls import absolute
-from .tree import Tree, css_path
+from .tree import Element, Tree, previous_element
 
 MIN_BLOCK_ITEMS = 3  # two related links can be a "previous / next" pair; three make a list
 MAX_HEADING_CHARS = 40  # a block's label ("Related", "相关文章") is short...
@@ -19,28 +19,40 @@ HEADING_LEVELS_UP = 3  # how far up from the block its label may sit as a preced
 HEADING_SIBLINGS_BACK = 2  # how many empty preceding siblings may stand between label and block
 
 
+class LinkChars:
+    """How much link text an element holds: the anchors' places in the walk and a running sum of their
+    text, so that no link walks up through its ancestors."""
+
+    def __init__(self, tree: Tree, anchors: list[tuple[Element, str]]) -> None:
+        self._tree = tree
+        self._places = [tree.extent(a)[0] for a, _ in anchors]  # in document order, so sorted
+        self._before = list(accumulate((len(text) for _, text in anchors), initial=0))
+
+    def __call__(self, el: Element) -> int:
+        first, end = self._tree.extent(el)
+        return self._before[bisect_left(self._places, end)] - self._before[bisect_left(self._places, first)]
+
+
 @dataclass
 class Links:
     links: list[Link] = field(default_factory=list)
-    anchors: list[tuple[Tag, str]] = field(default_factory=list)  # each <a> with text, and its text
-    chars_in: dict[int, int] = field(default_factory=dict)  # link text inside each element, by id
+    anchors: list[tuple[Element, str]] = field(default_factory=list)  # each <a> with text, and its text
 
 
-def read_links(tree: Tree, base: str | None) -> Links:
+def read_links(tree: Tree, base: str | None) -> tuple[Links, LinkChars]:
+    """Every link with text, and the link text inside each element."""
     out = Links()
     for a in tree.of("a"):
         text = tree.text(a)
         if not text:
             continue
         href = a.get("href")
-        out.links.append(Link(text, absolute(base, str(href)) if href else None))
+        out.links.append(Link(text, absolute(base, href) if href else None))
         out.anchors.append((a, text))
-        for anc in (a, *a.parents):
-            out.chars_in[id(anc)] = out.chars_in.get(id(anc), 0) + len(text)
-    return out
+    return out, LinkChars(tree, out.anchors)
 
 
-def read_link_blocks(tree: Tree, anchors: list[tuple[Tag, str]]) -> tuple[list[LinkBlock], set[int]]:
+def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[list[LinkBlock], set[int]]:
     """The blocks, and the ids of their items (which the main text leaves out).
 
     An item is the largest ancestor of a headline link that holds no other headline link (an <li>,
@@ -49,14 +61,14 @@ def read_link_blocks(tree: Tree, anchors: list[tuple[Tag, str]]) -> tuple[list[L
     headline_anchors = [(a, t) for a, t in anchors if is_headline(t)]
     counts: dict[int, int] = {}
     for a, _ in headline_anchors:
-        for anc in a.parents:
+        for anc in a.iterancestors():
             counts[id(anc)] = counts.get(id(anc), 0) + 1
-    groups: dict[int, tuple[Tag, list[tuple[Tag, Tag, str]]]] = {}
+    groups: dict[int, tuple[Element, list[tuple[Element, Element, str]]]] = {}
     for a, text in headline_anchors:
         item = a
-        while item.parent is not None and counts.get(id(item.parent), 0) == 1:
-            item = item.parent
-        parent = item.parent
+        while item.getparent() is not None and counts.get(id(item.getparent()), 0) == 1:
+            item = item.getparent()
+        parent = item.getparent()
         if parent is not None:
             groups.setdefault(id(parent), (parent, []))[1].append((item, a, text))
     blocks: list[LinkBlock] = []
@@ -68,7 +80,7 @@ def read_link_blocks(tree: Tree, anchors: list[tuple[Tag, str]]) -> tuple[list[L
         heading = _block_heading(tree, parent, item_ids)
         links = tuple(Link(t, a.get("href")) for _, a, t in items)
         block_text = " \n".join(tree.text(i) for i, _, _ in items)
-        blocks.append(LinkBlock(heading, links, block_text, css_path(parent)))
+        blocks.append(LinkBlock(heading, links, block_text, tree.path(parent)))
         block_items |= item_ids
     return blocks, block_items
 
@@ -77,34 +89,34 @@ def _is_label(text: str) -> bool:
     return bool(text) and len(text) <= MAX_HEADING_CHARS and word_count(text) <= MAX_HEADING_WORDS
 
 
-def _block_heading(tree: Tree, container: Tag, item_ids: set[int]) -> str | None:
+def _block_heading(tree: Tree, container: Element, item_ids: set[int]) -> str | None:
     """The short label above a block: a non-item child of the container, or a preceding sibling."""
-    for child in container.children:
-        if isinstance(child, Tag) and id(child) not in item_ids:
+    for child in tree.children(container):
+        if id(child) not in item_ids:
             text = tree.text(child)
             if _is_label(text):
                 return text
-    el: Tag | None = container
+    el: Element | None = container
     for _ in range(HEADING_LEVELS_UP):
         if el is None:
             break
         label = _preceding_label(tree, el)
         if label:
             return label
-        el = el.parent if isinstance(el.parent, Tag) else None
+        el = el.getparent()
     return None
 
 
-def _preceding_label(tree: Tree, el: Tag) -> str | None:
+def _preceding_label(tree: Tree, el: Element) -> str | None:
     """A heading-like preceding sibling of ``el`` with label text; empty siblings are skipped."""
-    sib = el.find_previous_sibling()
+    sib = previous_element(el)
     for _ in range(HEADING_SIBLINGS_BACK):
         if sib is None:
             break
         text = tree.text(sib)
-        if _is_label(text) and sib.name in HEADING_TAGS:
+        if _is_label(text) and sib.tag in HEADING_TAGS:
             return text
         if text:
             break
-        sib = sib.find_previous_sibling()
+        sib = previous_element(sib)
     return None

@@ -1,177 +1,267 @@
-"""The one parse (BeautifulSoup on lxml) and the walk over it that every reader shares.
+"""The one parse (lxml's HTML parser) and the one walk over it that every reader shares.
 
-Also what the report needs to point at the same elements: ``soup_of``, ``css_path`` and ``visible_blocks``.
+The readers see the tree that BeautifulSoup built for them before (``soup.py`` still builds it, for the
+report): the same elements, the same strings with the same breaks between them, the hidden elements
+(``DROP``) and comments left out. The tree itself is never changed: the walk skips what bs4 removed.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-import warnings
+from functools import lru_cache
+from itertools import islice
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
-from bs4.builder import LXMLTreeBuilder
+from lxml import etree
 
 from ...text import normalize
 from ..selectors import DROP, INLINE
 
+Element = etree._Element
+
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
+_TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
+_ASCII_SPACES = " \n\t\x0c\r"
+_PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
+_RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
+TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
 
 
-class HTMLBuilder(LXMLTreeBuilder):
-    """bs4's lxml HTML builder without the namespace bookkeeping it does for XML on every start tag.
+def parse(html: str) -> Element | None:
+    """The document's root element, or None when there is no element at all (only white space or comments).
 
-    lxml's HTML parser reports no namespaces, so each tag's attributes can go to bs4 as they come:
-    a fifth less build time for the same tree (tests/test_page.py compares it with stock bs4's).
+    lxml's push parser gets the whole page in one piece, as bs4 gave it (in pieces, libxml2 stops early
+    on some pages); a page it rejects as text goes again as UTF-8 bytes, as bs4 retried it.
     """
+    html = html[1:] if html.startswith("\ufeff") else html
+    try:
+        root = _feed(html, None)
+    except (UnicodeDecodeError, LookupError, etree.ParserError):
+        root = _feed(html.encode("utf-8", "surrogatepass"), "utf-8")
+    if root is not None and _depth_capped(root):
+        # A page nested thousands deep: built from the parser's events, as bs4 built it (lxml's TreeBuilder
+        # keeps one root, so such a page's content after </html> is nested into it, not beside it).
+        root = _feed(html, None, etree.TreeBuilder())
+    return root
 
-    def start(self, tag: str, attrib: dict, nsmap: dict | None = None) -> None:
-        self.soup.handle_starttag(tag, None, None, dict(attrib), namespaces=self.active_namespace_prefixes[-1])
+
+def _feed(markup: str | bytes, encoding: str | None, target: etree.TreeBuilder | None = None) -> Element | None:
+    parser = etree.HTMLParser(recover=True, encoding=encoding, huge_tree=True, target=target)
+    parser.feed(markup)
+    return parser.close()
 
 
-def soup_of(html: str) -> BeautifulSoup:
-    """The one parse: BeautifulSoup on lxml's HTML parser.
+def _depth_capped(root: Element) -> bool:
+    """Whether libxml2 stopped at its depth cap: its last element (last child of last child...) sits there."""
+    el, depth = root, 0
+    while depth < TREE_DEPTH_CAP:
+        el = next(el.iterchildren(etree.Element, reversed=True), None)
+        if el is None:
+            return False
+        depth += 1
+    return True
 
-    Class and rel stay strings (multi_valued_attributes=None: splitting every class attribute costs
-    bs4 a seventh of its build time; ``attrs_text``/``rel_of`` read both forms) in plain dicts (bs4's own
-    attribute dict checks every value it is given, and lxml's are always strings).
+
+def top_level(root: Element | None) -> list[Element]:
+    """The document's elements: the root, and any that a broken page puts after it ("</html> <body>...")."""
+    if root is None:
+        return []
+    out = [root]
+    while out[-1].getnext() is not None:
+        out.append(out[-1].getnext())
+    return [el for el in out if isinstance(el.tag, str)]
+
+
+def elements(root: Element | None) -> list[Element]:
+    """Every element in document order, the head and scripts included.
+
+    Holding them keeps lxml's Python proxies alive, so that ``id(el)`` names one element while the page is read.
     """
-    with warnings.catch_warnings():
-        # Some pages are XHTML served as HTML; lxml's HTML builder reads them fine. A page that is only
-        # an address or a file name is still a page to read, not a mistaken call.
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(html, builder=HTMLBuilder(multi_valued_attributes=None, attribute_dict_class=dict))
+    return [el for top in top_level(root) for el in top.iter(etree.Element)]
 
 
-class CollectorPause:
-    """Pause Python's cyclic garbage collector while a page is built, in any number of threads.
-
-    bs4 allocates ~100,000 objects for a 150 KB page; the collector, triggered every 700
-    allocations, re-scans the half-built tree over and over (a sixth of the scoring time). Paused,
-    the tree is scanned once, when it has become garbage (collected on the way out, so that the
-    cost stays with the parse and memory with it). A count under a lock keeps one thread
-    from re-enabling the collector under another, and a collector the caller had disabled stays so.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._paused = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._depth == 0:
-                self._paused = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-
-    def __exit__(self, *exc: object) -> None:
-        with self._lock:
-            self._depth -= 1
-            if self._depth == 0 and self._paused:
-                gc.enable()
-                gc.collect(0)  # the page's tree, now garbage, freed here and not in the caller's next step
-
-
-def css_path(el: Tag) -> str:
-    """A CSS selector that names ``el`` (an id where one exists, else nth-of-type steps)."""
-    steps = []
-    while el is not None and isinstance(el, Tag) and el.name not in ("[document]", "html"):
-        if el.get("id") and _CSS_ID.fullmatch(str(el.get("id"))):
-            steps.append(f"{el.name}#{el['id']}")
-            break
-        parent = el.parent
-        if parent is None:
-            steps.append(el.name)
-            break
-        nth, same = _nth_of_type(el, parent)
-        steps.append(el.name if same == 1 else f"{el.name}:nth-of-type({nth})")
-        el = parent
-    return " > ".join(reversed(steps))
-
-
-def _nth_of_type(el: Tag, parent: Tag) -> tuple[int, int]:
-    """(position of ``el`` among its same-named siblings, how many there are).
-
-    Indexed once per parent and kept on it (rebuilt if its children change): scanning the siblings
-    on every call made a page with thousands of <p>s in one <div> quadratic (minutes for 1 MB).
-    """
-    cached = parent.__dict__.get("_detector_nth")
-    if cached is None or cached[0] != len(parent.contents) or id(el) not in cached[1]:
-        counts: dict[str, int] = {}
-        index: dict[int, int] = {}
-        for c in parent.children:
-            if isinstance(c, Tag):
-                counts[c.name] = index[id(c)] = counts.get(c.name, 0) + 1
-        cached = parent.__dict__["_detector_nth"] = (len(parent.contents), index, counts)
-    return cached[1][id(el)], cached[2][el.name]
-
-
-def rel_of(el: Tag) -> set[str]:
-    """The element's rel values, lower-cased."""
-    rel = el.attrs.get("rel") or ""  # .attrs, not Tag.get: these run on every tag of the page
-    return {r.lower() for r in (rel if isinstance(rel, list) else str(rel).split())}
-
-
-def attrs_text(el: Tag) -> str:
-    """The element's classes and id as one lower-cased string, for class hints."""
-    attrs = el.attrs
-    cls = attrs.get("class") or []
-    return " ".join([*(cls if isinstance(cls, list) else [cls]), str(attrs.get("id") or "")]).lower()
-
-
-def own_text(el: Tag) -> str:
-    """An element's text, normalised (for elements read before the tree is cut to the body)."""
-    return normalize(el.get_text(" ", strip=True))
-
-
-def drop_hidden(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
-    """Remove the elements whose text is never shown (``DROP``); the body that remains."""
-    for el in tags:
-        if el.name in DROP and not el.decomposed:
-            el.decompose()
-    return soup.body or soup
+def _string(text: str, preserve: bool) -> str:
+    """A string as bs4 keeps it: one of only ASCII white space becomes a newline or a space (not in <pre>)."""
+    if preserve or text.strip(_ASCII_SPACES):
+        return text
+    return "\n" if "\n" in text else " "
 
 
 class Tree:
-    """One walk over the parsed body: every tag in document order, each element's text read once.
+    """The body's elements in document order, and its strings, each element's text read once.
 
-    bs4's find_all re-walks the tree on each call; the readers filter this list instead. Comments
-    are taken out of the tree first: they are no visible text (and CMSs leave markup in them).
+    ``flow`` holds the visible strings in order as (text, parent element, ruby tag or None), and each <br>
+    as (None, br, None); ``tags`` the elements inside the body (the whole document's when it has none).
     """
 
-    def __init__(self, body: Tag) -> None:
-        nodes = list(body.descendants)
-        for c in [n for n in nodes if isinstance(n, Comment)]:
-            c.extract()
-        self.nodes: list = [n for n in nodes if not isinstance(n, Comment)]  # tags and strings, in order
-        self.tags: list[Tag] = [n for n in self.nodes if isinstance(n, Tag)]
+    def __init__(self, root: Element | None) -> None:
+        self.flow: list[tuple[str | None, Element, str | None]] = []  # the whole document's; ``body_flow`` the body's
+        self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
+        self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
+        self._all: list[Element] = []
         self._texts: dict[int, str] = {}
+        self.path = Paths().of  # the CSS path of an element of this page, head elements included
+        for top in top_level(root):
+            self._walk(top)
+        body = next((el for el in self._all if el.tag == "body"), None)
+        span = self._spans[id(body)] if body is not None else (-1, len(self._all), 0, len(self.flow))
+        self.tags: list[Element] = self._all[span[0] + 1:span[1]]
+        self.body_flow = self.flow[span[2]:span[3]]
 
-    def of(self, *names: str) -> list[Tag]:
-        return [el for el in self.tags if el.name in names]
+    def _walk(self, top: Element) -> None:
+        """Depth first with a stack of child iterators (lxml's own walkers slow down with depth).
 
-    def text(self, el: Tag) -> str:
+        A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
+        its strings belong to, whether its white space is kept); the first frame only holds ``top``.
+        """
+        everything, flow, spans = self._all, self.flow, self._spans
+        stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False)]
+        while stack:
+            el, children, _, _, kind, preserve = stack[-1]
+            for child in children:
+                tag = child.tag
+                if isinstance(tag, str) and tag not in DROP:
+                    break
+                if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
+                    flow.append((_string(child.tail, preserve), el, kind))
+            else:
+                _, _, first, flow_first, _, _ = stack.pop()
+                if el is not None:
+                    spans[id(el)] = (first, len(everything), flow_first, len(flow))
+                    parent, _, _, _, kind, preserve = stack[-1]
+                    if el.tail and parent is not None:
+                        flow.append((_string(el.tail, preserve), parent, kind))
+                continue
+            kind = tag if tag in _RUBY else kind
+            preserve = preserve or tag in _PRESERVE
+            if preserve:
+                self._preserved.add(id(child))
+            stack.append((child, iter(child), len(everything), len(flow), kind, preserve))
+            everything.append(child)
+            if tag == "br":
+                flow.append((None, child, None))
+            if child.text:
+                flow.append((_string(child.text, preserve), child, kind))
+
+    def of(self, *names: str) -> list[Element]:
+        return [el for el in self.tags if el.tag in names]
+
+    def extent(self, el: Element) -> tuple[int, int]:
+        """Where ``el`` and its descendants sit in the walk: [first, end)."""
+        first, end, _, _ = self._spans[id(el)]
+        return first, end
+
+    def descendants(self, el: Element) -> list[Element]:
+        first, end = self.extent(el)
+        return self._all[first + 1:end]
+
+    def children(self, el: Element) -> list[Element]:
+        """The child elements that bs4 kept (no comments, no hidden elements)."""
+        return [c for c in el if isinstance(c.tag, str) and c.tag not in DROP]
+
+    def own_strings(self, el: Element) -> list[str]:
+        """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
+        preserve = id(el) in self._preserved
+        return [_string(text, preserve) for text in _TEXT_NODES(el)]
+
+    def strings(self, el: Element) -> list[str]:
+        """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
+        _, _, first, end = self._spans[id(el)]
+        want = el.tag if el.tag in _RUBY else None
+        return [text for text, _, kind in self.flow[first:end] if text is not None and kind == want]
+
+    def text(self, el: Element) -> str:
         """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones."""
         text = self._texts.get(id(el))
         if text is None:
-            text = self._texts[id(el)] = own_text(el)
+            text = self._texts[id(el)] = normalize(" ".join(s for s in (x.strip() for x in self.strings(el)) if s))
         return text
 
 
-def visible_blocks(body: Tag, nodes: list | None = None) -> list[tuple[str, Tag]]:
+def previous_element(el: Element) -> Element | None:
+    """The preceding sibling element that bs4 kept (comments and hidden elements are skipped)."""
+    sib = el.getprevious()
+    while sib is not None and (not isinstance(sib.tag, str) or sib.tag in DROP):
+        sib = sib.getprevious()
+    return sib
+
+
+def ancestors(el: Element, n: int) -> list[Element]:
+    """The first ``n`` ancestors of ``el``, nearest first."""
+    return list(islice(el.iterancestors(), n))
+
+
+def head_text(el: Element) -> str:
+    """An element's text, normalised, for elements of the head (read before the walk, e.g. <title>)."""
+    return normalize(" ".join(s for s in (x.strip() for x in el.itertext()) if s))
+
+
+class Paths:
+    """CSS selectors that name elements (an id where one exists, else nth-of-type steps).
+
+    Each parent's children are indexed once: scanning the siblings on every call made a page with
+    thousands of <p>s in one <div> quadratic (minutes for 1 MB).
+    """
+
+    def __init__(self) -> None:
+        self._nth: dict[int, tuple[dict[int, int], dict[str, int]]] = {}
+
+    def of(self, el: Element) -> str:
+        steps = []
+        while el is not None and el.tag != "html":
+            el_id = el.get("id")
+            if el_id and _CSS_ID.fullmatch(el_id):
+                steps.append(f"{el.tag}#{el_id}")
+                break
+            parent = el.getparent()
+            if parent is None:
+                steps.append(el.tag)
+                break
+            nth, same = self._nth_of_type(el, parent)
+            steps.append(el.tag if same == 1 else f"{el.tag}:nth-of-type({nth})")
+            el = parent
+        return " > ".join(reversed(steps))
+
+    def _nth_of_type(self, el: Element, parent: Element) -> tuple[int, int]:
+        """(position of ``el`` among its same-named siblings, how many there are)."""
+        cached = self._nth.get(id(parent))
+        if cached is None:
+            counts: dict[str, int] = {}
+            index: dict[int, int] = {}
+            for c in parent:
+                if isinstance(c.tag, str):
+                    counts[c.tag] = index[id(c)] = counts.get(c.tag, 0) + 1
+            cached = self._nth[id(parent)] = (index, counts)
+        return cached[0][id(el)], cached[1][el.tag]
+
+
+def rel_of(el: Element) -> set[str]:
+    """The element's rel values, lower-cased."""
+    return {r.lower() for r in (el.get("rel") or "").split()}
+
+
+def attrs_text(el: Element) -> str:
+    """The element's classes and id as one lower-cased string, for class hints."""
+    cls, el_id = el.get("class"), el.get("id") or ""
+    return f"{cls} {el_id}".lower() if cls else el_id.lower()
+
+
+@lru_cache(maxsize=16384)
+def hinted(hint: re.Pattern[str], text: str) -> bool:
+    """Whether a class hint is in an element's ``attrs_text``; cached, as pages repeat their class names."""
+    return hint.search(text) is not None
+
+
+def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
     """The page's text as a browser lays it out, each line with the block element it came from.
 
     Inline elements join a line; blocks and <br> break it. So "作者：<small>admin</small>" stays one
     line, as in a select-all copy: labels keep their values, and the HTML and text-dump builders see
-    the same lines. The report uses the block elements to highlight a "line N" locator. ``nodes``
-    are ``body``'s descendants when the caller has walked them already.
+    the same lines. The report finds the same lines with ``soup.visible_blocks``.
     """
-    out: list[tuple[str, Tag]] = []
+    out: list[tuple[str, Element]] = []
     current: list[str] = []
-    last_block: Tag | None = None
+    last_block: Element | None = None
+    blocks: dict[int, Element | None] = {}
 
     def flush() -> None:
         text = normalize("".join(current))
@@ -179,19 +269,18 @@ def visible_blocks(body: Tag, nodes: list | None = None) -> list[tuple[str, Tag]
             out.append((text, last_block))
         current.clear()
 
-    for node in body.descendants if nodes is None else nodes:
-        if isinstance(node, Tag):
-            if node.name == "br":
-                flush()
+    for text, parent, _ in tree.body_flow:
+        if text is None:
+            flush()
             continue
-        if not isinstance(node, NavigableString) or isinstance(node, Comment):
-            continue
-        block = node.parent
-        while block is not None and block.name in INLINE:
-            block = block.parent
+        block = blocks.get(id(parent), parent)
+        if block is parent:
+            while block is not None and block.tag in INLINE:
+                block = block.getparent()
+            blocks[id(parent)] = block
         if block is not last_block:
             flush()
             last_block = block
-        current.append(str(node))
+        current.append(text)
     flush()
     return out
