@@ -175,10 +175,15 @@ def test_source_line_anywhere_in_the_text_names_the_origin(line, position, build
 
 
 @pytest.mark.parametrize("line", ["Source: Daily Herald", "This article originally appeared on dailyherald.com",
-                                  "Quelle: Statista", "Photo: Reuters"])
+                                  "Quelle: Statista", "Photo: Reuters", "Quelle: Martin Schutt/dpa",
+                                  "Source: Jane Doe / Reuters"])
 def test_source_line_not_for_the_site_itself_nor_a_data_or_photo_credit(line):
     assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value == 0
     assert SourceLine().score(dump(LONG[:3] + [line] + LONG[3:])).value == 0
+
+
+def test_an_agency_with_another_outlet_after_a_slash_is_still_a_source():
+    assert SourceLine().score(page(LONG[:3] + ["Source: dpa/AFP"] + LONG[3:])).value >= 0.5
 
 
 @pytest.mark.parametrize("figure", [

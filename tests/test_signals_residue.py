@@ -70,6 +70,16 @@ def test_aggregator_read_more_footer():
     assert signal.value >= 0.6 and "Read the full story at" in signal.evidence
 
 
+def test_a_sites_own_republishing_box_is_no_leftover():
+    """Modern Farmer asks others to end a reprint with "Read more at Modern Farmer": on its own pages, no copy."""
+    box = "<p>Republish this story: say “Read the full article at Modern Farmer” with a link back.</p>"
+    own = parse_html(f"<html><head><title>Gardening shows | Modern Farmer</title></head><body>{box}</body></html>",
+                     "https://modernfarmer.com/2021/10/gardening-shows/")
+    other = parse_html(f"<html><head><title>Gardening shows | Farm Digest</title></head><body>{box}</body></html>",
+                       "https://farmdigest.example/gardening-shows/")
+    assert ScraperLeftovers().score(own).value == 0 < ScraperLeftovers().score(other).value
+
+
 def test_prev_next_links_are_weak_alone_and_add_up():
     prev_next = "<div>上一篇：<a>城市预算获批</a></div><div>下一篇：<a>新公交线路开通</a></div>"
     weak = ScraperLeftovers().score(page(prev_next))

@@ -29,6 +29,7 @@ from detector.signals import Signal, extract
 from detector.text import find_years, word_count
 from detector.text_page import parse_text
 
+from . import dressed
 from .farms import TEXT_DUMP_P, Article, Frame, Headline, generate, to_text_dump
 from .labels import relabel_marker
 
@@ -188,6 +189,38 @@ def farm_example(task: FarmTask) -> Example:
         lang=article.lang or "unknown", kind=farm.kind, features=features, source="generated",
         fired=[s.name for s in signals if s.fired], frame=farm.frame,
     )
+
+
+DressTask = tuple[Article, str, str, list[Headline], int]
+
+
+def dressed_tasks(articles: list[Article], groups: dict[str, tuple[str, str]], seed: int) -> list[DressTask]:
+    """A share (``dressed.SHARE``) of the articles, each with headlines of its own language to list."""
+    rng = random.Random(seed)
+    by_lang: dict[str | None, list[Headline]] = {}
+    for a in articles:
+        by_lang.setdefault(a.lang, []).append(Headline(a.title, int(a.date[:4]) if a.date else None, a.url))
+    tasks = []
+    for a in articles:
+        if a.html and a.id in groups and rng.random() < dressed.SHARE:
+            pool = [h for h in by_lang.get(a.lang, []) if h.title != a.title]
+            tasks.append((a, *groups[a.id], rng.sample(pool, min(40, len(pool))), rng.randrange(1 << 30)))
+    return tasks
+
+
+def dressed_example(task: DressTask) -> Example | None:
+    """An original with publisher widgets added (see ``training.dressed``): label 0, its own family,
+    in its original's group and source; a share of them as text dumps, like every page."""
+    article, group, source, pool, seed = task
+    rng = random.Random(seed)
+    html = dressed.dress(article, pool, rng)
+    if html is None:
+        return None
+    kind = "text" if rng.random() < TEXT_DUMP_P else "html"
+    features, signals = featurize_content(to_text_dump(html, rng) if kind == "text" else html, article.url, kind)
+    return Example(id=f"{article.id}-{dressed.DRESSED}-{seed}", group=group, label=0, family=dressed.DRESSED,
+                   lang=article.lang or "unknown", kind=kind, features=features, source=source,
+                   fired=[s.name for s in signals if s.fired])
 
 
 def article_frames(articles: list[Article]) -> list[Frame]:

@@ -26,6 +26,7 @@ from detector.model import build_estimator
 
 from . import evaluate
 from .corpus import Example, featurize_content, matrix, parallel_map
+from .dressed import DRESSED
 
 LAYOUT_FEATURES = ("main_text_share", "link_density", "boilerplate_ratio", "main_text_words", "link_block_share")
 """Proportions of the page rather than evidence on it: they separate our generator's pages from
@@ -93,7 +94,7 @@ def corpus_sources(examples: Iterable[Example]) -> dict[str, str]:
     """Example id -> the corpus source its article comes from (a farm page's group is its article's id)."""
     examples = list(examples)
     of_article = {e.id: e.source for e in examples if e.family == evaluate.ORIGINAL}
-    return {e.id: (e.source if e.family == evaluate.ORIGINAL else of_article.get(e.group, "")) for e in examples}
+    return {e.id: (e.source if e.family in (evaluate.ORIGINAL, DRESSED) else of_article.get(e.group, "")) for e in examples}
 
 
 def real_originals(examples: Iterable[Example]) -> list[Example]:

@@ -204,7 +204,7 @@ class WireCredit(SignalUnit):
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
                     m = credit.search(text, names_a_wire)
-                    if m and not _photo_credit(text, m.start()) and not _self_credit(text[m.end():], page) \
+                    if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
                             and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
                         credit_line = _around(text, m)
                         return self.found(1.0, f'credit line "{credit_line}"', locator,
@@ -224,7 +224,7 @@ def _names_this_site(text: str, page: Page) -> bool:
     return any(len(s) >= 3 and len(named) >= 3 and (s in named or named in s) for s in map(compact, sites))
 
 
-def _self_credit(after: str, page: Page) -> bool:
+def self_credit(after: str, page: Page) -> bool:
     """'… originally published by Modern Farmer' on modernfarmer.com: a republishing notice for others."""
     credited = re.split(r"[,;:!?()\[\]“”\"]|\.(?!\w)", after.strip(), maxsplit=1)[0].strip()
     credited = re.sub(r"(?i)^(?:(?:by|on|in|at|from|auf|en|sur|su|w|на|в)\s+)+", "", credited)
@@ -271,7 +271,7 @@ class SourceLine(SignalUnit):
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), "via", text
         m = phrases("attribution", "origin_phrases").any_in(low) and _origin().search(text)
-        if m and _origin_credit(text, m) and not _self_credit(text[m.end():], page):
+        if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
 
 
@@ -339,7 +339,7 @@ def _source_value(named: str, page: Page) -> float:
     if pattern(lex, "data_sources", whole_words=True).search(named):
         return 0.0
     if wire_in(named):
-        return 0.0 if wire_site(page) else 1.0
+        return 0.0 if wire_site(page) or _picture_credit(named) else 1.0
     if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
         return 0.8
     first = named.split()[0]
@@ -350,6 +350,15 @@ def _source_value(named: str, page: Page) -> float:
     if pattern(lex, "outlet_words", whole_words=True).search(named) or re.search(r"[网報报網]$", named):
         return 0.6
     return 0.2 if word_count(named) <= 6 else 0.0
+
+
+_PERSON = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*")
+
+
+def _picture_credit(named: str) -> bool:
+    """'Martin Schutt/dpa', 'Jane Doe / Reuters': a photographer and an agency credit the picture, not the text."""
+    parts = [p.strip() for p in named.split("/")]
+    return len(parts) == 2 and any(_PERSON.fullmatch(p) and p[0].isupper() for p in parts)
 
 
 class CanonicalElsewhere(SignalUnit):

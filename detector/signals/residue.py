@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..lexicons import load, phrases
 from ..page import Page
 from ..text import Phrases, word_count
+from .attribution import self_credit
 from .base import Signal, SignalUnit
 
 _SHORT = 40  # a widget's pieces are short lines
@@ -186,6 +187,8 @@ class ScraperLeftovers(SignalUnit):
             if not hits:
                 continue
             weight, kind, m = max(hits, key=lambda h: h[0])
+            if self_credit(text[m.end():], page):
+                continue  # "Read more at Modern Farmer" on modernfarmer.com: its own republishing box
             if kind not in seen:
                 seen[kind] = (weight, text[max(0, m.start() - 20): m.end() + 40])
                 first = first or locator
