@@ -71,11 +71,12 @@ def _scored(detector: Any, record: Record, prints: bool) -> tuple[Row, dict | No
     if record.error is not None or record.content is None:
         return error_row(record, record.error or "no content"), None
     try:
+        if not prints:
+            return verdict_row(record, detector.score(record.content, record.url, kind=record.kind)), None
+        from .crosscheck import fingerprint
+
         result, page = detector.scored_page(record.content, record.url, kind=record.kind)
         row = verdict_row(record, result)
-        if not prints:
-            return row, None
-        from .crosscheck import fingerprint
 
         p = fingerprint(page, result, id=record.id, url=row["url"])
         return row, p.to_json() if p is not None else None
@@ -334,18 +335,18 @@ class CrosscheckWriter:
     the whole batch (``detector.crosscheck.amended_rows``) and writes ``out`` in one go, through a
     temporary file renamed into place, then drops the side file. Spilled to disk rather than held:
     memory stays the prints' band keys (and no page is parsed twice, as a second pass would).
-    Resuming a finished run (no side file) with nothing new to score leaves it as it is; new pages
-    cannot join it (the prints are gone), which is refused."""
+    Resuming a finished run (no side file) continues it as a plain run: its pages' prints are gone,
+    so pages added then are appended without a cross-check (``--force`` redoes the whole batch)."""
 
     def __init__(self, path: str | Path, *, resume: bool = False) -> None:
         self.path = Path(path)
         self.side = self.side_file(self.path)
-        self.finished = resume and not self.side.exists() and self.path.is_file() and self.path.stat().st_size > 0
         self.side_writer: JsonlWriter | None = None
-        if self.finished:
-            held = open_writer(self.path, resume=True)
-            held.close()
-            self.done = held.done
+        self.plain: Writer | None = None
+        self.plain_written = False
+        if resume and not self.side.exists() and self.path.is_file() and self.path.stat().st_size > 0:
+            self.plain = open_writer(self.path, resume=True)
+            self.done = self.plain.done
             return
         if not resume:
             self.side.unlink(missing_ok=True)
@@ -357,13 +358,17 @@ class CrosscheckWriter:
         return path.with_name(path.name + ".crosscheck.jsonl")
 
     def write(self, row: Row, print_: dict | None = None) -> None:
-        if self.side_writer is None:
-            raise OutputError(f"{self.path} is a finished cross-checked run: new pages cannot join its clusters; "
-                              f"--force scores every page again, or write the new ones to another file")
-        self.side_writer.write({"id": row["id"], "row": row, "print": print_})
+        if self.plain is not None:
+            if not self.plain_written:
+                print(f"detector: {self.path} was finished: pages added to it are not cross-checked "
+                      f"(--force cross-checks the whole batch again)", file=sys.stderr)
+            self.plain_written = True
+            self.plain.write(row)
+        else:
+            self.side_writer.write({"id": row["id"], "row": row, "print": print_})
 
     def finish(self) -> None:
-        """Cross-check and write ``out`` (nothing to do for a finished run resumed with nothing new)."""
+        """Cross-check and write ``out`` (a finished run that was resumed is only closed)."""
         from .crosscheck import amended_rows
 
         if self.side_writer is None:
@@ -388,8 +393,9 @@ class CrosscheckWriter:
         self.side.unlink()
 
     def close(self) -> None:
-        if self.side_writer is not None:
-            self.side_writer.close()
+        for writer in (self.side_writer, self.plain):
+            if writer is not None:
+                writer.close()
 
 
 def _write_all(writer: Writer, rows: Iterable[Row]) -> None:
