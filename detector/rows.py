@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: rows gained ``copies`` (the batch cross-check)
 SCHEMA_FILE = Path(__file__).parent / "schema" / "row.schema.json"
 REASON_FLOOR = 0.1
 """A signal value under this is noise, not a reason (a 0.02 'spread of years' says nothing)."""
