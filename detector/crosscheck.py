@@ -43,6 +43,9 @@ MIN_SHINGLES = 40
 and error pages are the same few lines on every site."""
 MAX_LISTED = 20
 """Members listed in one row's ``copies`` (the original first, then the closest)."""
+MAX_CLUSTER = 200
+"""A cluster larger than this is a crowd of one boilerplate text, not a story and its copies: no
+member is named its original (and its members are not compared pair by pair)."""
 _STAR = 64
 """A band bucket with more pages than this is a crowd of identical texts: each joins the first,
 which keeps the clusters and avoids n² candidate pairs."""
@@ -152,6 +155,15 @@ class Verdict:
     source: Source | None = None  # the batch original, when this page copies it
     containment: float = 0.0  # of this page's text in that original (the closer direction)
 
+    def to_json(self) -> dict:
+        return {"copies": [asdict(c) for c in self.copies], "source": self.source.to_dict() if self.source else None,
+                "containment": self.containment}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Verdict:
+        return cls([Copy(**c) for c in data["copies"]], Source(**data["source"]) if data["source"] else None,
+                   data["containment"])
+
     def signal(self):
         """The ``batch_copy`` signal of a copy (only copies carry it, as only --reference gives ``reference_match``)."""
         from .signals import Signal
@@ -233,6 +245,9 @@ def decide(members: list[Print]) -> Decision:
     while the others read as republished (the model's verdicts, which flags no page anew); the one
     date earlier than every other member's. Containment does not decide: a copy that adds chrome
     holds the original, but a trimmed copy is held by it, so its direction says nothing."""
+    if len(members) > MAX_CLUSTER:
+        return Decision(None, f"original unknown: {len(members)} pages on many sites share this text (a template or "
+                              f"boilerplate rather than a story)")
     wires = {m.wire for m in members}
     if len(wires) == 1 and None not in wires:
         wire = wires.pop()

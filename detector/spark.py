@@ -81,8 +81,9 @@ def expand(patterns: Iterable[str]) -> list[str]:
 
 
 def run(spark: Any, inputs: Iterable[str], output: str, *, model: str | None = None,
-        threshold: float | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
-    """Score the WARC files ``inputs`` into the Parquet folder ``output``; returns the row count."""
+        threshold: float | None = None, max_bytes: int = DEFAULT_MAX_BYTES, crosscheck: bool = False) -> int:
+    """Score the WARC files ``inputs`` into the Parquet folder ``output``; returns the row count.
+    ``crosscheck``: find the pages that copy each other in the batch (``detector.spark_crosscheck``)."""
     paths = expand(inputs)
     if not paths:
         raise ValueError("no input files")
@@ -103,8 +104,13 @@ def run(spark: Any, inputs: Iterable[str], output: str, *, model: str | None = N
     rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
     from detector.rows import spark_schema
 
-    spark.createDataFrame(rdd, spark_schema()).write.mode("overwrite").parquet(output)
-    return rows.value
+    if crosscheck:
+        from detector.spark_crosscheck import crosschecked_rows
+
+        rdd = crosschecked_rows(spark, sc.parallelize(paths, len(paths)), model, threshold, max_bytes)
+    frame = spark.createDataFrame(rdd, spark_schema())
+    frame.write.mode("overwrite").parquet(output)
+    return rows.value if not crosscheck else spark.read.parquet(output).count()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, help="decision threshold (default: the model's)")
     ap.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
     ap.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    ap.add_argument("--crosscheck", action="store_true", help="find the pages of the batch that copy each other")
     args = ap.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -124,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        n = run(spark, args.input, args.output, model=args.model, threshold=args.threshold, max_bytes=args.max_bytes)
+        n = run(spark, args.input, args.output, model=args.model, threshold=args.threshold, max_bytes=args.max_bytes,
+                crosscheck=args.crosscheck)
     finally:
         spark.stop()
     print(f"detector.spark: {n} rows -> {args.output}", file=sys.stderr)

@@ -249,3 +249,10 @@ def test_the_reports_show_the_clusters(checked, tiny_model, tmp_path):  # noqa: 
     table = [clone.to_dict(id="clone"), checked["original"].to_dict(id="original")]
     summary = render_summary(read_rows(iter(json.dumps(r) + "\n" for r in table)))
     assert "<tr><td>dailynewsmirror.xyz</td><td>riversidecourier.com</td><td>1</td></tr>" in summary
+
+
+def test_a_crowd_of_one_text_names_no_original():
+    from detector.crosscheck import MAX_CLUSTER
+
+    crowd = [_print(f"site{i}.com", label="republished" if i else "original") for i in range(MAX_CLUSTER + 1)]
+    assert decide(crowd).original is None and decide(crowd[:3]).original == 0
