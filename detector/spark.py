@@ -101,16 +101,16 @@ def run(spark: Any, inputs: Iterable[str], output: str, *, model: str | None = N
             rows.add(1)
             yield row
 
-    rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
-    from detector.rows import spark_schema
-
     if crosscheck:
         from detector.spark_crosscheck import crosschecked_rows
 
         rdd = crosschecked_rows(spark, sc.parallelize(paths, len(paths)), model, threshold, max_bytes)
-    frame = spark.createDataFrame(rdd, spark_schema())
-    frame.write.mode("overwrite").parquet(output)
-    return rows.value if not crosscheck else spark.read.parquet(output).count()
+    else:
+        rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
+    from detector.rows import spark_schema
+
+    spark.createDataFrame(rdd, spark_schema()).write.mode("overwrite").parquet(output)
+    return spark.read.parquet(output).count() if crosscheck else rows.value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -113,9 +113,10 @@ def crosschecked_rows(spark: Any, paths_rdd: Any, model: str | None, threshold: 
              .where(F.col("pa.domain") != F.col("pb.domain"))
              .where(F.udf(_copies, BooleanType())(F.col("pa.print"), F.col("pb.print"))).select("i", "k"))
     labels = components(spark, edges)
-    verdicts = (labels.join(prints, "order").select("label", "order", "print").rdd
-                .map(lambda r: (r.label, (r.order, r.print))).groupByKey()
-                .flatMap(lambda kv: _cluster_verdicts(kv[1])).toDF(["order", "verdict"]))
+    verdicts = spark.createDataFrame(
+        labels.join(prints, "order").select("label", "order", "print").rdd
+        .map(lambda r: (r.label, (r.order, r.print))).groupByKey().flatMap(lambda kv: _cluster_verdicts(kv[1])),
+        "order long, verdict string")  # a schema, not inference: a batch may have no cluster at all
     joined = scored.join(verdicts, "order", "left").orderBy("order")
 
     def amended(r: Any) -> tuple:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,10 @@ def test_spark_finds_the_clusters_the_local_run_finds(tmp_path, tiny_model):  # 
     cli_out, spark_out = tmp_path / "out.jsonl", tmp_path / "out.parquet"
     subprocess.run([sys.executable, "-m", "detector", "score", *map(str, warcs), "-o", str(cli_out), "--jobs", "1",
                     "--model", str(tiny_model)], cwd=ROOT, check=True, capture_output=True)
+    small = {**os.environ, "PYSPARK_SUBMIT_ARGS": "--conf spark.sql.shuffle.partitions=2 pyspark-shell"}  # 6 pages
     job = subprocess.run([sys.executable, "-m", "detector.spark", "--master", "local[2]", "--input", *map(str, warcs),
                           "--output", str(spark_out), "--model", str(tiny_model), "--crosscheck"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+                         cwd=ROOT, capture_output=True, text=True, timeout=600, env=small)
     assert job.returncode == 0, job.stderr[-3000:]
     import pyarrow.parquet as pq
 
