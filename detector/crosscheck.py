@@ -10,7 +10,8 @@ crawl, the batch is the evidence.
    og:url, JSON-LD, a "Source:" line), its wire, its site names, the hosts of its links and assets,
    its date, the model's verdict.
 2. After the last page (``Batch``), pages whose band keys collide on another registrable domain are
-   candidates; each candidate is verified on the exact shingle sets (containment either way at
+   candidates, and so are pages that share three of their anchor shingles (a short text held in a
+   long one, which LSH bands miss: ``ANCHOR``); each candidate is verified on the exact shingle sets (containment either way at
    least ``provenance.Settings.copy``, 0.5), and verified pairs join into clusters.
 3. ``decide`` names a cluster's original from evidence and says which, or "original unknown".
 4. ``Verdict`` is what one member learns (its ``copies``, and its original when it is a copy);
@@ -41,8 +42,20 @@ SETTINGS = Settings()
 MIN_SHINGLES = 40
 """A main text with fewer word 3-grams (about 40 words) is too short to call a copy: cookie walls
 and error pages are the same few lines on every site."""
+ANCHOR = 16
+"""One shingle in 16 (by its hash, so the same ones on every page) is an anchor. A short copy held in
+a long original (a teaser, one section, a text dump of a trimmed page) shares a Jaccard of 0.1 with
+it, which no LSH band finds; but all its anchors are the original's anchors."""
+ANCHOR_PAIRS = 3
+"""Anchors two pages must share to be a candidate pair (then verified like any other)."""
+ANCHOR_CROWD = 20
+"""An anchor on more pages than this is a common phrase, not a story's text: it proposes no pairs."""
 MAX_LISTED = 20
 """Members listed in one row's ``copies`` (the original first, then the closest)."""
+MARGIN = 0.25
+"""How much lower the original's probability of republished must be than every other member's when
+the model's reading decides. Two originals that carry the same text (a story syndicated by two
+newspapers) differed by up to 0.14 in the benchmark's crawl; a copy carries the traces of copying."""
 MAX_CLUSTER = 200
 """A cluster larger than this is a crowd of one boilerplate text, not a story and its copies: no
 member is named its original (and its members are not compared pair by pair)."""
@@ -241,9 +254,10 @@ def points_at(x: Print, o: Print) -> str | None:
 def decide(members: list[Print]) -> Decision:
     """The cluster's original, from evidence in this order: every member carries the same wire (the
     source is the wire, no member is the original); the other members' pages point at one site
-    (``points_at``) and it points at none; the only member whose own page reads as an original
-    while the others read as republished (the model's verdicts, which flags no page anew); the one
-    date earlier than every other member's. Containment does not decide: a copy that adds chrome
+    (``points_at``) and it points at none; the model's reading of each page: the only member read
+    as an original while the others read as republished (which flags no page anew), or the member
+    whose probability of republished is lower than every other's by ``MARGIN``; the one date
+    earlier than every other member's. Containment does not decide: a copy that adds chrome
     holds the original, but a trimmed copy is held by it, so its direction says nothing."""
     if len(members) > MAX_CLUSTER:
         return Decision(None, f"original unknown: {len(members)} pages on many sites share this text (a template or "
@@ -268,6 +282,11 @@ def decide(members: list[Print]) -> Decision:
         i = originals[0]
         return Decision(i, f"the only member whose own page reads as an original ({members[i].domain}); "
                            "the others read as republished")
+    low = min(range(len(members)), key=lambda i: members[i].probability)
+    rest = [m.probability for m in members if m.domain != members[low].domain]
+    if rest and min(rest) - members[low].probability >= MARGIN:
+        return Decision(low, f"its own page reads as the original: probability of republished "
+                             f"{members[low].probability:.2f}, every other member's {min(rest):.2f} or more")
     dated = sorted((m.date, i) for i, m in enumerate(members) if m.date)
     if len(dated) == len(members) and dated[0][0] < dated[1][0]:
         i = dated[0][1]
@@ -287,6 +306,7 @@ class Batch:
         self._spill = tempfile.TemporaryFile(prefix="detector-crosscheck-")
         self._offsets = [0]
         self._keys: list[np.ndarray] = []
+        self._anchors: list[np.ndarray] = []
         self._numbers: list[int] = []
         self._facts: list[Print] = []
         self._shingles: np.ndarray | None = None
@@ -295,6 +315,7 @@ class Batch:
         self._spill.write(p.shingles.astype("<u4").tobytes())
         self._offsets.append(self._offsets[-1] + len(p.shingles))
         self._keys.append(p.keys)
+        self._anchors.append(p.shingles[(p.shingles & np.uint32(ANCHOR - 1)) == 0])
         self._numbers.append(number)
         self._facts.append(replace(p, shingles=np.zeros(0, np.uint32), keys=np.zeros(0, np.uint64)))
 
@@ -316,25 +337,22 @@ class Batch:
         return common / max(len(a), 1), common / max(len(b), 1)
 
     def candidates(self) -> np.ndarray:
-        """Pairs (i, k), i < k, on different domains that share a band key."""
+        """Pairs (i, k), i < k, on different domains that share a band key (near-duplicates), or
+        ``ANCHOR_PAIRS`` anchors (a short text held in a long one)."""
         n = len(self._keys)
         if n < 2:
             return np.zeros((0, 2), dtype=np.int64)
-        keys = np.vstack(self._keys)
         domains = np.unique([f.domain for f in self._facts], return_inverse=True)[1]
-        found = []
-        for band in keys.T:
-            order = np.argsort(band, kind="stable")
-            sorted_keys = band[order]
-            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-            sizes = np.diff(np.r_[starts, n])
-            for s, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-                group = order[s:s + size]
-                if size > _STAR:
-                    found.append(np.column_stack([np.full(size - 1, group[0]), group[1:]]))
-                else:
-                    a, b = np.triu_indices(size, 1)
-                    found.append(np.column_stack([group[a], group[b]]))
+        found = [pairs for band in np.vstack(self._keys).T for pairs in _equal_groups(band, np.arange(n), _STAR)]
+        lengths = [len(a) for a in self._anchors]
+        if sum(lengths):
+            owners = np.repeat(np.arange(n), lengths)
+            shared = np.vstack([*_equal_groups(np.concatenate(self._anchors), owners, ANCHOR_CROWD, crowd_too=False),
+                                np.zeros((0, 2), dtype=np.int64)])
+            shared = np.sort(shared[shared[:, 0] != shared[:, 1]], axis=1)
+            codes, counts = np.unique(shared[:, 0] * n + shared[:, 1], return_counts=True)
+            codes = codes[counts >= ANCHOR_PAIRS]
+            found.append(np.column_stack([codes // n, codes % n]))
         if not found:
             return np.zeros((0, 2), dtype=np.int64)
         pairs = np.sort(np.vstack(found), axis=1)
@@ -359,14 +377,37 @@ class Batch:
             groups[root(i)].append(i)
         return [g for g in groups.values() if len(g) > 1]
 
+    def _decided(self) -> Iterator[tuple[list[int], int | None, Decision]]:
+        """(members, the original among them or None, the decision) per cluster."""
+        for members in self.clusters():
+            decision = decide([self._facts[i] for i in members])
+            yield members, members[decision.original] if decision.original is not None else None, decision
+
     def verdicts(self) -> Iterator[tuple[int, Verdict, Decision]]:
         """(number, verdict, its cluster's decision) for every page that is in a cluster."""
-        for members in self.clusters():
-            facts = [self._facts[i] for i in members]
-            decision = decide(facts)
-            original = members[decision.original] if decision.original is not None else None
+        for members, original, decision in self._decided():
             for i in members:
                 yield self._numbers[i], self._verdict(i, members, original, decision), decision
+
+    def verdict_of(self) -> Callable[[int], Verdict]:
+        """number -> Verdict. The clusters are decided now; each verdict (with its ``copies``) is made
+        when asked, and the facts of pages in no cluster are dropped, so memory holds no more than
+        the clusters while the rows are amended."""
+        where: dict[int, tuple[int, tuple[list[int], int | None, Decision]]] = {}
+        for cluster in self._decided():
+            for i in cluster[0]:
+                where[self._numbers[i]] = (i, cluster)
+        kept = {i for i, _ in where.values()}
+        self._facts = [f if i in kept else None for i, f in enumerate(self._facts)]  # type: ignore[misc]
+        self._keys, self._anchors = [], []
+
+        def verdict(number: int) -> Verdict:
+            if number not in where:
+                return Verdict([])
+            i, (members, original, decision) = where[number]
+            return self._verdict(i, members, original, decision)
+
+        return verdict
 
     def _verdict(self, i: int, members: list[int], original: int | None, decision: Decision) -> Verdict:
         me = self._facts[i]
@@ -389,6 +430,22 @@ class Batch:
                     f"{o.domain}; the original by evidence: " + (f"{me.url or me.id}: {why}" if why else decision.evidence))
         source = Source("batch-match", o.names[0] if o.names else o.domain, o.url, evidence, BATCH_SIGNAL)
         return Verdict(listed, source, held)
+
+
+def _equal_groups(values: np.ndarray, owners: np.ndarray, most: int, crowd_too: bool = True) -> Iterator[np.ndarray]:
+    """(owner, owner) pairs of every group of equal values: all pairs of a group up to ``most``
+    owners; a larger group joins each owner to the first (``crowd_too``) or is skipped."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(values)])
+    for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+        group = owners[order[start:start + size]]
+        if size <= most:
+            a, b = np.triu_indices(size, 1)
+            yield np.column_stack([group[a], group[b]])
+        elif crowd_too:
+            yield np.column_stack([np.full(size - 1, group[0]), group[1:]])
 
 
 def _relation(k: int, i: int, original: int | None, decision: Decision) -> str:
@@ -423,12 +480,14 @@ def crosscheck(detector: Any, pages: Iterable[Any]) -> Iterator[Any]:
                 batch.add(number, p)
             pickle.dump(result, held)
             count += 1
-        verdicts = {number: verdict for number, verdict, _ in batch.verdicts()}
-        batch.close()
+        verdict = batch.verdict_of()
         held.seek(0)
-        for number in range(count):
-            result = pickle.load(held)  # noqa: S301 - our own temporary file, written just above
-            yield apply_to_result(result, verdicts.get(number, Verdict([])))
+        try:
+            for number in range(count):
+                result = pickle.load(held)  # noqa: S301 - our own temporary file, written just above
+                yield apply_to_result(result, verdict(number))
+        finally:
+            batch.close()
 
 
 def _unpack(item: Any, number: int) -> tuple[Any, str | None, str | None, str]:
@@ -454,11 +513,11 @@ def amended_rows(spilled: Callable[[], Iterable[tuple[dict, dict | None]]]) -> I
         for number, (_, p) in enumerate(spilled()):
             if p is not None:
                 batch.add(number, Print.from_json(p))
-        verdicts = {number: verdict for number, verdict, _ in batch.verdicts()}
+        verdict = batch.verdict_of()
+        for number, (row, _) in enumerate(spilled()):
+            yield apply_to_row(row, verdict(number))
     finally:
         batch.close()
-    for number, (row, _) in enumerate(spilled()):
-        yield apply_to_row(row, verdicts.get(number, Verdict([])))
 
 
 __all__ = ["Batch", "Copy", "Decision", "MIN_SHINGLES", "Print", "Verdict", "amended_rows", "apply_to_result",
