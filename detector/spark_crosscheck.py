@@ -7,7 +7,8 @@ Why it is built this way:
   (``crosscheck.Print``, made while the page is parsed); the prints' LSH band keys are exploded to
   (band, key, page) rows and self-joined, which proposes exactly the pairs the local run's sorted
   bands propose (Spark's ``MinHashLSH`` has one value per hash table, not bands of three, so it
-  would propose other pairs). Each pair on two domains is verified on its shingles in a UDF.
+  would propose other pairs); so are their anchor shingles (pairs sharing three). Each pair on two
+  domains is verified on its shingles in a UDF.
 - **Clusters without collecting pages.** Connected components by min-label propagation: each round
   is a join and a count on the cluster, until no label changes (a loop of jobs on the driver, not
   over data on the driver).
@@ -45,6 +46,15 @@ def _keys(print_json: str) -> list[int]:
     from detector.crosscheck import Print
 
     return Print.from_json(json.loads(print_json)).keys.view(np.int64).tolist()  # Spark longs are signed
+
+
+def _anchors(print_json: str) -> list[int]:
+    import numpy as np
+
+    from detector.crosscheck import ANCHOR, Print
+
+    sh = Print.from_json(json.loads(print_json)).shingles
+    return sh[(sh & np.uint32(ANCHOR - 1)) == 0].astype(np.int64).tolist()
 
 
 def _copies(a: str, b: str) -> bool:
@@ -94,7 +104,7 @@ def crosschecked_rows(spark: Any, paths_rdd: Any, model: str | None, threshold: 
     from pyspark.sql import functions as F
     from pyspark.sql.types import ArrayType, BooleanType, LongType, StringType, StructField, StructType
 
-    from detector.crosscheck import Verdict, apply_to_row
+    from detector.crosscheck import ANCHOR_CROWD, ANCHOR_PAIRS, Verdict, apply_to_row
     from detector.rows import spark_row
 
     schema = StructType([StructField("order", LongType()), StructField("row", StringType()),
@@ -107,7 +117,15 @@ def crosschecked_rows(spark: Any, paths_rdd: Any, model: str | None, threshold: 
     a, b = keyed.alias("a"), keyed.alias("b")
     pairs = (a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.key") == F.col("b.key"))
                     & (F.col("a.order") < F.col("b.order")))
-             .select(F.col("a.order").alias("i"), F.col("b.order").alias("k")).distinct())
+             .select(F.col("a.order").alias("i"), F.col("b.order").alias("k")))
+    anchored = prints.select("order", F.explode(F.udf(_anchors, ArrayType(LongType()))("print")).alias("anchor"))
+    rare = anchored.groupBy("anchor").count().where(F.col("count") <= ANCHOR_CROWD).select("anchor")
+    anchored = anchored.join(rare, "anchor")
+    x, y = anchored.alias("x"), anchored.alias("y")
+    held = (x.join(y, (F.col("x.anchor") == F.col("y.anchor")) & (F.col("x.order") < F.col("y.order")))
+            .groupBy(F.col("x.order").alias("i"), F.col("y.order").alias("k")).count()
+            .where(F.col("count") >= ANCHOR_PAIRS).select("i", "k"))
+    pairs = pairs.union(held).distinct()
     pa, pb = prints.alias("pa"), prints.alias("pb")
     edges = (pairs.join(pa, F.col("i") == F.col("pa.order")).join(pb, F.col("k") == F.col("pb.order"))
              .where(F.col("pa.domain") != F.col("pb.domain"))

@@ -256,3 +256,18 @@ def test_a_crowd_of_one_text_names_no_original():
 
     crowd = [_print(f"site{i}.com", label="republished" if i else "original") for i in range(MAX_CLUSTER + 1)]
     assert decide(crowd).original is None and decide(crowd[:3]).original == 0
+
+
+def test_a_short_text_held_in_a_long_one_is_found_though_lsh_misses_it():
+    from detector.crosscheck import Batch, band_keys
+
+    rng = np.random.default_rng(0)
+    long = np.unique(rng.integers(0, 2**32, 3000, dtype=np.uint64).astype(np.uint32))
+    short = np.sort(rng.choice(long, 150, replace=False))
+    unrelated = np.unique(rng.integers(0, 2**32, 800, dtype=np.uint64).astype(np.uint32))
+    batch = Batch()
+    for n, (domain, sh) in enumerate((("long.com", long), ("teaser.net", short), ("other.org", unrelated))):
+        batch.add(n, replace(_print(domain), shingles=sh, keys=band_keys(sh)))
+    assert not (band_keys(long) == band_keys(short)).any()  # Jaccard 0.05: no band in common
+    assert batch.clusters() == [[0, 1]]
+    batch.close()

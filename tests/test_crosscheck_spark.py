@@ -38,6 +38,8 @@ def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
 
 def test_spark_finds_the_clusters_the_local_run_finds(tmp_path, tiny_model):  # noqa: F811
     pages = [page for name, page in P.batch().items() if name != "dump"]  # a WARC holds HTML responses
+    teaser = "https://www.morningbriefing.net/local/elm-street-bridge"
+    pages.append((P.article(teaser, "Morning Briefing", P.TITLE, P.STORY[:2], byline="Staff", date="2024-03-13"), teaser))
     warcs = [tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"]
     write_warc(warcs[0], pages[:3])
     write_warc(warcs[1], pages[3:])
@@ -53,9 +55,9 @@ def test_spark_finds_the_clusters_the_local_run_finds(tmp_path, tiny_model):  # 
 
     cli = [json.loads(line) for line in cli_out.read_text("utf-8").splitlines()]
     spark = pq.read_table(spark_out).to_pylist()
-    assert [r["id"] for r in spark] == [r["id"] for r in cli] and len(cli) == 6
+    assert [r["id"] for r in spark] == [r["id"] for r in cli] and len(cli) == 7
     for a, b in zip(cli, spark):
         assert (b["label"], b["source"]) == (a["label"], a["source"]), a["id"]
         assert b["copies"] == a["copies"], a["id"]
-    assert sum(bool(r["copies"]) for r in cli) == 5  # the story's three pages and the two wire farms
-    assert sum((r["source"] or {}).get("kind") == "batch-match" for r in cli) == 2
+    assert sum(bool(r["copies"]) for r in cli) == 6  # the story's four pages and the two wire farms
+    assert sum((r["source"] or {}).get("kind") == "batch-match" for r in cli) == 3
