@@ -92,8 +92,11 @@ def build_crawl(corpus: Path, originals: int, copied: int, seed: int, path: Path
             truth[copy_id] = {"kind": "copy", "family": family, "original": art.id, "original_url": art.url}
             if family != "spun_copy" and rng.random() < DUMP_P:
                 dump_id = copy_id + "-text"
-                pages.append({"id": dump_id, "url": farm.url.replace("://", "://txt.", 1),
-                              "text": to_text_dump(farm.content, random.Random(n))})
+                try:
+                    text = to_text_dump(farm.content, random.Random(n))
+                except ValueError:  # the dumper's urljoin refuses a link such as "http://[ccpa-preferences]"
+                    continue
+                pages.append({"id": dump_id, "url": farm.url.replace("://", "://txt.", 1), "text": text})
                 truth[dump_id] = {"kind": "copy", "family": family + " (text dump)", "original": art.id,
                                   "original_url": art.url}
     rng.shuffle(pages)

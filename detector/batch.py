@@ -279,6 +279,14 @@ class CsvWriter:
             self.fh.close()
 
 
+def _side_writer(side: Path, resume: bool) -> JsonlWriter:
+    """The JSONL side file of a whole-file output: continued with ``resume``, else made anew (a side
+    file of our own making: whatever sits at its predictable name goes, never followed)."""
+    if not resume:
+        side.unlink(missing_ok=True)
+    return JsonlWriter(side, resume=resume, fresh=not resume)
+
+
 class ParquetWriter:
     """Flat rows go to a JSONL side file (``OUT.partial.jsonl``, flushed per row, resumable); at the
     end they are streamed into Parquet row groups in a temporary file that is renamed into place."""
@@ -292,9 +300,7 @@ class ParquetWriter:
         self.schema = rows.arrow_schema(self.signal_names)
         if resume and not self.side.exists() and self.path.is_file():
             self._seed_side_file()
-        if not resume:  # a side file of our own making: whatever sits at its predictable name goes, never followed
-            self.side.unlink(missing_ok=True)
-        self.side_writer = JsonlWriter(self.side, resume=resume, fresh=not resume)
+        self.side_writer = _side_writer(self.side, resume)
         self.done = self.side_writer.done
 
     @staticmethod
@@ -348,9 +354,7 @@ class CrosscheckWriter:
             self.plain = open_writer(self.path, resume=True)
             self.done = self.plain.done
             return
-        if not resume:
-            self.side.unlink(missing_ok=True)
-        self.side_writer = JsonlWriter(self.side, resume=resume, fresh=not resume)
+        self.side_writer = _side_writer(self.side, resume)
         self.done = self.side_writer.done
 
     @staticmethod
