@@ -4,8 +4,9 @@ A clone keeps the publisher's markup and text, a spun copy signs with a made-up 
 of a clone is the original's text: the page alone cannot tell. When the original sits in the same
 crawl, the batch is the evidence.
 
-1. While a page is scored, its worker keeps a ``Print``: the main text's shingle hashes and LSH band
-   keys (``provenance``'s shingles and datasketch's MinHash permutations, 85 bands of 3), and the
+1. While a page is scored, its worker keeps a ``Print``: the main text's shingle hashes
+   (``provenance``'s shingles; their LSH band keys, from datasketch's MinHash permutations in 85
+   bands of 3, are made when the batch is cross-checked), and the
    facts that tell an original from a copy: the address the page claims elsewhere (canonical,
    og:url, JSON-LD, a "Source:" line), its wire, its site names, the hosts of its links and assets,
    its date, the model's verdict.
@@ -81,7 +82,6 @@ class Print:
     label: str
     probability: float
     shingles: np.ndarray
-    keys: np.ndarray
     stated: dict | None = None
     wire: str | None = None
     names: list[str] = field(default_factory=list)
@@ -89,12 +89,11 @@ class Print:
     date: str | None = None
 
     def to_json(self) -> dict:
-        return {**asdict(replace(self, shingles=None, keys=None)),
-                "shingles": _b64(self.shingles), "keys": _b64(self.keys)}
+        return {**asdict(replace(self, shingles=None)), "shingles": _b64(self.shingles)}
 
     @classmethod
     def from_json(cls, data: dict) -> Print:
-        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32), "keys": _unb64(data["keys"], np.uint64)})
+        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32)})
 
 
 def _b64(a: np.ndarray) -> str:
@@ -111,7 +110,9 @@ def _hasher() -> Hasher:
 
 
 def band_keys(hashes: np.ndarray) -> np.ndarray:
-    """One 64-bit key per LSH band of the MinHash signature: pages sharing a key are candidates."""
+    """One 64-bit key per LSH band of the MinHash signature: pages sharing a key are candidates.
+    Computed where the batch is cross-checked, not in the scoring workers: datasketch imports SciPy,
+    50 MB a worker that scoring does without."""
     sig = _hasher().signature(hashes)[: SETTINGS.bands * SETTINGS.rows].reshape(SETTINGS.bands, SETTINGS.rows)
     acc = np.zeros(SETTINGS.bands, dtype=np.uint64)
     for j in range(SETTINGS.rows):
@@ -132,7 +133,7 @@ def fingerprint(page: Page, result: Any, *, id: str | None = None, url: str | No
     hosts.update(registrable_domain(u) for u in page.resource_urls)
     hosts.pop(domain, None)
     hosts.pop(None, None)
-    return Print(id, url, domain, result.label, result.probability, hashes, band_keys(hashes),
+    return Print(id, url, domain, result.label, result.probability, hashes,
                  stated=stated.to_dict() if stated else None, wire=wire.name if wire else None,
                  names=sorted({n.text.strip() for n in page.site_names if n.text.strip()})[:8],
                  hosts=dict(hosts.most_common(30)),
@@ -314,10 +315,10 @@ class Batch:
     def add(self, number: int, p: Print) -> None:
         self._spill.write(p.shingles.astype("<u4").tobytes())
         self._offsets.append(self._offsets[-1] + len(p.shingles))
-        self._keys.append(p.keys)
+        self._keys.append(band_keys(p.shingles))
         self._anchors.append(p.shingles[(p.shingles & np.uint32(ANCHOR - 1)) == 0])
         self._numbers.append(number)
-        self._facts.append(replace(p, shingles=np.zeros(0, np.uint32), keys=np.zeros(0, np.uint64)))
+        self._facts.append(replace(p, shingles=np.zeros(0, np.uint32)))
 
     def close(self) -> None:
         self._shingles = None
