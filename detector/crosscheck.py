@@ -5,15 +5,15 @@ of a clone is the original's text: the page alone cannot tell. When the original
 crawl, the batch is the evidence.
 
 1. While a page is scored, its worker keeps a ``Print``: the main text's shingle hashes
-   (``provenance``'s shingles; their LSH band keys, from datasketch's MinHash permutations in 85
-   bands of 3, are made when the batch is cross-checked), and the
-   facts that tell an original from a copy: the address the page claims elsewhere (canonical,
-   og:url, JSON-LD, a "Source:" line), its wire, its site names, the hosts of its links and assets,
-   its date, the model's verdict.
-2. After the last page (``Batch``), pages whose band keys collide on another registrable domain are
-   candidates, and so are pages that share three of their anchor shingles (a short text held in a
-   long one, which LSH bands miss: ``ANCHOR``); each candidate is verified on the exact shingle sets (containment either way at
-   least ``provenance.Settings.copy``, 0.5), and verified pairs join into clusters.
+   (``provenance``'s shingles) and the facts that tell an original from a copy: the address the
+   page claims elsewhere (canonical, og:url, JSON-LD, a "Source:" line), its wire, its site names,
+   the hosts of its links and assets, its date, the model's verdict.
+2. After the last page (``Batch``), each print gets its LSH band keys (datasketch's MinHash
+   permutations, 85 bands of 3). Pages whose band keys collide on another registrable domain are
+   candidates, and so are pages that share three anchor shingles (a short text held in a long one,
+   which no band finds: ``ANCHOR``); each candidate is verified on the exact shingle sets
+   (containment either way at least ``provenance.Settings.copy``, 0.5), and verified pairs join
+   into clusters.
 3. ``decide`` names a cluster's original from evidence and says which, or "original unknown".
 4. ``Verdict`` is what one member learns (its ``copies``, and its original when it is a copy);
    ``provenance.batch_verdict`` is the rule that turns it into a label.
@@ -38,6 +38,7 @@ import numpy as np
 
 from .page import Page, registrable_domain
 from .provenance import BATCH_SIGNAL, Hasher, Settings, Source, batch_verdict, shingles, source_of
+from .signals import Signal
 
 SETTINGS = Settings()
 MIN_SHINGLES = 40
@@ -178,10 +179,8 @@ class Verdict:
         return cls([Copy(**c) for c in data["copies"]], Source(**data["source"]) if data["source"] else None,
                    data["containment"])
 
-    def signal(self):
+    def signal(self) -> Signal:
         """The ``batch_copy`` signal of a copy (only copies carry it, as only --reference gives ``reference_match``)."""
-        from .signals import Signal
-
         return Signal(BATCH_SIGNAL, round(self.containment, 4), self.source.evidence if self.source else "")
 
 
