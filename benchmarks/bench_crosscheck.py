@@ -179,8 +179,7 @@ def main() -> int:
         if name not in args.runs.split(","):
             continue
         out = work / f"{name}.jsonl"
-        out.unlink(missing_ok=True)
-        secs, rss, pss, cpu, share = run_cli(crawl, args.jobs, args.model, out, extra)
+        secs, rss, pss, cpu, share = run_cli(crawl, args.jobs, args.model, out, [*extra, "--force"])  # ours to replace
         runs[name] = (secs, cpu)
         print(f"{name}: {secs:.0f} s, {cpu:.0f} CPU-s, peak summed RSS {rss:.0f} MB, PSS {pss:.0f} MB "
               f"(bar < 400 MB on 10,000 pages), parent {share:.0%} of the CPU, load {os.getloadavg()[0]:.1f}")
