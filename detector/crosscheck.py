@@ -254,7 +254,8 @@ def points_at(x: Print, o: Print) -> str | None:
 def decide(members: list[Print]) -> Decision:
     """The cluster's original, from evidence in this order: every member carries the same wire (the
     source is the wire, no member is the original); the other members' pages point at one site
-    (``points_at``) and it points at none; the model's reading of each page: the only member read
+    (``points_at``) and it points at none, unless it reads as a copy by ``MARGIN`` more than another
+    member (farms here reuse each other's names); the model's reading of each page: the only member read
     as an original while the others read as republished (which flags no page anew), or the member
     whose probability of republished is lower than every other's by ``MARGIN``; the one date
     earlier than every other member's. Containment does not decide: a copy that adds chrome
@@ -274,9 +275,11 @@ def decide(members: list[Print]) -> Decision:
                 pointers[j].append(f"{x.url or x.id}: {why}")
                 pointing.add(x.domain)
     targets = {members[j].domain for j in pointers} - pointing
+    lowest = min(m.probability for m in members)
     if len(targets) == 1:
         j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
-        return Decision(j, pointers[j][0])
+        if members[j].probability - lowest < MARGIN:  # else a farm naming another farm, not a copy its publisher
+            return Decision(j, pointers[j][0])
     originals = [i for i, m in enumerate(members) if m.label == "original"]
     if len({members[i].domain for i in originals}) == 1 and len(originals) < len(members):
         i = originals[0]

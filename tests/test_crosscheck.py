@@ -271,3 +271,11 @@ def test_a_short_text_held_in_a_long_one_is_found_though_lsh_misses_it():
     assert not (band_keys(long) == band_keys(short)).any()  # Jaccard 0.05: no band in common
     assert batch.clusters() == [[0, 1]]
     batch.close()
+
+
+def test_a_page_that_reads_as_a_farm_is_not_made_the_original_by_another_farm_naming_it():
+    farm = replace(_print("luckylotus.me"), probability=0.9)
+    namer = _print("diamondcompass.online", names=["Lucky Lotus Dental Clinic"], label="republished")
+    original = replace(_print("newspaper.de"), probability=0.05)
+    assert decide([farm, replace(namer, probability=0.95), original]).original == 2  # the margin decides instead
+    assert decide([replace(farm, probability=0.2), replace(namer, probability=0.95), original]).original == 0
