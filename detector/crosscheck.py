@@ -88,6 +88,7 @@ class Print:
     names: list[str] = field(default_factory=list)
     hosts: dict[str, int] = field(default_factory=dict)
     date: str | None = None
+    kind: str = "html"  # or "text": a dump keeps none of the markup the model reads
 
     def to_json(self) -> dict:
         return {**asdict(replace(self, shingles=None)), "shingles": _b64(self.shingles)}
@@ -138,7 +139,7 @@ def fingerprint(page: Page, result: Any, *, id: str | None = None, url: str | No
                  stated=stated.to_dict() if stated else None, wire=wire.name if wire else None,
                  names=sorted({n.text.strip() for n in page.site_names if n.text.strip()})[:8],
                  hosts=dict(hosts.most_common(30)),
-                 date=min(d.value for d in page.dates).isoformat() if page.dates else None)
+                 date=min(d.value for d in page.dates).isoformat() if page.dates else None, kind=page.kind)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -275,7 +276,10 @@ def decide(members: list[Print]) -> Decision:
                 pointers[j].append(f"{x.url or x.id}: {why}")
                 pointing.add(x.domain)
     targets = {members[j].domain for j in pointers} - pointing
-    lowest = min(m.probability for m in members)
+    # The model's readings compare like with like: a text dump lost the markup that the model reads
+    # as a copy's traces, so its low probability says nothing when an HTML member is there.
+    readable = [i for i, m in enumerate(members) if m.kind == "html"] or list(range(len(members)))
+    lowest = min(members[i].probability for i in readable)
     if len(targets) == 1:
         j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
         if members[j].probability - lowest < MARGIN:  # else a farm naming another farm, not a copy its publisher
@@ -285,8 +289,8 @@ def decide(members: list[Print]) -> Decision:
         i = originals[0]
         return Decision(i, f"the only member whose own page reads as an original ({members[i].domain}); "
                            "the others read as republished")
-    low = min(range(len(members)), key=lambda i: members[i].probability)
-    rest = [m.probability for m in members if m.domain != members[low].domain]
+    low = min(readable, key=lambda i: members[i].probability)
+    rest = [members[i].probability for i in readable if members[i].domain != members[low].domain]
     if rest and min(rest) - members[low].probability >= MARGIN:
         return Decision(low, f"its own page reads as the original: probability of republished "
                              f"{members[low].probability:.2f}, every other member's {min(rest):.2f} or more")

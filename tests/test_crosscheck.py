@@ -279,3 +279,11 @@ def test_a_page_that_reads_as_a_farm_is_not_made_the_original_by_another_farm_na
     original = replace(_print("newspaper.de"), probability=0.05)
     assert decide([farm, replace(namer, probability=0.95), original]).original == 2  # the margin decides instead
     assert decide([replace(farm, probability=0.2), replace(namer, probability=0.95), original]).original == 0
+
+
+def test_a_text_dump_reading_as_an_original_is_no_evidence_against_an_html_page():
+    html = replace(_print("newspaper.de"), probability=0.55)
+    dump = replace(_print("txt.mirror.in"), probability=0.25, kind="text")
+    farm = replace(_print("farm.vip"), probability=0.9)
+    assert decide([html, dump, farm]).original == 0  # 0.55 against the farm's 0.9; the dump's 0.25 is not compared
+    assert decide([replace(html, probability=0.7), dump, farm]).original is None
