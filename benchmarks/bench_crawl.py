@@ -88,13 +88,14 @@ def write_warc(path: Path, pages: list[Page]) -> None:
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
 
 
-def run_cli(warc: Path, jobs: int, model: str | None, out: Path) -> tuple[float, float, float, float, float]:
+def run_cli(warc: Path, jobs: int, model: str | None, out: Path,
+            extra: list[str] = ()) -> tuple[float, float, float, float, float]:
     """(seconds, peak summed RSS and PSS in MB, CPU seconds of the tree, the parent's share of them) of
-    ``detector score WARC -o out.jsonl --jobs N``. CPU time says what wall time cannot on a shared
+    ``detector score WARC -o out.jsonl --jobs N [extra…]``. CPU time says what wall time cannot on a shared
     machine: whether 2 jobs do more work per page than 1 (IPC, a busy parent)."""
     import psutil
 
-    cmd = [sys.executable, "-m", "detector", "score", str(warc), "-o", str(out), "--jobs", str(jobs)]
+    cmd = [sys.executable, "-m", "detector", "score", str(warc), "-o", str(out), "--jobs", str(jobs), *extra]
     cmd += ["--model", model] if model else []
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -11,14 +11,14 @@ from threadpoolctl import ThreadpoolController
 from .features import vectorize
 from .model import LoadedModel, load
 from .page import Page, parse_html
-from .provenance import REFERENCE_SIGNAL, Match, ReferenceIndex, Source, apply_reference
+from .provenance import BATCH_SIGNAL, REFERENCE_SIGNAL, Match, ReferenceIndex, Source, apply_reference
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS, read, time_budget
 from .rows import REASON_FLOOR, result_row
 from .signals import SIGNALS, Signal, extract
 from .text_page import parse_text
 
 ORIGINAL, REPUBLISHED = "original", "republished"
-_DIRECTIONS = {unit.name: unit.direction for unit in SIGNALS} | {REFERENCE_SIGNAL: 1}
+_DIRECTIONS = {unit.name: unit.direction for unit in SIGNALS} | {REFERENCE_SIGNAL: 1, BATCH_SIGNAL: 1}
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Result:
     timings_ms: dict[str, float] = field(default_factory=dict)
     source: Source | None = None  # the most likely original of a republished page (detector.provenance)
     matches: list[Match] = field(default_factory=list)  # best reference-index matches, with a reference
+    copies: list = field(default_factory=list)  # the other members of its batch cluster (detector.crosscheck.Copy)
 
     @property
     def reasons(self) -> list[Signal]:
@@ -93,6 +94,19 @@ class Detector:
 
     def score(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Result:
         """Score one page. ``kind`` ("html"/"text") overrides the sniffing of the input."""
+        return self.scored_page(content, url, kind=kind)[0]
+
+    def crosscheck(self, pages):
+        """Score an iterable of pages as one batch and yield their ``Result``s in order, each with
+        ``copies`` (its cluster's other members) and, for a copy of an original found in the batch,
+        a "batch-match" source (``detector.crosscheck``). A page is ``(content, url)`` or a Record."""
+        from .crosscheck import crosscheck
+
+        return crosscheck(self, pages)
+
+    def scored_page(self, content: bytes | str, url: str | None = None, *,
+                    kind: str | None = None) -> tuple[Result, Page]:
+        """``score``, with the Page it read (the batch cross-check keeps a print of it)."""
         t0 = time.perf_counter()
         with time_budget(self.max_parse_seconds) as check:
             page = self.page(content, url, kind=kind)
@@ -101,7 +115,7 @@ class Detector:
             result = self.score_page(page)
             check()
         result.timings_ms = {"parse": round((t1 - t0) * 1000, 2), **result.timings_ms}
-        return result
+        return result, page
 
     def score_page(self, page: Page) -> Result:
         t0 = time.perf_counter()

@@ -60,18 +60,32 @@ def error_row(record: Record, error: str) -> Row:
 
 def score_record(detector: Any, record: Record) -> Row:
     """Score one record; never raises for a bad page (the error row says what went wrong)."""
+    return _scored(detector, record, False)[0]
+
+
+def _scored(detector: Any, record: Record, prints: bool) -> tuple[Row, dict | None]:
+    """The row of one record and, with ``prints``, its page's cross-check print as JSON
+    (``detector.crosscheck.Print``; None for an error row or a page too short to match)."""
     from .reading import ReadError
 
     if record.error is not None or record.content is None:
-        return error_row(record, record.error or "no content")
+        return error_row(record, record.error or "no content"), None
     try:
-        return verdict_row(record, detector.score(record.content, record.url, kind=record.kind))
+        if not prints:
+            return verdict_row(record, detector.score(record.content, record.url, kind=record.kind)), None
+        from .crosscheck import fingerprint
+
+        result, page = detector.scored_page(record.content, record.url, kind=record.kind)
+        row = verdict_row(record, result)
+
+        p = fingerprint(page, result, id=record.id, url=row["url"])
+        return row, p.to_json() if p is not None else None
     except ReadError as exc:
-        return error_row(record, str(exc))
+        return error_row(record, str(exc)), None
     except MemoryError:
         raise  # past the memory cap: the worker says so, and is replaced (see detector.budget)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a crawl; the row names the bug
-        return error_row(record, f"internal error: {type(exc).__name__}: {exc}")
+        return error_row(record, f"internal error: {type(exc).__name__}: {exc}"), None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -84,21 +98,32 @@ def score_stream(records: Iterable[Record], detector_factory: Callable[[], Any],
     always with a ``budget`` (``detector.budget``: the only way to stop a page stuck in C code), and
     when ``jobs`` > 1. Without a budget, a single record or ``jobs`` = 1 is scored in this process
     (``detector`` reuses an instance the caller already built)."""
+    for row, _ in score_prints(records, detector_factory, jobs=jobs, window=window, detector=detector,
+                               budget=budget, prints=False):
+        yield row
+
+
+def score_prints(records: Iterable[Record], detector_factory: Callable[[], Any], *, jobs: int = 1,
+                 window: int | None = None, detector: Any = None, budget: Budget | None = None,
+                 prints: bool = True) -> Iterator[tuple[Row, dict | None]]:
+    """``score_stream``'s rows, each with its page's cross-check print (JSON), made in the worker
+    that read the page: the batch cross-check never parses a page twice."""
     records = iter(records)
     head = list(islice(records, 2))
     stream = chain(head, records)
     if budget is None and (jobs <= 1 or len(head) < 2):
         local = detector if detector is not None else detector_factory()
-        yield from (score_record(local, r) for r in stream)
+        yield from (_scored(local, r, prints) for r in stream)
         return
     jobs = jobs if len(head) > 1 else 1
     window = window or jobs * 8
     pool = WorkerPool(detector_factory, budget or Budget(None, None), size=jobs)
     threads = ThreadPoolExecutor(jobs)
-    pending: deque[Future | Row] = deque()
+    pending: deque[Future | tuple[Row, None]] = deque()
     try:
         for record in stream:
-            pending.append(error_row(record, record.error) if record.error else threads.submit(_score_in, pool, record))
+            pending.append((error_row(record, record.error), None) if record.error
+                           else threads.submit(_score_in, pool, record, prints))
             if len(pending) >= window:
                 yield _resolve(pending.popleft())
         while pending:
@@ -108,17 +133,17 @@ def score_stream(records: Iterable[Record], detector_factory: Callable[[], Any],
         pool.close()
 
 
-def _score_in(pool: WorkerPool, record: Record) -> Row:
-    """The row of ``record`` scored in a worker; past the budget, an error row that names it."""
+def _score_in(pool: WorkerPool, record: Record, prints: bool) -> tuple[Row, dict | None]:
+    """The row (and print) of ``record`` scored in a worker; past the budget, an error row that names it."""
     from .reading import BudgetError
 
     try:
-        return pool.call(score_record, record)
+        return pool.call(_scored, record, prints)
     except BudgetError as exc:
-        return error_row(record, str(exc))
+        return error_row(record, str(exc)), None
 
 
-def _resolve(item: Future | Row) -> Row:
+def _resolve(item: Future | tuple[Row, dict | None]) -> tuple[Row, dict | None]:
     return item.result() if isinstance(item, Future) else item
 
 
@@ -254,6 +279,14 @@ class CsvWriter:
             self.fh.close()
 
 
+def _side_writer(side: Path, resume: bool) -> JsonlWriter:
+    """The JSONL side file of a whole-file output: continued with ``resume``, else made anew (a side
+    file of our own making: whatever sits at its predictable name goes, never followed)."""
+    if not resume:
+        side.unlink(missing_ok=True)
+    return JsonlWriter(side, resume=resume, fresh=not resume)
+
+
 class ParquetWriter:
     """Flat rows go to a JSONL side file (``OUT.partial.jsonl``, flushed per row, resumable); at the
     end they are streamed into Parquet row groups in a temporary file that is renamed into place."""
@@ -267,9 +300,7 @@ class ParquetWriter:
         self.schema = rows.arrow_schema(self.signal_names)
         if resume and not self.side.exists() and self.path.is_file():
             self._seed_side_file()
-        if not resume:  # a side file of our own making: whatever sits at its predictable name goes, never followed
-            self.side.unlink(missing_ok=True)
-        self.side_writer = JsonlWriter(self.side, resume=resume, fresh=not resume)
+        self.side_writer = _side_writer(self.side, resume)
         self.done = self.side_writer.done
 
     @staticmethod
@@ -304,6 +335,107 @@ class ParquetWriter:
         self.side.unlink()
 
 
+class CrosscheckWriter:
+    """Cross-checked rows: each scored row goes, with its page's print, to a side file
+    (``OUT.crosscheck.jsonl``, flushed per row, what ``resume`` continues); ``finish`` cross-checks
+    the whole batch (``detector.crosscheck.amended_rows``) and writes ``out`` in one go, through a
+    temporary file renamed into place, then drops the side file. Spilled to disk rather than held:
+    memory stays the prints' band keys (and no page is parsed twice, as a second pass would).
+    Resuming a finished run (no side file) continues it as a plain run: its pages' prints are gone,
+    so pages added then are appended without a cross-check (``--force`` redoes the whole batch)."""
+
+    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+        self.path = Path(path)
+        self.side = self.side_file(self.path)
+        self.side_writer: JsonlWriter | None = None
+        self.plain: Writer | None = None
+        self.plain_written = False
+        if resume and not self.side.exists() and self.path.is_file() and self.path.stat().st_size > 0:
+            self.plain = open_writer(self.path, resume=True)
+            self.done = self.plain.done
+            return
+        self.side_writer = _side_writer(self.side, resume)
+        self.done = self.side_writer.done
+
+    @staticmethod
+    def side_file(path: Path) -> Path:
+        return path.with_name(path.name + ".crosscheck.jsonl")
+
+    def write(self, row: Row, print_: dict | None = None) -> None:
+        if self.plain is not None:
+            if not self.plain_written:
+                print(f"detector: {self.path} was finished: pages added to it are not cross-checked "
+                      f"(--force cross-checks the whole batch again)", file=sys.stderr)
+            self.plain_written = True
+            self.plain.write(row)
+        else:
+            self.side_writer.write({"id": row["id"], "row": row, "print": print_})
+
+    def finish(self) -> None:
+        """Cross-check and write ``out`` (a finished run that was resumed is only closed)."""
+        from .crosscheck import amended_rows
+
+        if self.side_writer is None:
+            return
+        self.side_writer.close()
+
+        def spilled() -> Iterator[tuple[Row, dict | None]]:
+            with open(self.side, encoding="utf-8") as fh:
+                for line in fh:
+                    data = json.loads(line)
+                    yield data["row"], data["print"]
+
+        fmt = format_of(self.path)
+        if fmt == "parquet":
+            _write_all(ParquetWriter(self.path, _feature_names()), amended_rows(spilled))
+        else:
+            def write(tmp: Path) -> None:
+                out = JsonlWriter(tmp) if fmt == "jsonl" else CsvWriter.to_file(tmp, _feature_names())
+                _write_all(out, amended_rows(spilled))
+
+            atomic_write(self.path, write)
+        self.side.unlink()
+
+    def close(self) -> None:
+        for writer in (self.side_writer, self.plain):
+            if writer is not None:
+                writer.close()
+
+
+def _write_all(writer: Writer, rows: Iterable[Row]) -> None:
+    try:
+        for row in rows:
+            writer.write(row)
+    finally:
+        writer.close()
+
+
+def _feature_names() -> list[str]:
+    from .features import FEATURE_NAMES
+
+    return list(FEATURE_NAMES)
+
+
+def crosschecked(pairs: Iterable[tuple[Row, dict | None]]) -> Iterator[Row]:
+    """Rows cross-checked as one batch, for a stream (stdout): the pairs wait in a temporary file
+    until the last one, then come out amended (``CrosscheckWriter`` does the same for ``-o``)."""
+    import tempfile
+
+    from .crosscheck import amended_rows
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8", prefix="detector-rows-") as fh:
+        for row, print_ in pairs:
+            fh.write(json.dumps([row, print_], ensure_ascii=False) + "\n")
+
+        def spilled() -> Iterator[tuple[Row, dict | None]]:
+            fh.seek(0)
+            for line in fh:
+                row, print_ = json.loads(line)
+                yield row, print_
+
+        yield from amended_rows(spilled)
+
+
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 """Output file suffix -> format."""
 
@@ -313,7 +445,7 @@ def format_of(out: str | Path) -> str | None:
     return FORMATS.get(Path(out).suffix.lower())
 
 
-def check_output(out: str | Path, *, resume: bool = False, force: bool = False) -> None:
+def check_output(out: str | Path, *, resume: bool = False, force: bool = False, crosscheck: bool = False) -> None:
     """Raise ``OutputRefused`` for an output that cannot be written as asked: an unknown format, a
     file that already holds results (unless ``resume`` continues it or ``force`` replaces it: a
     rerun must never silently turn 1,300 rows into 325), or a device given for a whole-file format."""
@@ -326,19 +458,22 @@ def check_output(out: str | Path, *, resume: bool = False, force: bool = False) 
     if parquet and is_special(out):
         raise OutputRefused(f"{out}: Parquet is written as a whole file; give a regular file, not a device or FIFO")
     _check_target(out, ParquetWriter.side_file(out) if parquet else None, resume=resume, force=force)
+    if crosscheck:
+        _check_target(out, CrosscheckWriter.side_file(out), resume=resume, force=force)
 
 
-def open_writer(out: str | Path, *, resume: bool = False, force: bool = False) -> Writer:
-    """The writer for ``out``'s extension: .jsonl/.ndjson (default), .csv or .parquet (``check_output`` first)."""
-    check_output(out, resume=resume, force=force)
+def open_writer(out: str | Path, *, resume: bool = False, force: bool = False, crosscheck: bool = False) -> Writer:
+    """The writer for ``out``'s extension: .jsonl/.ndjson (default), .csv or .parquet (``check_output``
+    first); with ``crosscheck``, a ``CrosscheckWriter`` that writes that format when the batch is done."""
+    check_output(out, resume=resume, force=force, crosscheck=crosscheck)
     fmt = format_of(out)
+    if crosscheck:
+        return CrosscheckWriter(out, resume=resume)
     if fmt == "jsonl":
         return JsonlWriter(out, resume=resume)
-    from .features import FEATURE_NAMES
-
     if fmt == "csv":
-        return CsvWriter.to_file(out, FEATURE_NAMES, resume=resume)
-    return ParquetWriter(out, FEATURE_NAMES, resume=resume)  # without pyarrow: ImportError, which the CLI names
+        return CsvWriter.to_file(out, _feature_names(), resume=resume)
+    return ParquetWriter(out, _feature_names(), resume=resume)  # without pyarrow: ImportError, which the CLI names
 
 
 # --------------------------------------------------------------------------------------------------
@@ -354,7 +489,7 @@ class Summary:
 
 def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str | Path, *, jobs: int = 1,
         resume: bool = False, force: bool = False, progress: bool = True, detector: Any = None,
-        budget: Budget | None = None,
+        budget: Budget | None = None, crosscheck: bool = False,
         on_row: Callable[[Row], None] | None = None, total: Callable[[], int | None] | None = None) -> Summary:
     """Score ``records`` into ``out`` (format by extension); returns what was done.
 
@@ -363,8 +498,11 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     so a long count never delays the first pages. ``on_row`` sees every new row (the CLI uses it to
     report failed inputs on stderr). ``resume`` continues ``out``, ``force`` replaces it; without
     either an ``out`` that holds results raises ``OutputRefused``. ``budget``: see ``score_stream``.
+    ``crosscheck``: find the pages that copy each other in the batch (``CrosscheckWriter``); ``out``
+    is then written when the last page is scored (``on_row`` still sees each row as it is scored,
+    before the cross-check).
     """
-    writer = open_writer(out, resume=resume, force=force)
+    writer = open_writer(out, resume=resume, force=force, crosscheck=crosscheck)
     summary = Summary()
 
     def todo() -> Iterator[Record]:
@@ -378,8 +516,12 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     if bar is not None and total is not None:
         threading.Thread(target=_set_total, args=(bar, total, len(writer.done)), daemon=True).start()
     try:
-        for row in score_stream(todo(), detector_factory, jobs=jobs, detector=detector, budget=budget):
-            writer.write(row)
+        for row, print_ in score_prints(todo(), detector_factory, jobs=jobs, detector=detector, budget=budget,
+                                        prints=crosscheck):
+            if crosscheck:
+                writer.write(row, print_)
+            else:
+                writer.write(row)
             if row.get("error"):
                 summary.failed += 1
             else:
@@ -390,6 +532,8 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
                     on_row(row)
             if bar is not None:
                 bar.update(1)
+        if isinstance(writer, CrosscheckWriter):
+            writer.finish()
     finally:
         if bar is not None:
             bar.close()
@@ -417,5 +561,5 @@ def _progress_bar(enabled: bool):
     return tqdm(unit="page", dynamic_ncols=True, smoothing=0.1)
 
 
-__all__ = ["OutputError", "OutputRefused", "check_output", "JsonlWriter", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
-           "run", "score_record", "score_stream", "verdict_row"]
+__all__ = ["OutputError", "OutputRefused", "check_output", "CrosscheckWriter", "JsonlWriter", "crosschecked", "CsvWriter", "ParquetWriter", "Summary", "error_row", "open_writer",
+           "run", "score_prints", "score_record", "score_stream", "verdict_row"]

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import chain, islice
 from typing import Any, TextIO
 
 from .budget import DEFAULT_MAX_MEMORY_MB, Budget
@@ -126,6 +127,8 @@ def score_arguments(p: argparse.ArgumentParser) -> None:
     jobs_argument(p, "worker processes")
     p.add_argument("--resume", action="store_true", help="with -o: continue FILE, skipping the ids already in it")
     p.add_argument("--force", action="store_true", help="with -o: replace FILE even if it holds results")
+    p.add_argument("--no-crosscheck", dest="crosscheck", action="store_false",
+                   help="do not look for pages of the batch that copy each other (rows then stream out as scored)")
     p.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                    help=f"cut pages larger than this: bytes, or 8MB, 512KiB… (default: {DEFAULT_MAX_BYTES // 10**6}MB)")
     budget_arguments(p)
@@ -173,7 +176,7 @@ def run_score(args: argparse.Namespace) -> int:
         if any(same_file(args.output, spec) for spec in args.inputs):
             return usage_error(args, f"-o {args.output} is one of the inputs: writing it would destroy it")
         try:
-            batch.check_output(args.output, resume=args.resume, force=args.force)
+            batch.check_output(args.output, resume=args.resume, force=args.force, crosscheck=args.crosscheck)
         except batch.OutputRefused as exc:
             return usage_error(args, str(exc))
     if args.output and args.format and args.format != batch.format_of(args.output):
@@ -214,7 +217,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.output:
         try:
             summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, force=args.force,
-                                budget=budget,
+                                budget=budget, crosscheck=args.crosscheck,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
         except KeyboardInterrupt:
             fail(f"interrupted after {written} rows; rerun with --resume")
@@ -226,7 +229,11 @@ def run_score(args: argparse.Namespace) -> int:
         print(f"{PROG}: {summary.scored} scored, {summary.failed} failed, {summary.skipped} already done "
               f"-> {args.output}", file=sys.stderr)
         return 1 if failed else 0
-    rows = _tap(batch.score_stream(records, factory, jobs=args.jobs, detector=detector, budget=budget), report)
+    records = iter(records)
+    head = list(islice(records, 2))
+    scored = batch.score_prints(chain(head, records), factory, jobs=args.jobs, detector=detector, budget=budget,
+                                prints=args.crosscheck and len(head) > 1)  # one page has nothing to cross-check
+    rows = _tap(batch.crosschecked(scored) if args.crosscheck and len(head) > 1 else (row for row, _ in scored), report)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     printer = partial(print_table, wide=args.wide) if fmt == "table" else PRINTERS[fmt]
     try:

@@ -47,7 +47,8 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class Source:
-    """The most likely original: ``kind`` is "wire", "canonical", "source-link" or "reference-match"."""
+    """The most likely original: ``kind`` is "wire", "canonical", "source-link", "reference-match" or
+    "batch-match" (another page of the same batch, ``detector.crosscheck``)."""
 
     kind: str
     name: str | None
@@ -136,7 +137,7 @@ def shingles(text: str, spec: ShingleSpec = ShingleSpec()) -> np.ndarray:
     return np.unique((acc >> np.uint64(32)).astype(np.uint32))
 
 
-class _Hasher:
+class Hasher:
     """datasketch's MinHash (scheme "affine32") over precomputed 32-bit shingle hashes.
 
     The permutations are datasketch's; the signature is computed here in numpy, equal to
@@ -286,7 +287,7 @@ class ReferenceIndex:
         self.meta = meta
         self.settings = Settings(**meta["settings"])
         self.spec = ShingleSpec(self.settings.word_n, self.settings.char_n)
-        self._hasher: _Hasher | None = None
+        self._hasher: Hasher | None = None
         self._docs: list[dict] | None = None
         self._segments: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] | None = None
         self._lsh = None
@@ -333,9 +334,9 @@ class ReferenceIndex:
     # -- lazy parts
 
     @property
-    def hasher(self) -> _Hasher:
+    def hasher(self) -> Hasher:
         if self._hasher is None:
-            self._hasher = _Hasher(self.settings.num_perm, self.settings.seed)
+            self._hasher = Hasher(self.settings.num_perm, self.settings.seed)
         return self._hasher
 
     @property
@@ -597,3 +598,14 @@ def apply_reference(result, page: Page, index: ReferenceIndex | None):
     if result.label == "republished":
         result.source = source_of(page, result.signals, matches)
     return result
+
+
+BATCH_SIGNAL = "batch_copy"
+
+
+def batch_verdict(probability: float, containment: float) -> tuple[str, float]:
+    """The documented rule for a page of a batch whose text an evidenced original in the same batch
+    holds (``detector.crosscheck`` finds the clusters and names the original): the page is
+    republished, with probability max(model probability, containment), as for ``decides``. A page
+    that others copied, or whose cluster has no known original, is never changed by this rule."""
+    return "republished", max(probability, containment)

@@ -20,13 +20,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: rows gained ``copies`` (the batch cross-check)
 SCHEMA_FILE = Path(__file__).parent / "schema" / "row.schema.json"
 REASON_FLOOR = 0.1
 """A signal value under this is noise, not a reason (a 0.02 'spread of years' says nothing)."""
 
-STRING, NUMBER, BOOLEAN, EVIDENCE, SIGNALS, SOURCE, MATCHES = (
-    "string", "number", "boolean", "evidence", "signals", "source", "matches")
+STRING, NUMBER, BOOLEAN, EVIDENCE, SIGNALS, SOURCE, MATCHES, COPIES = (
+    "string", "number", "boolean", "evidence", "signals", "source", "matches", "copies")
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,12 @@ FIELDS: tuple[Field, ...] = (
     Field("signals", SIGNALS, "every signal's value by name (the model's features); empty for an error", False),
     Field("source", SOURCE, "the most likely original of a republished page"),
     Field("matches", MATCHES, "best reference-index matches (with --reference)", False),
+    Field("copies", COPIES, "the other pages of the batch that share its main text, on other sites, with "
+                            "containment and their relation to it (detector.crosscheck)", False),
     Field("error", STRING, "why the input could not be scored; null when it was"),
 )
 NAMES = tuple(f.name for f in FIELDS)
-NESTED = (EVIDENCE, SIGNALS, SOURCE, MATCHES)
+NESTED = (EVIDENCE, SIGNALS, SOURCE, MATCHES, COPIES)
 FLAT_COLUMNS = tuple(f.name for f in FIELDS if f.type != SIGNALS)
 """CSV/Parquet columns before one column per signal: nested values (reasons, source…) as JSON text."""
 
@@ -75,13 +77,14 @@ def result_row(result: Any, *, id: str | None = None, origin: str | None = None,
         "signals": {s.name: s.value for s in result.signals},
         "source": result.source.to_dict() if result.source else None,
         "matches": [m.to_dict() for m in result.matches],
+        "copies": [c.to_dict() for c in result.copies],
         "error": None,
     }
 
 
 def error_row(id: str, url: str | None, origin: str | None, error: str) -> dict:
     """The row of an input that could not be scored: the same keys, the verdict's empty."""
-    return {**{f.name: ([] if f.type in (EVIDENCE, MATCHES) else {} if f.type == SIGNALS else None) for f in FIELDS},
+    return {**{f.name: ([] if f.type in (EVIDENCE, MATCHES, COPIES) else {} if f.type == SIGNALS else None) for f in FIELDS},
             "id": id, "url": url, "origin": origin, "error": error}
 
 
@@ -110,7 +113,7 @@ _EVIDENCE_ITEM = {"type": "object", "required": ["name", "value", "evidence", "l
                                  "evidence": {"type": "string"}, "locator": {"type": ["string", "null"]}},
                   "additionalProperties": False}
 _SOURCE = {"type": "object", "required": ["kind", "name", "url", "evidence", "signal"],
-           "properties": {"kind": {"enum": ["reference-match", "canonical", "source-link", "wire"]},
+           "properties": {"kind": {"enum": ["reference-match", "batch-match", "canonical", "source-link", "wire"]},
                           "name": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
                           "evidence": {"type": "string"}, "signal": {"type": "string"}},
            "additionalProperties": False}
@@ -120,11 +123,16 @@ _MATCH = {"type": "object", "required": ["id", "url", "domain", "title", "contai
                          "containment": {"type": "number"}, "jaccard": {"type": "number"},
                          "coverage": {"type": "number"}, "copied": {"type": "boolean"}},
           "additionalProperties": False}
+_COPY = {"type": "object", "required": ["id", "url", "containment", "coverage", "relation"],
+         "properties": {"id": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
+                        "containment": {"type": "number"}, "coverage": {"type": "number"},
+                        "relation": {"enum": ["original", "copy", "sibling", "unknown", "wire"]}},
+         "additionalProperties": False}
 _JSON_TYPES = {
     STRING: {"type": "string"}, NUMBER: {"type": "number"}, BOOLEAN: {"type": "boolean"},
     EVIDENCE: {"type": "array", "items": _EVIDENCE_ITEM},
     SIGNALS: {"type": "object", "additionalProperties": {"type": "number"}},
-    SOURCE: _SOURCE, MATCHES: {"type": "array", "items": _MATCH},
+    SOURCE: _SOURCE, MATCHES: {"type": "array", "items": _MATCH}, COPIES: {"type": "array", "items": _COPY},
 }
 
 
@@ -182,7 +190,7 @@ def spark_schema() -> Any:
 
     types = {STRING: StringType(), NUMBER: DoubleType(), BOOLEAN: BooleanType(),
              EVIDENCE: ArrayType(struct(_EVIDENCE_ITEM)), SIGNALS: MapType(StringType(), DoubleType()),
-             SOURCE: struct(_SOURCE), MATCHES: ArrayType(struct(_MATCH))}
+             SOURCE: struct(_SOURCE), MATCHES: ArrayType(struct(_MATCH)), COPIES: ArrayType(struct(_COPY))}
     return StructType([StructField(f.name, types[f.type], True) for f in FIELDS])
 
 
@@ -199,8 +207,8 @@ def spark_row(row: dict) -> tuple:
         value = row.get(f.name)
         if f.type == EVIDENCE:
             value = items(value or [], _EVIDENCE_ITEM)
-        elif f.type == MATCHES:
-            value = items(value or [], _MATCH)
+        elif f.type in (MATCHES, COPIES):
+            value = items(value or [], _MATCH if f.type == MATCHES else _COPY)
         elif f.type == SOURCE:
             value = tuple(value.get(k) for k in _SOURCE["properties"]) if value else None
         elif f.type == SIGNALS:

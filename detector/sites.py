@@ -70,6 +70,7 @@ class Site:
     failed: int = 0
     probability_sum: float = 0.0
     fired: Counter = field(default_factory=Counter)
+    copied: Counter = field(default_factory=Counter)  # host of the batch original -> pages of this host that copy it
 
     def to_dict(self, top: int = 3) -> dict:
         return {
@@ -78,6 +79,7 @@ class Site:
             "failed": self.failed,
             "republished_share": round(self.republished / self.pages, 4) if self.pages else None,
             "mean_probability": round(self.probability_sum / self.pages, 4) if self.pages else None,
+            "copies_share": round(sum(self.copied.values()) / self.pages, 4) if self.pages else None,
             "top_signals": [{"name": n, "pages": c} for n, c in self.fired.most_common(top)],
         }
 
@@ -89,7 +91,9 @@ def host_of(url: str | None) -> str:
 
 
 def aggregate(rows: Iterable[dict]) -> list[Site]:
-    """Sites from result rows (``detector score`` output), most pages first."""
+    """Sites from result rows (``detector score`` output), most pages first. ``copies_share`` is the
+    share of a host's pages that copy a page of another host in the same batch (a "batch-match"
+    source, ``detector.crosscheck``)."""
     sites: dict[str, Site] = {}
     for row in rows:
         host = host_of(row.get("url"))
@@ -101,6 +105,9 @@ def aggregate(rows: Iterable[dict]) -> list[Site]:
         site.republished += row["label"] == "republished"
         site.probability_sum += float(row.get("probability") or 0.0)
         site.fired.update({r["name"] if isinstance(r, dict) else str(r) for r in row.get("reasons") or []})
+        source = row.get("source")
+        if isinstance(source, dict) and source.get("kind") == "batch-match":
+            site.copied[host_of(source.get("url"))] += 1
     return sorted(sites.values(), key=lambda s: (-s.pages, -s.failed, s.host))
 
 

@@ -185,15 +185,16 @@ def _listed(uri: str, s3_endpoint: str | None) -> list[str]:
 
 
 def run(spark: Any, inputs: Iterable[str], output: str, *, model: str | None = None, threshold: float | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES, s3_endpoint: str | None = None) -> int:
+        max_bytes: int = DEFAULT_MAX_BYTES, s3_endpoint: str | None = None, crosscheck: bool = False) -> int:
     """Score the files ``inputs`` (paths, URIs, folders, globs) into the Parquet folder ``output``;
-    returns the row count."""
+    returns the row count. ``crosscheck``: find the pages that copy each other in the batch
+    (``detector.spark_crosscheck``)."""
     return score_files(spark, expand(inputs, s3_endpoint), output, model=model, threshold=threshold,
-                       max_bytes=max_bytes, s3_endpoint=s3_endpoint)
+                       max_bytes=max_bytes, s3_endpoint=s3_endpoint, crosscheck=crosscheck)
 
 
 def score_files(spark: Any, paths: list[str], output: str, *, model: str | None = None, threshold: float | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, s3_endpoint: str | None = None) -> int:
+                max_bytes: int = DEFAULT_MAX_BYTES, s3_endpoint: str | None = None, crosscheck: bool = False) -> int:
     """``run`` on files already listed by ``expand``, one partition each."""
     if not paths:
         raise ValueError("no input files")
@@ -211,11 +212,16 @@ def score_files(spark: Any, paths: list[str], output: str, *, model: str | None 
             rows.add(1)
             yield row
 
-    rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
+    if crosscheck:
+        from detector.spark_crosscheck import crosschecked_rows
+
+        rdd = crosschecked_rows(spark, sc.parallelize(paths, len(paths)), model, threshold, max_bytes, s3_endpoint)
+    else:
+        rdd = sc.parallelize(paths, len(paths)).mapPartitions(partition)
     from detector.rows import spark_schema
 
     spark.createDataFrame(rdd, spark_schema()).write.mode("overwrite").parquet(output)
-    return rows.value
+    return spark.read.parquet(output).count() if crosscheck else rows.value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--s3-endpoint", metavar="URL",
                     help="an S3-compatible store for s3:// inputs (e.g. http://minio:9000) instead of AWS")
     ap.add_argument("--master", help="Spark master when not run by spark-submit (e.g. local[2])")
+    ap.add_argument("--crosscheck", action="store_true", help="find the pages of the batch that copy each other")
     args = ap.parse_args(argv)
     try:  # before Spark starts: a store that cannot be listed is a one-line error
         paths = expand(args.input, args.s3_endpoint)
@@ -245,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     spark = builder.getOrCreate()
     try:
         n = score_files(spark, paths, args.output, model=args.model, threshold=args.threshold, max_bytes=args.max_bytes,
-                        s3_endpoint=args.s3_endpoint)
+                        s3_endpoint=args.s3_endpoint, crosscheck=args.crosscheck)
     finally:
         spark.stop()
     print(f"detector.spark: {n} rows -> {args.output}", file=sys.stderr)

@@ -120,7 +120,8 @@ def test_kill_then_resume_scores_every_record_exactly_once(tiny_model, tmp_path)
         for i in range(200):
             fh.write(json.dumps({"id": f"p{i}", "url": f"https://s{i % 7}.example/{i}", "html": PAGES[i % 2]}) + "\n")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "detector", "score", str(pages), "--model", str(tiny_model), "--jobs", "2", "-o", str(out)]
+    cmd = [sys.executable, "-m", "detector", "score", str(pages), "--model", str(tiny_model), "--jobs", "2", "-o", str(out),
+           "--no-crosscheck"]  # rows stream to the file as they are scored (test_crosscheck kills a cross-checked run)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 120

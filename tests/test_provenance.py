@@ -143,12 +143,12 @@ def test_robust_to_headline_trim_boilerplate_and_spinning(index: ReferenceIndex)
 def test_signature_is_datasketch_minhash():
     from datasketch import MinHash
 
-    from detector.provenance import _Hasher, shingles
+    from detector.provenance import Hasher, shingles
 
     hashes = shingles("\n".join(article(5)))
     reference = MinHash(num_perm=256, seed=1, scheme="affine32", hashfunc=int)
     reference.update_batch(hashes.tolist())
-    assert (_Hasher(256, 1).signature(hashes) == reference.hashvalues).all()
+    assert (Hasher(256, 1).signature(hashes) == reference.hashvalues).all()
 
 
 def test_on_disk_format_is_json_and_plain_arrays(index: ReferenceIndex):

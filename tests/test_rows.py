@@ -51,7 +51,7 @@ def test_every_output_carries_the_same_row(tiny_model, tmp_path, capsys):  # noq
     flat = list(csv.DictReader(open(tmp_path / "r.csv", newline="", encoding="utf-8")))
     for row, full in zip(flat, as_json):
         assert list(row)[:len(rows.FLAT_COLUMNS)] == list(rows.FLAT_COLUMNS)
-        for key in ("reasons", "original_evidence", "source", "matches"):
+        for key in ("reasons", "original_evidence", "source", "matches", "copies"):
             assert json.loads(row[key] or "null") == full[key]
 
 

@@ -271,6 +271,8 @@ def render_page_report(markup: str, page: Page, result: Result, *, name: str = "
         name=_esc(name or "-"), url=_esc(result.url or "-"), kind=_esc(result.kind),
         truncated="yes (cut at the size limit)" if result.truncated else "no",
         source=_source(result), matches=_matches(result),
+        copies="; ".join(f"{_esc(c.relation)}: {_esc(c.url or c.id)} (containment {c.containment:.2f})"
+                         for c in result.copies) or "none (or not cross-checked: <code>Detector.crosscheck</code>)",
         n_fired=len(fired), rows=rows or '<tr><td colspan="4">no signal fired</td></tr>',
         quiet=quiet, original=shown, legend=legend,
         srcdoc=_esc(framed),

@@ -99,6 +99,9 @@ def render_summary(batch: Batch, *, name: str = "", top: int = 15) -> str:
         f"<td>{esc(', '.join(f'{n} ({c})' for n, c in s.fired.most_common(3)))}</td></tr>"
         for s in sites)
     signal_rows = "\n".join(f"<tr><td><code>{esc(n)}</code></td><td>{c}</td><td>{r}</td></tr>" for n, c, r in signals)
+    copy_rows = "\n".join(f"<tr><td>{esc(s.host)}</td><td>{esc(original)}</td><td>{n}</td></tr>"
+                          for s in sites for original, n in s.copied.most_common())
+    unknown = sum(1 for r in batch.rows if any(c.get("relation") == "unknown" for c in r.get("copies") or []))
     n_rep = sum(r.get("label") == "republished" for r in batch.rows)
     problems = "".join(f"<li>{esc(x)}</li>" for x in batch.bad_lines[:20])
     return _template("summary.html").substitute(
@@ -107,6 +110,8 @@ def render_summary(batch: Batch, *, name: str = "", top: int = 15) -> str:
         problems=f"<ul>{problems}</ul>" if problems else "",
         histogram=histogram, bars=bars, host_rows=host_rows or '<tr><td colspan="7">no rows</td></tr>',
         signal_rows=signal_rows or '<tr><td colspan="3">no signal fired</td></tr>', n_hosts=len(sites),
+        copy_rows=copy_rows or '<tr><td colspan="3">no page copies another host\'s page of this batch</td></tr>',
+        unknown=unknown,
     )
 
 
