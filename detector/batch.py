@@ -21,11 +21,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import signal
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
