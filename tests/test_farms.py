@@ -194,6 +194,15 @@ def test_text_dump_modes():
     assert norm(ART.paragraphs[2]) in norm(to_text_dump(page, random.Random(3)))
 
 
+def test_text_dump_keeps_a_malformed_link_as_written():
+    """Cookie banners link to 'http://[ccpa-preferences]', which urljoin refuses; lynx lists it anyway."""
+    from training.farms.textdump import to_text_dump as dump
+    html = ('<html><head><link rel="canonical" href="https://news.example.com/a/1"></head><body><h1>Title</h1>'
+            '<p>Text of the story.</p><a href="http://[ccpa-preferences]">Do not sell my data</a></body></html>')
+    lynx = dump(html, random.Random(0), mode="lynx")
+    assert "Text of the story." in lynx and "Do not sell my data" in lynx
+
+
 # --- family traces ----------------------------------------------------------
 
 

@@ -206,5 +206,13 @@ def to_text_dump(html: str, rng: random.Random, mode: str | None = None) -> str:
     d.flush()
     links = d.links
     if d.base.startswith(("http://", "https://")):
-        links = [urljoin(d.base, u) for u in links]
+        links = [_joined(d.base, u) for u in links]
     return _render(d.lines, mode, rng, links)
+
+
+def _joined(base: str, href: str) -> str:
+    """``href`` made absolute as a browser lists it; a malformed one ('http://[ccpa-preferences]') as written."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
