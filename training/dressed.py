@@ -13,6 +13,7 @@ figures read real originals alone.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from pathlib import Path
@@ -31,6 +32,7 @@ SHARE = 0.35  # of the training split's articles that are dressed once
 WIDGETS = ("view_counter", "reactions", "own_list", "sponsored")
 
 
+@functools.cache
 def _words() -> dict:
     return json.loads(DATA.read_text("utf-8"))
 
