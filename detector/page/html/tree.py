@@ -270,7 +270,7 @@ class LineLocator:
 
     A browser shows no line numbers, so "line N" of the Page's lines would point nowhere a user can see.
     Paths are made only for the lines that evidence names; until then the block elements, and so the
-    parsed document, stay alive with the Page.
+    parsed document, stay alive with the Page (``Page.forget_tree`` lets them go).
     """
 
     def __init__(self, blocks: list[tuple[str, Element]], path: Callable[[Element], str]) -> None:
