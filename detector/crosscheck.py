@@ -7,9 +7,9 @@ crawl, the batch is the evidence.
 1. While a page is scored, its worker keeps a ``Print``: the main text's shingle hashes
    (``provenance``'s shingles) and the facts that tell an original from a copy: the address the
    page claims elsewhere (canonical, og:url, JSON-LD, a "Source:" line), its wire, its site names,
-   the hosts of its links and assets, its date, the model's verdict.
-2. After the last page (``Batch``), each print gets its LSH band keys (datasketch's MinHash
-   permutations, 85 bands of 3). Pages whose band keys collide on another registrable domain are
+   the hosts of its links and assets, its date, the model's verdict; and its LSH band keys
+   (datasketch's MinHash permutations, 85 bands of 3).
+2. After the last page (``Batch``), pages whose band keys collide on another registrable domain are
    candidates, and so are pages that share three anchor shingles (a short text held in a long one,
    which no band finds: ``ANCHOR``); each candidate is verified on the exact shingle sets
    (containment either way at least ``provenance.Settings.copy``, 0.5), and verified pairs join
@@ -27,11 +27,12 @@ spilled to a temporary file and memory-mapped for verification.
 from __future__ import annotations
 
 import base64
+import json
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -89,13 +90,20 @@ class Print:
     hosts: dict[str, int] = field(default_factory=dict)
     date: str | None = None
     kind: str = "html"  # or "text": a dump keeps none of the markup the model reads
+    keys: np.ndarray | None = None  # ``band_keys``, made by the worker that scored the page
 
     def to_json(self) -> dict:
-        return {**asdict(replace(self, shingles=None)), "shingles": _b64(self.shingles)}
+        return {**asdict(replace(self, shingles=None, keys=None)), "shingles": _b64(self.shingles),
+                "keys": None if self.keys is None else _b64(self.keys)}
 
     @classmethod
     def from_json(cls, data: dict) -> Print:
-        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32)})
+        keys = data.get("keys")
+        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32),
+                      "keys": None if keys is None else _unb64(keys, np.uint64)})
+
+    def band_keys(self) -> np.ndarray:
+        return self.keys if self.keys is not None else band_keys(self.shingles)
 
 
 def _b64(a: np.ndarray) -> str:
@@ -113,8 +121,8 @@ def _hasher() -> Hasher:
 
 def band_keys(hashes: np.ndarray) -> np.ndarray:
     """One 64-bit key per LSH band of the MinHash signature: pages sharing a key are candidates.
-    Computed where the batch is cross-checked, not in the scoring workers: datasketch imports SciPy,
-    50 MB a worker that scoring does without."""
+    Made in the scoring workers, beside the shingles (``Hasher`` draws datasketch's permutations
+    without importing datasketch, which imports SciPy: 50 MB a worker)."""
     sig = _hasher().signature(hashes)[: SETTINGS.bands * SETTINGS.rows].reshape(SETTINGS.bands, SETTINGS.rows)
     acc = np.zeros(SETTINGS.bands, dtype=np.uint64)
     for j in range(SETTINGS.rows):
@@ -139,7 +147,8 @@ def fingerprint(page: Page, result: Any, *, id: str | None = None, url: str | No
                  stated=stated.to_dict() if stated else None, wire=wire.name if wire else None,
                  names=sorted({n.text.strip() for n in page.site_names if n.text.strip()})[:8],
                  hosts=dict(hosts.most_common(30)),
-                 date=min(d.value for d in page.dates).isoformat() if page.dates else None, kind=page.kind)
+                 date=min(d.value for d in page.dates).isoformat() if page.dates else None, kind=page.kind,
+                 keys=band_keys(hashes))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -229,22 +238,28 @@ def _core(domain: str) -> str:
     return domain.split(".")[0]
 
 
+@lru_cache(maxsize=1 << 16)
+def _agree(name: str, other: str) -> bool:
+    """``identity.names_agree``, remembered: ``decide`` asks it of every ordered pair of a cluster."""
+    from .signals.identity import names_agree
+
+    return names_agree(name, other)
+
+
 def points_at(x: Print, o: Print) -> str | None:
     """The evidence on page ``x`` that ``o``'s site published it first, strongest first: the address
     ``x`` claims (canonical, og:url, JSON-LD, syndication meta), the site its "Source:" line
     credits, a site name that names ``o``'s domain and not ``x``'s, two or more links and assets
     on ``o``'s site."""
-    from .signals.identity import names_agree
-
     stated = x.stated or {}
     if stated.get("kind") in ("canonical", "source-link"):
         named = stated.get("url") or stated.get("name") or ""
         if registrable_domain(named) == o.domain or (not stated.get("url") and named and (
-                any(names_agree(named, n) for n in o.names) or names_agree(named, _core(o.domain)))):
+                any(_agree(named, n) for n in o.names) or _agree(named, _core(o.domain)))):
             what = "its canonical address" if stated["kind"] == "canonical" else "its source line"
             return f"{what} names {o.domain} ({stated.get('url') or named})"
-    own = [n for n in x.names if names_agree(n, _core(x.domain))]
-    other = [n for n in x.names if names_agree(n, _core(o.domain))]
+    own = [n for n in x.names if _agree(n, _core(x.domain))]
+    other = [n for n in x.names if _agree(n, _core(o.domain))]
     if other and not own:
         return f"its site name {other[0]!r} names {o.domain}, not {x.domain}"
     if x.hosts.get(o.domain, 0) >= 2:
@@ -306,29 +321,37 @@ def decide(members: list[Print]) -> Decision:
 
 
 class Batch:
-    """The prints of one batch, by number (input order). Band keys and facts stay in memory (about
-    1.5 KB a page); shingles go to a temporary file, memory-mapped when pairs are verified."""
+    """The prints of one batch, by number (input order). In memory: each page's band keys, anchors
+    and domain (about 1 KB); its shingles and facts go to temporary files, read back when pairs are
+    verified (memory-mapped) and when clusters are decided (the facts of their members only)."""
 
     def __init__(self) -> None:
         self._spill = tempfile.TemporaryFile(prefix="detector-crosscheck-")
+        self._facts_spill = tempfile.TemporaryFile(prefix="detector-crosscheck-facts-")
         self._offsets = [0]
+        self._fact_offsets = [0]
         self._keys: list[np.ndarray] = []
         self._anchors: list[np.ndarray] = []
         self._numbers: list[int] = []
-        self._facts: list[Print] = []
+        self._domains: list[int] = []
+        self._domain_ids: dict[str, int] = {}
+        self._facts: dict[int, Print] = {}  # of cluster members, once decided
         self._shingles: np.ndarray | None = None
 
     def add(self, number: int, p: Print) -> None:
         self._spill.write(p.shingles.astype("<u4").tobytes())
         self._offsets.append(self._offsets[-1] + len(p.shingles))
-        self._keys.append(band_keys(p.shingles))
+        self._fact_offsets.append(self._fact_offsets[-1] + self._facts_spill.write(
+            json.dumps(asdict(replace(p, shingles=None, keys=None))).encode()))
+        self._keys.append(p.band_keys())
         self._anchors.append(p.shingles[(p.shingles & np.uint32(ANCHOR - 1)) == 0])
         self._numbers.append(number)
-        self._facts.append(replace(p, shingles=np.zeros(0, np.uint32)))
+        self._domains.append(self._domain_ids.setdefault(p.domain, len(self._domain_ids)))
 
     def close(self) -> None:
         self._shingles = None
         self._spill.close()
+        self._facts_spill.close()
 
     def _sh(self, i: int) -> np.ndarray:
         if self._shingles is None:
@@ -336,6 +359,13 @@ class Batch:
             self._shingles = (np.memmap(self._spill, dtype="<u4", mode="r") if self._offsets[-1]
                               else np.zeros(0, np.uint32))
         return self._shingles[self._offsets[i]:self._offsets[i + 1]]
+
+    def _load_facts(self, members: Iterable[int]) -> None:
+        self._facts_spill.flush()
+        for i in sorted(set(members) - set(self._facts)):
+            self._facts_spill.seek(self._fact_offsets[i])
+            data = json.loads(self._facts_spill.read(self._fact_offsets[i + 1] - self._fact_offsets[i]))
+            self._facts[i] = Print(**{**data, "shingles": np.zeros(0, np.uint32)})
 
     def _contain(self, i: int, k: int) -> tuple[float, float]:
         """(share of i's shingles in k, share of k's in i)."""
@@ -349,7 +379,7 @@ class Batch:
         n = len(self._keys)
         if n < 2:
             return np.zeros((0, 2), dtype=np.int64)
-        domains = np.unique([f.domain for f in self._facts], return_inverse=True)[1]
+        domains = np.array(self._domains)
         found = [_equal_groups(band, np.arange(n), _STAR) for band in np.vstack(self._keys).T]
         lengths = [len(a) for a in self._anchors]
         if sum(lengths):
@@ -385,7 +415,10 @@ class Batch:
 
     def _decided(self) -> Iterator[tuple[list[int], int | None, Decision]]:
         """(members, the original among them or None, the decision) per cluster."""
-        for members in self.clusters():
+        clusters = self.clusters()
+        self._keys, self._anchors = [], []  # the candidates are found: only the clusters are needed now
+        self._load_facts(i for members in clusters for i in members)
+        for members in clusters:
             decision = decide([self._facts[i] for i in members])
             yield members, members[decision.original] if decision.original is not None else None, decision
 
@@ -397,15 +430,11 @@ class Batch:
 
     def verdict_of(self) -> Callable[[int], Verdict]:
         """number -> Verdict. The clusters are decided now; each verdict (with its ``copies``) is made
-        when asked, and the facts of pages in no cluster are dropped, so memory holds no more than
-        the clusters while the rows are amended."""
+        when asked, so memory holds no more than the clusters' facts while the rows are amended."""
         where: dict[int, tuple[int, tuple[list[int], int | None, Decision]]] = {}
         for cluster in self._decided():
             for i in cluster[0]:
                 where[self._numbers[i]] = (i, cluster)
-        kept = {i for i, _ in where.values()}
-        self._facts = [f if i in kept else None for i, f in enumerate(self._facts)]  # type: ignore[misc]
-        self._keys, self._anchors = [], []
 
         def verdict(number: int) -> Verdict:
             if number not in where:
@@ -519,7 +548,10 @@ def _unpack(item: Any, number: int) -> tuple[Any, str | None, str | None, str]:
 def amended_rows(spilled: Callable[[], Iterable[tuple[dict, dict | None]]]) -> Iterator[dict]:
     """Rows with their cross-check, from two reads of the spilled (row, print JSON) pairs: the first
     makes the clusters from the prints, the second amends each row in order (``apply_to_row``).
-    Two reads of a file rather than the rows in memory: a 10,000-page crawl's rows are ~50 MB."""
+    Two reads of a file rather than the rows in memory: a 10,000-page crawl's rows are ~50 MB. The
+    batch is not built while the pages are scored, in the parent: that would import numpy there
+    (14 MB beside the workers, at the run's peak), and the first read costs less (the prints carry
+    their band keys, made by the workers)."""
     batch = Batch()
     try:
         for number, (_, p) in enumerate(spilled()):
