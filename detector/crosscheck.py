@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -246,11 +247,26 @@ def _agree(name: str, other: str) -> bool:
     return names_agree(name, other)
 
 
+def _spells(url: str, domain: str, other: str) -> bool:
+    """Whether the host of ``url`` (on ``domain``) spells the whole of ``other``, as proxies and
+    mirrors name the site they serve: ``www-nytimes-com.translate.goog`` (dashes for dots, two for
+    a dash), ``nytimes.com.mirror.xyz`` (dotted, before the host's own domain: ``news.com.au`` does
+    not spell ``news.com``)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return False
+    dashed = {other.replace(".", "-"), other.replace("-", "--").replace(".", "-")}
+    below = host[: -len(domain)] if host.endswith(domain) else ""
+    return f".{other}." in f".{below}" or any(label == d or label.endswith("-" + d)
+                                              for label in host.split(".") for d in dashed)
+
+
 def points_at(x: Print, o: Print) -> str | None:
     """The evidence on page ``x`` that ``o``'s site published it first, strongest first: the address
     ``x`` claims (canonical, og:url, JSON-LD, syndication meta), the site its "Source:" line
-    credits, a site name that names ``o``'s domain and not ``x``'s, two or more links and assets
-    on ``o``'s site."""
+    credits, a host name that spells ``o``'s domain (a proxy's or a mirror's), a site name that
+    names ``o``'s domain and not ``x``'s, two or more links and assets on ``o``'s site."""
     stated = x.stated or {}
     if stated.get("kind") in ("canonical", "source-link"):
         named = stated.get("url") or stated.get("name") or ""
@@ -258,6 +274,8 @@ def points_at(x: Print, o: Print) -> str | None:
                 any(_agree(named, n) for n in o.names) or _agree(named, _core(o.domain)))):
             what = "its canonical address" if stated["kind"] == "canonical" else "its source line"
             return f"{what} names {o.domain} ({stated.get('url') or named})"
+    if x.url and _spells(x.url, x.domain, o.domain):
+        return f"its address {x.url} spells {o.domain} in its host name"
     own = [n for n in x.names if _agree(n, _core(x.domain))]
     other = [n for n in x.names if _agree(n, _core(o.domain))]
     if other and not own:

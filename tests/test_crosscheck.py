@@ -108,6 +108,16 @@ def test_pages_that_point_at_each_other_decide_nothing():
     assert decide([a, replace(b, hosts={})]).original == 1
 
 
+def test_a_proxy_whose_host_spells_a_members_domain_points_at_it():
+    proxy = replace(_print("translate.goog"), url="https://www-nytimes-com.translate.goog/story")
+    decision = decide([proxy, _print("nytimes.com")])
+    assert decision.original == 1 and "spells nytimes.com" in decision.evidence
+    cousin = replace(_print("nytimes.xyz"), url="https://nytimes.xyz/story")  # the same name on another TLD: no direction
+    assert decide([cousin, _print("nytimes.com")]).original is None
+    suffix = replace(_print("news.com.au"), url="https://news.com.au/story")  # a domain of its own, not a mirror
+    assert decide([suffix, _print("news.com")]).original is None
+
+
 def test_prints_survive_their_json(detector):
     from detector.crosscheck import fingerprint
 
@@ -115,7 +125,7 @@ def test_prints_survive_their_json(detector):
     result, page = detector.scored_page(html, url)
     p = fingerprint(page, result, id="x", url=url)
     back = Print.from_json(json.loads(json.dumps(p.to_json())))
-    assert (back.shingles == p.shingles).all()
+    assert (back.shingles == p.shingles).all() and (back.keys == p.keys).all() and back.keys.dtype == np.uint64
     assert back.hosts == p.hosts == {"riversidecourier.com": 4}
     assert back.names == ["Riverside Courier"]
 
