@@ -67,6 +67,10 @@ _STAR = 64
 """A band bucket with more pages than this is a crowd of identical texts: each joins the first,
 which keeps the clusters and avoids n² candidate pairs."""
 WIRE_SIGNALS = ("wire_dateline", "wire_credit")
+ADDRESS, NAME = 0, 1
+"""How strongly a page points at another's site (``pointer``): by an address (canonical, a source
+line's link, a host name spelling the site), or by a name or links, which farms' frames also carry
+for other farms."""
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 
 # --------------------------------------------------------------------------------------------------
@@ -263,33 +267,41 @@ def _spells(url: str, domain: str, other: str) -> bool:
 
 
 def points_at(x: Print, o: Print) -> str | None:
-    """The evidence on page ``x`` that ``o``'s site published it first, strongest first: the address
-    ``x`` claims (canonical, og:url, JSON-LD, syndication meta), the site its "Source:" line
-    credits, a host name that spells ``o``'s domain (a proxy's or a mirror's), a site name that
-    names ``o``'s domain and not ``x``'s, two or more links and assets on ``o``'s site."""
+    """The evidence on page ``x`` that ``o``'s site published it first (``pointer``), or None."""
+    found = pointer(x, o)
+    return found[1] if found else None
+
+
+def pointer(x: Print, o: Print) -> tuple[int, str] | None:
+    """(strength, evidence) of page ``x`` pointing at ``o``'s site as the first publisher, strongest
+    first: an address (``ADDRESS``): the one ``x`` claims (canonical, og:url, JSON-LD, syndication
+    meta), the site its "Source:" line links, a host name that spells ``o``'s domain (a proxy's or
+    a mirror's); then a name or links (``NAME``): the site a "Source:" line names without a link, a
+    site name that names ``o``'s domain and not ``x``'s, two or more links and assets on ``o``'s site."""
     stated = x.stated or {}
     if stated.get("kind") in ("canonical", "source-link"):
         named = stated.get("url") or stated.get("name") or ""
         if registrable_domain(named) == o.domain or (not stated.get("url") and named and (
                 any(_agree(named, n) for n in o.names) or _agree(named, _core(o.domain)))):
             what = "its canonical address" if stated["kind"] == "canonical" else "its source line"
-            return f"{what} names {o.domain} ({stated.get('url') or named})"
+            return ADDRESS if stated.get("url") else NAME, f"{what} names {o.domain} ({stated.get('url') or named})"
     if x.url and _spells(x.url, x.domain, o.domain):
-        return f"its address {x.url} spells {o.domain} in its host name"
+        return ADDRESS, f"its address {x.url} spells {o.domain} in its host name"
     own = [n for n in x.names if _agree(n, _core(x.domain))]
     other = [n for n in x.names if _agree(n, _core(o.domain))]
     if other and not own:
-        return f"its site name {other[0]!r} names {o.domain}, not {x.domain}"
+        return NAME, f"its site name {other[0]!r} names {o.domain}, not {x.domain}"
     if x.hosts.get(o.domain, 0) >= 2:
-        return f"{x.hosts[o.domain]} of its links and assets are on {o.domain}"
+        return NAME, f"{x.hosts[o.domain]} of its links and assets are on {o.domain}"
     return None
 
 
 def decide(members: list[Print]) -> Decision:
     """The cluster's original, from evidence in this order: every member carries the same wire (the
     source is the wire, no member is the original); the other members' pages point at one site
-    (``points_at``) and it points at none, unless it reads as a copy by ``MARGIN`` more than another
-    member (farms here reuse each other's names); the model's reading of each page: the only member read
+    (``pointer``: by addresses alone first, then by names and links too) and it points at none,
+    unless names and links alone point at it and it reads as a copy by ``MARGIN`` more than
+    another member (farms here reuse each other's names); the model's reading of each page: the only member read
     as an original while the others read as republished (which flags no page anew), or the member
     whose probability of republished is lower than every other's by ``MARGIN``; the one date
     earlier than every other member's. Containment does not decide: a copy that adds chrome
@@ -301,22 +313,27 @@ def decide(members: list[Print]) -> Decision:
     if len(wires) == 1 and None not in wires:
         wire = wires.pop()
         return Decision(None, f"every member carries the {wire} wire's dateline or credit: the source is the wire", wire)
-    pointers: dict[int, list[str]] = defaultdict(list)
-    pointing: set[str] = set()
-    for i, x in enumerate(members):
-        for j, o in enumerate(members):
-            if x.domain != o.domain and (why := points_at(x, o)) is not None:
-                pointers[j].append(f"{x.url or x.id}: {why}")
-                pointing.add(x.domain)
-    targets = {members[j].domain for j in pointers} - pointing
+    said = [(i, j, found) for i, x in enumerate(members) for j, o in enumerate(members)
+            if x.domain != o.domain and (found := pointer(x, o)) is not None]
     # The model's readings compare like with like: a text dump lost the markup that the model reads
     # as a copy's traces, so its low probability says nothing when an HTML member is there.
     readable = [i for i, m in enumerate(members) if m.kind == "html"] or list(range(len(members)))
     lowest = min(members[i].probability for i in readable)
-    if len(targets) == 1:
-        j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
-        if members[j].probability - lowest < MARGIN:  # else a farm naming another farm, not a copy its publisher
-            return Decision(j, pointers[j][0])
+    for strength in (ADDRESS, NAME):  # addresses first: a farm's frame may carry another farm's name, not its address
+        pointers: dict[int, list[str]] = defaultdict(list)
+        pointing: set[str] = set()
+        for i, j, (kind, why) in said:
+            if kind <= strength:
+                pointers[j].append(f"{members[i].url or members[i].id}: {why}")
+                pointing.add(members[i].domain)
+        targets = {members[j].domain for j in pointers} - pointing
+        if len(targets) == 1:
+            j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
+            # Named only by names and links, a member that reads as a copy by the margin is a farm
+            # that other farms' frames name, not their publisher; an address is not reused so.
+            if strength == ADDRESS or members[j].probability - lowest < MARGIN:
+                return Decision(j, pointers[j][0])
+            break
     originals = [i for i, m in enumerate(members) if m.label == "original"]
     if len({members[i].domain for i in originals}) == 1 and len(originals) < len(members):
         i = originals[0]
@@ -583,4 +600,4 @@ def amended_rows(spilled: Callable[[], Iterable[tuple[dict, dict | None]]]) -> I
 
 
 __all__ = ["Batch", "Copy", "Decision", "MIN_SHINGLES", "Print", "Verdict", "amended_rows", "apply_to_result",
-           "apply_to_row", "crosscheck", "decide", "fingerprint", "points_at"]
+           "apply_to_row", "crosscheck", "decide", "fingerprint", "pointer", "points_at"]
