@@ -301,10 +301,10 @@ def decide(members: list[Print]) -> Decision:
     source is the wire, no member is the original); the other members' pages point at one site
     (``pointer``: by addresses alone first, then by names and links too) and it points at none,
     unless names and links alone point at it and it reads as a copy by ``MARGIN`` more than
-    another member (farms here reuse each other's names); the model's reading of each page: the only member read
-    as an original while the others read as republished (which flags no page anew), or the member
-    whose probability of republished is lower than every other's by ``MARGIN``; the one date
-    earlier than every other member's. Containment does not decide: a copy that adds chrome
+    another member (farms here reuse each other's names); the model's reading of each page: the
+    only member read as an original while the others read as republished (which flags no page
+    anew), or the member whose probability of republished is lower than every other's by
+    ``MARGIN``; the one date earlier than every other member's. Containment does not decide: a copy that adds chrome
     holds the original, but a trimmed copy is held by it, so its direction says nothing."""
     if len(members) > MAX_CLUSTER:
         return Decision(None, f"original unknown: {len(members)} pages on many sites share this text (a template or "
@@ -451,7 +451,6 @@ class Batch:
     def _decided(self) -> Iterator[tuple[list[int], int | None, Decision]]:
         """(members, the original among them or None, the decision) per cluster."""
         clusters = self.clusters()
-        self._keys, self._anchors = [], []  # the candidates are found: only the clusters are needed now
         self._load_facts(i for members in clusters for i in members)
         for members in clusters:
             decision = decide([self._facts[i] for i in members])
@@ -470,6 +469,7 @@ class Batch:
         for cluster in self._decided():
             for i in cluster[0]:
                 where[self._numbers[i]] = (i, cluster)
+        self._keys, self._anchors = [], []  # only the clusters are needed now
 
         def verdict(number: int) -> Verdict:
             if number not in where:
