@@ -1,6 +1,7 @@
 """The batch cross-check on a crawl that holds originals and copies of some of them (issue 15's bar).
 
     python benchmarks/bench_crosscheck.py [--originals 3631] [--copied 1200] [--jobs 2] [--dir DIR]
+    python benchmarks/bench_crosscheck.py --originals 3631 --copied 3631 --most 5 --uniform  # 10,707 pages
 
 The crawl (a JSONL of pages, in a temporary folder, never in the repo): shared-corpus pages as they
 are, every one an original, and copies of some of their articles on other hosts made by the
