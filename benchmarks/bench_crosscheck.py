@@ -1,6 +1,7 @@
 """The batch cross-check on a crawl that holds originals and copies of some of them (issue 15's bar).
 
     python benchmarks/bench_crosscheck.py [--originals 3631] [--copied 1200] [--jobs 2] [--dir DIR]
+    python benchmarks/bench_crosscheck.py --originals 3631 --copied 3631 --most 5 --uniform  # 10,707 pages
 
 The crawl (a JSONL of pages, in a temporary folder, never in the repo): shared-corpus pages as they
 are, every one an original, and copies of some of their articles on other hosts made by the
@@ -66,8 +67,11 @@ def article_of(row: dict, raw: bytes) -> tuple[Article | None, Headline | None]:
                    site_name=page.site_names[0].text if page.site_names else None, html=doc.text), head
 
 
-def build_crawl(corpus: Path, originals: int, copied: int, seed: int, path: Path, most: int = 2) -> dict[str, dict]:
-    """Write the crawl to ``path``; returns the truth per page id."""
+def build_crawl(corpus: Path, originals: int, copied: int, seed: int, path: Path, most: int = 2,
+                uniform: bool = False) -> dict[str, dict]:
+    """Write the crawl to ``path``; returns the truth per page id. An article gets one copy most
+    often, up to ``most``; with ``uniform`` any number of 1..``most`` as often (a larger crawl from
+    the same originals: the corpus has about 2,100 articles with a URL)."""
     rng = random.Random(seed)
     rows = [r for r in load_manifest(corpus) if r.get("url")]
     rng.shuffle(rows)
@@ -83,8 +87,9 @@ def build_crawl(corpus: Path, originals: int, copied: int, seed: int, path: Path
                 heads.append(head)
             if art:
                 articles.append(art)
+    counts = list(range(1, most + 1)) if uniform else [1] * most + list(range(2, most + 1))
     for n, art in enumerate(articles):
-        for family in rng.sample(FAMILIES, rng.choice([1] * most + list(range(2, most + 1)))):  # one copy most often
+        for family in rng.sample(FAMILIES, rng.choice(counts)):
             farm = generate(art, rng.sample(heads, min(40, len(heads))), random.Random(seed * 100_003 + n), family=family,
                             as_text=False)
             copy_id = f"copy-{n}-{family}"
@@ -150,6 +155,7 @@ def main() -> int:
     ap.add_argument("--originals", type=int, default=2400, help="corpus pages in the crawl (>= 2,000 for the bar)")
     ap.add_argument("--copied", type=int, default=700, help="corpus articles that get copies on other hosts")
     ap.add_argument("--most", type=int, default=2, help="most copies of one article (families drawn without repeats)")
+    ap.add_argument("--uniform", action="store_true", help="as many copies of an article from 1 to --most, as often")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--model", help="model file (default: the shipped one)")
@@ -167,7 +173,8 @@ def main() -> int:
     crawl, truth_file = work / "crawl.jsonl", work / "truth.json"
     t0 = time.perf_counter()
     if not (crawl.exists() and truth_file.exists()):
-        truth = build_crawl(corpus, args.originals, args.copied, args.seed, crawl, min(args.most, len(FAMILIES)))
+        truth = build_crawl(corpus, args.originals, args.copied, args.seed, crawl, min(args.most, len(FAMILIES)),
+                            args.uniform)
         truth_file.write_text(json.dumps(truth))
     truth = json.loads(truth_file.read_text())
     kinds = Counter(t["kind"] for t in truth.values())

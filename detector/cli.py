@@ -158,12 +158,13 @@ def allow_private_argument(p: argparse.ArgumentParser) -> None:
 
 def run_score(args: argparse.Namespace) -> int:
     from . import batch
-    from .budget import WorkerError, WorkerPool, new_detector, start_fork_server
+    from .budget import WorkerError, WorkerPool, hand_on_pages, new_detector, start_fork_server
     from .inputs import count_records, iter_records
 
     budget = _budget(args)
     if budget is not None or args.jobs > 1:  # pages go to workers: their fork server starts importing now
         start_fork_server()
+        hand_on_pages()
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         return usage_error(args, "--url names one page: give a single file (or -)")
     if (args.resume or args.force) and not args.output:

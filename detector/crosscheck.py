@@ -7,9 +7,9 @@ crawl, the batch is the evidence.
 1. While a page is scored, its worker keeps a ``Print``: the main text's shingle hashes
    (``provenance``'s shingles) and the facts that tell an original from a copy: the address the
    page claims elsewhere (canonical, og:url, JSON-LD, a "Source:" line), its wire, its site names,
-   the hosts of its links and assets, its date, the model's verdict.
-2. After the last page (``Batch``), each print gets its LSH band keys (datasketch's MinHash
-   permutations, 85 bands of 3). Pages whose band keys collide on another registrable domain are
+   the hosts of its links and assets, its date, the model's verdict; and its LSH band keys
+   (datasketch's MinHash permutations, 85 bands of 3).
+2. After the last page (``Batch``), pages whose band keys collide on another registrable domain are
    candidates, and so are pages that share three anchor shingles (a short text held in a long one,
    which no band finds: ``ANCHOR``); each candidate is verified on the exact shingle sets
    (containment either way at least ``provenance.Settings.copy``, 0.5), and verified pairs join
@@ -27,12 +27,14 @@ spilled to a temporary file and memory-mapped for verification.
 from __future__ import annotations
 
 import base64
+import json
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -65,6 +67,10 @@ _STAR = 64
 """A band bucket with more pages than this is a crowd of identical texts: each joins the first,
 which keeps the clusters and avoids n² candidate pairs."""
 WIRE_SIGNALS = ("wire_dateline", "wire_credit")
+ADDRESS, NAME = 0, 1
+"""How strongly a page points at another's site (``pointer``): by an address (canonical, a source
+line's link, a host name spelling the site), or by a name or links, which farms' frames also carry
+for other farms."""
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 
 # --------------------------------------------------------------------------------------------------
@@ -89,13 +95,20 @@ class Print:
     hosts: dict[str, int] = field(default_factory=dict)
     date: str | None = None
     kind: str = "html"  # or "text": a dump keeps none of the markup the model reads
+    keys: np.ndarray | None = None  # ``band_keys``, made by the worker that scored the page
 
     def to_json(self) -> dict:
-        return {**asdict(replace(self, shingles=None)), "shingles": _b64(self.shingles)}
+        return {**asdict(replace(self, shingles=None, keys=None)), "shingles": _b64(self.shingles),
+                "keys": None if self.keys is None else _b64(self.keys)}
 
     @classmethod
     def from_json(cls, data: dict) -> Print:
-        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32)})
+        keys = data.get("keys")
+        return cls(**{**data, "shingles": _unb64(data["shingles"], np.uint32),
+                      "keys": None if keys is None else _unb64(keys, np.uint64)})
+
+    def band_keys(self) -> np.ndarray:
+        return self.keys if self.keys is not None else band_keys(self.shingles)
 
 
 def _b64(a: np.ndarray) -> str:
@@ -113,8 +126,8 @@ def _hasher() -> Hasher:
 
 def band_keys(hashes: np.ndarray) -> np.ndarray:
     """One 64-bit key per LSH band of the MinHash signature: pages sharing a key are candidates.
-    Computed where the batch is cross-checked, not in the scoring workers: datasketch imports SciPy,
-    50 MB a worker that scoring does without."""
+    Made in the scoring workers, beside the shingles (``Hasher`` draws datasketch's permutations
+    without importing datasketch, which imports SciPy: 50 MB a worker)."""
     sig = _hasher().signature(hashes)[: SETTINGS.bands * SETTINGS.rows].reshape(SETTINGS.bands, SETTINGS.rows)
     acc = np.zeros(SETTINGS.bands, dtype=np.uint64)
     for j in range(SETTINGS.rows):
@@ -139,7 +152,8 @@ def fingerprint(page: Page, result: Any, *, id: str | None = None, url: str | No
                  stated=stated.to_dict() if stated else None, wire=wire.name if wire else None,
                  names=sorted({n.text.strip() for n in page.site_names if n.text.strip()})[:8],
                  hosts=dict(hosts.most_common(30)),
-                 date=min(d.value for d in page.dates).isoformat() if page.dates else None, kind=page.kind)
+                 date=min(d.value for d in page.dates).isoformat() if page.dates else None, kind=page.kind,
+                 keys=band_keys(hashes))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -229,37 +243,68 @@ def _core(domain: str) -> str:
     return domain.split(".")[0]
 
 
-def points_at(x: Print, o: Print) -> str | None:
-    """The evidence on page ``x`` that ``o``'s site published it first, strongest first: the address
-    ``x`` claims (canonical, og:url, JSON-LD, syndication meta), the site its "Source:" line
-    credits, a site name that names ``o``'s domain and not ``x``'s, two or more links and assets
-    on ``o``'s site."""
+@lru_cache(maxsize=1 << 16)
+def _agree(name: str, other: str) -> bool:
+    """``identity.names_agree``, remembered: ``decide`` asks it of every ordered pair of a cluster."""
     from .signals.identity import names_agree
 
+    return names_agree(name, other)
+
+
+def _spells(url: str, domain: str, other: str) -> bool:
+    """Whether the host of ``url`` (on ``domain``) spells the whole of ``other``, as proxies and
+    mirrors name the site they serve: ``www-nytimes-com.translate.goog`` (dashes for dots, two for
+    a dash), ``nytimes.com.mirror.xyz`` (dotted, before the host's own domain: ``news.com.au`` does
+    not spell ``news.com``)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return False
+    dashed = {other.replace(".", "-"), other.replace("-", "--").replace(".", "-")}
+    below = host[: -len(domain)] if host.endswith(domain) else ""
+    return f".{other}." in f".{below}" or any(label == d or label.endswith("-" + d)
+                                              for label in host.split(".") for d in dashed)
+
+
+def points_at(x: Print, o: Print) -> str | None:
+    """The evidence on page ``x`` that ``o``'s site published it first (``pointer``), or None."""
+    found = pointer(x, o)
+    return found[1] if found else None
+
+
+def pointer(x: Print, o: Print) -> tuple[int, str] | None:
+    """(strength, evidence) of page ``x`` pointing at ``o``'s site as the first publisher, strongest
+    first: an address (``ADDRESS``): the one ``x`` claims (canonical, og:url, JSON-LD, syndication
+    meta), the site its "Source:" line links, a host name that spells ``o``'s domain (a proxy's or
+    a mirror's); then a name or links (``NAME``): the site a "Source:" line names without a link, a
+    site name that names ``o``'s domain and not ``x``'s, two or more links and assets on ``o``'s site."""
     stated = x.stated or {}
     if stated.get("kind") in ("canonical", "source-link"):
         named = stated.get("url") or stated.get("name") or ""
         if registrable_domain(named) == o.domain or (not stated.get("url") and named and (
-                any(names_agree(named, n) for n in o.names) or names_agree(named, _core(o.domain)))):
+                any(_agree(named, n) for n in o.names) or _agree(named, _core(o.domain)))):
             what = "its canonical address" if stated["kind"] == "canonical" else "its source line"
-            return f"{what} names {o.domain} ({stated.get('url') or named})"
-    own = [n for n in x.names if names_agree(n, _core(x.domain))]
-    other = [n for n in x.names if names_agree(n, _core(o.domain))]
+            return ADDRESS if stated.get("url") else NAME, f"{what} names {o.domain} ({stated.get('url') or named})"
+    if x.url and _spells(x.url, x.domain, o.domain):
+        return ADDRESS, f"its address {x.url} spells {o.domain} in its host name"
+    own = [n for n in x.names if _agree(n, _core(x.domain))]
+    other = [n for n in x.names if _agree(n, _core(o.domain))]
     if other and not own:
-        return f"its site name {other[0]!r} names {o.domain}, not {x.domain}"
+        return NAME, f"its site name {other[0]!r} names {o.domain}, not {x.domain}"
     if x.hosts.get(o.domain, 0) >= 2:
-        return f"{x.hosts[o.domain]} of its links and assets are on {o.domain}"
+        return NAME, f"{x.hosts[o.domain]} of its links and assets are on {o.domain}"
     return None
 
 
 def decide(members: list[Print]) -> Decision:
     """The cluster's original, from evidence in this order: every member carries the same wire (the
     source is the wire, no member is the original); the other members' pages point at one site
-    (``points_at``) and it points at none, unless it reads as a copy by ``MARGIN`` more than another
-    member (farms here reuse each other's names); the model's reading of each page: the only member read
-    as an original while the others read as republished (which flags no page anew), or the member
-    whose probability of republished is lower than every other's by ``MARGIN``; the one date
-    earlier than every other member's. Containment does not decide: a copy that adds chrome
+    (``pointer``: by addresses alone first, then by names and links too) and it points at none,
+    unless names and links alone point at it and it reads as a copy by ``MARGIN`` more than
+    another member (farms here reuse each other's names); the model's reading of each page: the
+    only member read as an original while the others read as republished (which flags no page
+    anew), or the member whose probability of republished is lower than every other's by
+    ``MARGIN``; the one date earlier than every other member's. Containment does not decide: a copy that adds chrome
     holds the original, but a trimmed copy is held by it, so its direction says nothing."""
     if len(members) > MAX_CLUSTER:
         return Decision(None, f"original unknown: {len(members)} pages on many sites share this text (a template or "
@@ -268,22 +313,27 @@ def decide(members: list[Print]) -> Decision:
     if len(wires) == 1 and None not in wires:
         wire = wires.pop()
         return Decision(None, f"every member carries the {wire} wire's dateline or credit: the source is the wire", wire)
-    pointers: dict[int, list[str]] = defaultdict(list)
-    pointing: set[str] = set()
-    for i, x in enumerate(members):
-        for j, o in enumerate(members):
-            if x.domain != o.domain and (why := points_at(x, o)) is not None:
-                pointers[j].append(f"{x.url or x.id}: {why}")
-                pointing.add(x.domain)
-    targets = {members[j].domain for j in pointers} - pointing
+    said = [(i, j, found) for i, x in enumerate(members) for j, o in enumerate(members)
+            if x.domain != o.domain and (found := pointer(x, o)) is not None]
     # The model's readings compare like with like: a text dump lost the markup that the model reads
     # as a copy's traces, so its low probability says nothing when an HTML member is there.
     readable = [i for i, m in enumerate(members) if m.kind == "html"] or list(range(len(members)))
     lowest = min(members[i].probability for i in readable)
-    if len(targets) == 1:
-        j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
-        if members[j].probability - lowest < MARGIN:  # else a farm naming another farm, not a copy its publisher
-            return Decision(j, pointers[j][0])
+    for strength in (ADDRESS, NAME):  # addresses first: a farm's frame may carry another farm's name, not its address
+        pointers: dict[int, list[str]] = defaultdict(list)
+        pointing: set[str] = set()
+        for i, j, (kind, why) in said:
+            if kind <= strength:
+                pointers[j].append(f"{members[i].url or members[i].id}: {why}")
+                pointing.add(members[i].domain)
+        targets = {members[j].domain for j in pointers} - pointing
+        if len(targets) == 1:
+            j = max((j for j in pointers if members[j].domain in targets), key=lambda j: len(pointers[j]))
+            # Named only by names and links, a member that reads as a copy by the margin is a farm
+            # that other farms' frames name, not their publisher; an address is not reused so.
+            if strength == ADDRESS or members[j].probability - lowest < MARGIN:
+                return Decision(j, pointers[j][0])
+            break
     originals = [i for i, m in enumerate(members) if m.label == "original"]
     if len({members[i].domain for i in originals}) == 1 and len(originals) < len(members):
         i = originals[0]
@@ -306,29 +356,37 @@ def decide(members: list[Print]) -> Decision:
 
 
 class Batch:
-    """The prints of one batch, by number (input order). Band keys and facts stay in memory (about
-    1.5 KB a page); shingles go to a temporary file, memory-mapped when pairs are verified."""
+    """The prints of one batch, by number (input order). In memory: each page's band keys, anchors
+    and domain (about 1 KB); its shingles and facts go to temporary files, read back when pairs are
+    verified (memory-mapped) and when clusters are decided (the facts of their members only)."""
 
     def __init__(self) -> None:
         self._spill = tempfile.TemporaryFile(prefix="detector-crosscheck-")
+        self._facts_spill = tempfile.TemporaryFile(prefix="detector-crosscheck-facts-")
         self._offsets = [0]
+        self._fact_offsets = [0]
         self._keys: list[np.ndarray] = []
         self._anchors: list[np.ndarray] = []
         self._numbers: list[int] = []
-        self._facts: list[Print] = []
+        self._domains: list[int] = []
+        self._domain_ids: dict[str, int] = {}
+        self._facts: dict[int, Print] = {}  # of cluster members, once decided
         self._shingles: np.ndarray | None = None
 
     def add(self, number: int, p: Print) -> None:
         self._spill.write(p.shingles.astype("<u4").tobytes())
         self._offsets.append(self._offsets[-1] + len(p.shingles))
-        self._keys.append(band_keys(p.shingles))
+        self._fact_offsets.append(self._fact_offsets[-1] + self._facts_spill.write(
+            json.dumps(asdict(replace(p, shingles=None, keys=None))).encode()))
+        self._keys.append(p.band_keys())
         self._anchors.append(p.shingles[(p.shingles & np.uint32(ANCHOR - 1)) == 0])
         self._numbers.append(number)
-        self._facts.append(replace(p, shingles=np.zeros(0, np.uint32)))
+        self._domains.append(self._domain_ids.setdefault(p.domain, len(self._domain_ids)))
 
     def close(self) -> None:
         self._shingles = None
         self._spill.close()
+        self._facts_spill.close()
 
     def _sh(self, i: int) -> np.ndarray:
         if self._shingles is None:
@@ -336,6 +394,13 @@ class Batch:
             self._shingles = (np.memmap(self._spill, dtype="<u4", mode="r") if self._offsets[-1]
                               else np.zeros(0, np.uint32))
         return self._shingles[self._offsets[i]:self._offsets[i + 1]]
+
+    def _load_facts(self, members: Iterable[int]) -> None:
+        self._facts_spill.flush()
+        for i in sorted(set(members) - set(self._facts)):
+            self._facts_spill.seek(self._fact_offsets[i])
+            data = json.loads(self._facts_spill.read(self._fact_offsets[i + 1] - self._fact_offsets[i]))
+            self._facts[i] = Print(**{**data, "shingles": np.zeros(0, np.uint32)})
 
     def _contain(self, i: int, k: int) -> tuple[float, float]:
         """(share of i's shingles in k, share of k's in i)."""
@@ -349,7 +414,7 @@ class Batch:
         n = len(self._keys)
         if n < 2:
             return np.zeros((0, 2), dtype=np.int64)
-        domains = np.unique([f.domain for f in self._facts], return_inverse=True)[1]
+        domains = np.array(self._domains)
         found = [_equal_groups(band, np.arange(n), _STAR) for band in np.vstack(self._keys).T]
         lengths = [len(a) for a in self._anchors]
         if sum(lengths):
@@ -385,7 +450,9 @@ class Batch:
 
     def _decided(self) -> Iterator[tuple[list[int], int | None, Decision]]:
         """(members, the original among them or None, the decision) per cluster."""
-        for members in self.clusters():
+        clusters = self.clusters()
+        self._load_facts(i for members in clusters for i in members)
+        for members in clusters:
             decision = decide([self._facts[i] for i in members])
             yield members, members[decision.original] if decision.original is not None else None, decision
 
@@ -397,15 +464,12 @@ class Batch:
 
     def verdict_of(self) -> Callable[[int], Verdict]:
         """number -> Verdict. The clusters are decided now; each verdict (with its ``copies``) is made
-        when asked, and the facts of pages in no cluster are dropped, so memory holds no more than
-        the clusters while the rows are amended."""
+        when asked, so memory holds no more than the clusters' facts while the rows are amended."""
         where: dict[int, tuple[int, tuple[list[int], int | None, Decision]]] = {}
         for cluster in self._decided():
             for i in cluster[0]:
                 where[self._numbers[i]] = (i, cluster)
-        kept = {i for i, _ in where.values()}
-        self._facts = [f if i in kept else None for i, f in enumerate(self._facts)]  # type: ignore[misc]
-        self._keys, self._anchors = [], []
+        self._keys, self._anchors = [], []  # only the clusters are needed now
 
         def verdict(number: int) -> Verdict:
             if number not in where:
@@ -519,7 +583,10 @@ def _unpack(item: Any, number: int) -> tuple[Any, str | None, str | None, str]:
 def amended_rows(spilled: Callable[[], Iterable[tuple[dict, dict | None]]]) -> Iterator[dict]:
     """Rows with their cross-check, from two reads of the spilled (row, print JSON) pairs: the first
     makes the clusters from the prints, the second amends each row in order (``apply_to_row``).
-    Two reads of a file rather than the rows in memory: a 10,000-page crawl's rows are ~50 MB."""
+    Two reads of a file rather than the rows in memory: a 10,000-page crawl's rows are ~50 MB. The
+    batch is not built while the pages are scored, in the parent: that would import numpy there
+    (14 MB beside the workers, at the run's peak), and the first read costs less (the prints carry
+    their band keys, made by the workers)."""
     batch = Batch()
     try:
         for number, (_, p) in enumerate(spilled()):
@@ -533,4 +600,4 @@ def amended_rows(spilled: Callable[[], Iterable[tuple[dict, dict | None]]]) -> I
 
 
 __all__ = ["Batch", "Copy", "Decision", "MIN_SHINGLES", "Print", "Verdict", "amended_rows", "apply_to_result",
-           "apply_to_row", "crosscheck", "decide", "fingerprint", "points_at"]
+           "apply_to_row", "crosscheck", "decide", "fingerprint", "pointer", "points_at"]

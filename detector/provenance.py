@@ -140,18 +140,19 @@ def shingles(text: str, spec: ShingleSpec = ShingleSpec()) -> np.ndarray:
 class Hasher:
     """datasketch's MinHash (scheme "affine32") over precomputed 32-bit shingle hashes.
 
-    The permutations are datasketch's; the signature is computed here in numpy, equal to
-    ``MinHash.update_batch`` (a test checks it) but without its per-value Python call, which
-    dominated on long pages."""
+    The permutations are datasketch's, drawn as ``MinHash`` draws them (numpy's ``RandomState``: an
+    odd ``a`` and a ``b`` per permutation) but without importing datasketch, which imports SciPy
+    (2 s and 50 MB in each process that makes the batch cross-check's band keys). The signature is
+    computed here in numpy, equal to ``MinHash.update_batch`` (a test checks both) but without its
+    per-value Python call, which dominated on long pages."""
 
     _CHUNK = 2048  # rows of the (shingles × permutations) product at a time: stays in cache
 
     def __init__(self, num_perm: int, seed: int) -> None:
-        from datasketch import MinHash
-
         self.num_perm, self.seed = num_perm, seed
-        self.a, self.b = (np.asarray(x, dtype=np.uint32) for x in
-                          MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations)
+        gen = np.random.RandomState(seed)
+        self.a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        self.b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         out = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)

@@ -42,9 +42,9 @@ def scored_with_prints(index: int, paths: Iterable[str], model: str | None, thre
 def _keys(print_json: str) -> list[int]:
     import numpy as np
 
-    from detector.crosscheck import Print, band_keys
+    from detector.crosscheck import Print
 
-    return band_keys(Print.from_json(json.loads(print_json)).shingles).view(np.int64).tolist()  # Spark longs are signed
+    return Print.from_json(json.loads(print_json)).band_keys().view(np.int64).tolist()  # Spark longs are signed
 
 
 def _anchors(print_json: str) -> list[int]:

@@ -108,6 +108,34 @@ def test_pages_that_point_at_each_other_decide_nothing():
     assert decide([a, replace(b, hosts={})]).original == 1
 
 
+def test_a_proxy_whose_host_spells_a_members_domain_points_at_it():
+    proxy = replace(_print("translate.goog"), url="https://www-nytimes-com.translate.goog/story")
+    decision = decide([proxy, _print("nytimes.com")])
+    assert decision.original == 1 and "spells nytimes.com" in decision.evidence
+    cousin = replace(_print("nytimes.xyz"), url="https://nytimes.xyz/story")  # the same name on another TLD: no direction
+    assert decide([cousin, _print("nytimes.com")]).original is None
+    suffix = replace(_print("news.com.au"), url="https://news.com.au/story")  # a domain of its own, not a mirror
+    assert decide([suffix, _print("news.com")]).original is None
+
+
+def test_an_address_outranks_names_and_the_models_margin():
+    original = replace(_print("latimes.com"), probability=0.55)
+    proxy = replace(_print("ampproject.org"), url="https://www-latimes-com.cdn.ampproject.org/story", probability=0.99)
+    spun = replace(_print("luminajournal.cn"), probability=0.1)  # a copy the model misreads as more original
+    namer = replace(_print("farm.vip", names=["Luminajournal Daily"]), probability=0.99)
+    decision = decide([original, proxy, spun, namer])
+    assert decision.original == 0 and "spells latimes.com" in decision.evidence
+
+
+def test_a_source_line_that_names_without_a_link_is_a_name_not_an_address():
+    credited = replace(_print("ridgeweb.icu"), probability=0.99)
+    farm = replace(_print("carrental.in", stated={"kind": "source-link", "name": "Web", "url": None}), probability=0.99)
+    original = replace(_print("goodtrade.com"), probability=0.1)
+    assert decide([original, credited, farm]).original == 0
+    linked = replace(farm, stated={"kind": "source-link", "name": "Web", "url": "https://ridgeweb.icu/a"})
+    assert decide([original, credited, linked]).original == 1
+
+
 def test_prints_survive_their_json(detector):
     from detector.crosscheck import fingerprint
 
@@ -115,7 +143,7 @@ def test_prints_survive_their_json(detector):
     result, page = detector.scored_page(html, url)
     p = fingerprint(page, result, id="x", url=url)
     back = Print.from_json(json.loads(json.dumps(p.to_json())))
-    assert (back.shingles == p.shingles).all()
+    assert (back.shingles == p.shingles).all() and (back.keys == p.keys).all() and back.keys.dtype == np.uint64
     assert back.hosts == p.hosts == {"riversidecourier.com": 4}
     assert back.names == ["Riverside Courier"]
 

@@ -143,9 +143,12 @@ def test_save_is_atomic(tiny_model, tmp_path, monkeypatch):  # noqa: F811
 
 
 def test_scoring_with_the_shipped_model_imports_neither_scikit_learn_nor_scipy_nor_joblib():
-    """What keeps a crawl worker small (issue 4's memory bar)."""
-    code = ("import sys; from detector import Detector; "
-            "r = Detector().score('<html><body><p>' + 'A plain story about nothing much. ' * 30 + '</p></body></html>'); "
-            "print(r.label, sorted(m for m in ('sklearn', 'scipy', 'joblib') if m in sys.modules))")
+    """What keeps a crawl worker small (issue 4's memory bar), also when it makes the page's
+    cross-check print and band keys (datasketch would import SciPy)."""
+    code = ("import sys; from detector import Detector; from detector.crosscheck import fingerprint; "
+            "r, page = Detector().scored_page('<html><body><p>A plain story about ' + ' and '.join(f'thing {i}' "
+            "for i in range(90)) + '.</p></body></html>', 'https://example.com/a'); "
+            "assert fingerprint(page, r).keys is not None; "
+            "print(r.label, sorted(m for m in ('sklearn', 'scipy', 'joblib', 'datasketch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split(" ", 1)[1].strip() == "[]", out

@@ -148,7 +148,9 @@ def test_signature_is_datasketch_minhash():
     hashes = shingles("\n".join(article(5)))
     reference = MinHash(num_perm=256, seed=1, scheme="affine32", hashfunc=int)
     reference.update_batch(hashes.tolist())
-    assert (Hasher(256, 1).signature(hashes) == reference.hashvalues).all()
+    hasher = Hasher(256, 1)
+    assert (hasher.a == reference.permutations[0]).all() and (hasher.b == reference.permutations[1]).all()
+    assert (hasher.signature(hashes) == reference.hashvalues).all()
 
 
 def test_on_disk_format_is_json_and_plain_arrays(index: ReferenceIndex):
