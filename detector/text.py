@@ -56,9 +56,12 @@ def cjk_share(text: str) -> float:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK text becomes overlapping character bigrams, since it has no spaces."""
+    low = text.lower()
+    if low.isascii():  # no CJK word: the same filter, without a search per word
+        return [w for w in _WORD.findall(low) if len(w) > 2 and not w.isdigit()]
     out: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        if _CJK.search(word):
+    for word in _WORD.findall(low):
+        if not word.isascii() and _CJK.search(word):
             chars = [c for c in word]
             out.extend(a + b for a, b in zip(chars, chars[1:])) if len(chars) > 1 else out.append(word)
         elif len(word) > 2 and not word.isdigit():

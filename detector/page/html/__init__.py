@@ -49,7 +49,7 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, page.url)
     blocks = visible_blocks(tree)
     page.lines = [text for text, _ in blocks]
-    page.captions = read_captions(blocks)
+    page.captions = read_captions(tree, blocks)
     page.total_chars = sum(len(x) for x in page.lines)
     page.headline = page.headline or _headline(tree, page.title)
     page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines)

@@ -13,7 +13,7 @@ from ..lines import Bylines, byline_from_text, dated_label, info_chunks
 from ..model import Located, PageDate
 from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS
 from .jsonld import names_of
-from .tree import Element, Tree, ancestors, attrs_text, hinted, rel_of
+from .tree import Element, Tree, ancestors, hinted, rel_of
 
 MAX_AUTHOR_META = 2  # the first author meta values; CMSs repeat the key for every tag
 ASIDE_PARENTS = 10  # how far up a comment, review, form or footer may hold an element
@@ -23,10 +23,10 @@ TOP_LINES = 150  # bylines and dates are read from labelled lines near the top
 MAX_TIME_ELEMENTS = 5  # <time> elements looked at; later ones date comments and related stories
 
 
-def _in_aside(el: Element) -> bool:
+def _in_aside(tree: Tree, el: Element) -> bool:
     """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
     for anc in ancestors(el, ASIDE_PARENTS):
-        if anc.tag in ASIDE_TAGS or hinted(ASIDE_CLASSES, attrs_text(anc)):
+        if anc.tag in ASIDE_TAGS or hinted(ASIDE_CLASSES, tree.attrs(anc)):
             return True
     return False
 
@@ -45,7 +45,7 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
         for value in meta.get(key, [])[:MAX_AUTHOR_META]:
             names.add(value, f"meta {key}")
     for el in tree.tags:
-        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(el):
+        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(tree, el):
             names.add(tree.text(el), "author element", tree.path(el))
     _class_hinted(tree, names)
     for i, line in enumerate(lines[:TOP_LINES]):
@@ -60,8 +60,7 @@ def _class_hinted(tree: Tree, names: Bylines) -> None:
     """Elements whose class or id says "author"/"byline" (in the lexicon's languages)."""
     classes = _author_classes()
     for el in tree.of(*AUTHOR_TAGS):
-        if (el.get("class") is not None or el.get("id") is not None) and hinted(classes, attrs_text(el)) \
-                and not _in_aside(el):
+        if (attrs := tree.attrs(el)) and hinted(classes, attrs) and not _in_aside(tree, el):
             text = tree.text(el)
             if 0 < len(text) <= MAX_AUTHOR_ELEMENT_CHARS:
                 names.add(byline_from_text(text) or text, "author element", tree.path(el))

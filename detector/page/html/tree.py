@@ -98,13 +98,16 @@ class Tree:
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
         self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
         self._all: list[Element] = []
+        self._names: list[str] = []  # the tag of each element of ``_all``: lxml builds a new str at every ``el.tag``
         self._texts: dict[int, str] = {}
+        self._attrs: dict[int, str] = {}
         self.path = Paths().of  # the CSS path of an element of this page, head elements included
         for top in top_level(root):
             self._walk(top)
         body = next((el for el in self._all if el.tag == "body"), None)
         span = self._spans[id(body)] if body is not None else (-1, len(self._all), 0, len(self.flow))
         self.tags: list[Element] = self._all[span[0] + 1:span[1]]
+        self._tag_names = self._names[span[0] + 1:span[1]]
         self.body_flow = self.flow[span[2]:span[3]]
 
     def _walk(self, top: Element) -> None:
@@ -113,7 +116,7 @@ class Tree:
         A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
         its strings belong to, whether its white space is kept); the first frame only holds ``top``.
         """
-        everything, flow, spans = self._all, self.flow, self._spans
+        everything, names, flow, spans = self._all, self._names, self.flow, self._spans
         stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False)]
         while stack:
             el, children, _, _, kind, preserve = stack[-1]
@@ -137,13 +140,21 @@ class Tree:
                 self._preserved.add(id(child))
             stack.append((child, iter(child), len(everything), len(flow), kind, preserve))
             everything.append(child)
+            names.append(tag)
             if tag == "br":
                 flow.append((None, child, None))
             if child.text:
                 flow.append((_string(child.text, preserve), child, kind))
 
     def of(self, *names: str) -> list[Element]:
-        return [el for el in self.tags if el.tag in names]
+        return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
+
+    def attrs(self, el: Element) -> str:
+        """``attrs_text`` of ``el``, read once: the bylines, captions, logo and breadcrumb readers all test it."""
+        text = self._attrs.get(id(el))
+        if text is None:
+            text = self._attrs[id(el)] = attrs_text(el)
+        return text
 
     def extent(self, el: Element) -> tuple[int, int]:
         """Where ``el`` and its descendants sit in the walk: [first, end)."""
