@@ -23,6 +23,7 @@ _TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text an
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
 _RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
+_DROPPED = frozenset(DROP)  # tested on every element: a set's one hash against the tuple's nine comparisons
 TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
 
 
@@ -89,12 +90,14 @@ def _string(text: str, preserve: bool) -> str:
 class Tree:
     """The body's elements in document order, and its strings, each element's text read once.
 
-    ``flow`` holds the visible strings in order as (text, parent element, ruby tag or None), and each <br>
-    as (None, br, None); ``tags`` the elements inside the body (the whole document's when it has none).
+    ``flow`` holds the visible strings in order as (text, parent element, ruby tag or None, block), and each
+    <br> as (None, br, None, None); ``tags`` the elements inside the body (the whole document's when it has none).
+    A string's block is the nearest of its parent and the parent's ancestors that is no ``INLINE`` element (None
+    when there is none), the element that a line of ``visible_blocks`` comes from.
     """
 
     def __init__(self, root: Element | None) -> None:
-        self.flow: list[tuple[str | None, Element, str | None]] = []  # the whole document's; ``body_flow`` the body's
+        self.flow: list[tuple[str | None, Element, str | None, Element | None]] = []  # the whole document's; ``body_flow`` the body's
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
         self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
         self._all: list[Element] = []
@@ -114,37 +117,38 @@ class Tree:
         """Depth first with a stack of child iterators (lxml's own walkers slow down with depth).
 
         A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
-        its strings belong to, whether its white space is kept); the first frame only holds ``top``.
+        its strings belong to, whether its white space is kept, its block); the first frame only holds ``top``.
         """
         everything, names, flow, spans = self._all, self._names, self.flow, self._spans
-        stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False)]
+        stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False, None)]
         while stack:
-            el, children, _, _, kind, preserve = stack[-1]
+            el, children, _, _, kind, preserve, block = stack[-1]
             for child in children:
                 tag = child.tag
-                if isinstance(tag, str) and tag not in DROP:
+                if isinstance(tag, str) and tag not in _DROPPED:
                     break
                 if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
-                    flow.append((_string(child.tail, preserve), el, kind))
+                    flow.append((_string(child.tail, preserve), el, kind, block))
             else:
-                _, _, first, flow_first, _, _ = stack.pop()
+                _, _, first, flow_first, _, _, _ = stack.pop()
                 if el is not None:
                     spans[id(el)] = (first, len(everything), flow_first, len(flow))
-                    parent, _, _, _, kind, preserve = stack[-1]
+                    parent, _, _, _, kind, preserve, block = stack[-1]
                     if el.tail and parent is not None:
-                        flow.append((_string(el.tail, preserve), parent, kind))
+                        flow.append((_string(el.tail, preserve), parent, kind, block))
                 continue
             kind = tag if tag in _RUBY else kind
             preserve = preserve or tag in _PRESERVE
+            block = block if tag in INLINE else child
             if preserve:
                 self._preserved.add(id(child))
-            stack.append((child, iter(child), len(everything), len(flow), kind, preserve))
+            stack.append((child, iter(child), len(everything), len(flow), kind, preserve, block))
             everything.append(child)
             names.append(tag)
             if tag == "br":
-                flow.append((None, child, None))
+                flow.append((None, child, None, None))
             if child.text:
-                flow.append((_string(child.text, preserve), child, kind))
+                flow.append((_string(child.text, preserve), child, kind, block))
 
     def of(self, *names: str) -> list[Element]:
         return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
@@ -167,7 +171,7 @@ class Tree:
 
     def children(self, el: Element) -> list[Element]:
         """The child elements that bs4 kept (no comments, no hidden elements)."""
-        return [c for c in el if isinstance(c.tag, str) and c.tag not in DROP]
+        return [c for c in el if isinstance(c.tag, str) and c.tag not in _DROPPED]
 
     def own_strings(self, el: Element) -> list[str]:
         """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
@@ -178,7 +182,7 @@ class Tree:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
         _, _, first, end = self._spans[id(el)]
         want = el.tag if el.tag in _RUBY else None
-        return [text for text, _, kind in self.flow[first:end] if text is not None and kind == want]
+        return [text for text, _, kind, _ in self.flow[first:end] if text is not None and kind == want]
 
     def text(self, el: Element) -> str:
         """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones."""
@@ -191,7 +195,7 @@ class Tree:
 def previous_element(el: Element) -> Element | None:
     """The preceding sibling element that bs4 kept (comments and hidden elements are skipped)."""
     sib = el.getprevious()
-    while sib is not None and (not isinstance(sib.tag, str) or sib.tag in DROP):
+    while sib is not None and (not isinstance(sib.tag, str) or sib.tag in _DROPPED):
         sib = sib.getprevious()
     return sib
 
@@ -272,7 +276,6 @@ def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
     out: list[tuple[str, Element]] = []
     current: list[str] = []
     last_block: Element | None = None
-    blocks: dict[int, Element | None] = {}
 
     def flush() -> None:
         text = normalize("".join(current))
@@ -280,15 +283,10 @@ def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
             out.append((text, last_block))
         current.clear()
 
-    for text, parent, _ in tree.body_flow:
+    for text, _, _, block in tree.body_flow:
         if text is None:
             flush()
             continue
-        block = blocks.get(id(parent), parent)
-        if block is parent:
-            while block is not None and block.tag in INLINE:
-                block = block.getparent()
-            blocks[id(parent)] = block
         if block is not last_block:
             flush()
             last_block = block
