@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..lexicons import load
 from ..page import Page, registrable_domain
+from ..phrases import CaselessWords
 from ..text import word_count
 from .base import Signal, SignalUnit
 from .identity import own_address
@@ -30,6 +31,12 @@ def _anchor_words() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     which = "|".join(f"({re.escape(w)})" for w, _ in words)
     edges = r"(?i)(?<![^\W_])(?:{})(?![^\W_])"
     return re.compile(edges.format(find)), re.compile(edges.format(which)), tuple(trade for _, trade in words)
+
+
+@lru_cache(maxsize=1)
+def _anchor_words_occur() -> CaselessWords:
+    """The cheap test run before ``_anchor_words``' pattern: most paragraphs hold none of its words."""
+    return CaselessWords(w for ws in load("spam")["anchor_topics"].values() for w in ws)
 
 
 class KeywordLinksInText(SignalUnit):
@@ -60,6 +67,8 @@ class SpamTradesInText(SignalUnit):
         find, which, trades = _anchor_words()
         seen: dict[str, str] = {}
         for p in page.paragraphs:
+            if not _anchor_words_occur().may_occur(p.text):
+                continue
             for m in find.finditer(p.text):
                 seen.setdefault(trades[which.match(p.text, m.start()).lastindex - 1], m.group(0))
         if len(seen) < 2:
