@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property, wraps
 from typing import TypeVar
 
-from ..text import tokens
+from ..text import tokens, word_count
 
 T = TypeVar("T")
 
@@ -88,6 +88,10 @@ class Page:
     @cached_property
     def main_chars(self) -> int:
         return sum(len(p.text) for p in self.paragraphs)
+
+    @cached_property
+    def main_words(self) -> int:
+        return word_count(self.main_text)
 
     @cached_property
     def article_tokens(self) -> list[str]:

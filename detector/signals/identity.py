@@ -328,7 +328,7 @@ class SiteThemeUnrelated(SignalUnit):
     description = "The site's name is about something (a clinic, an academy) that the article never mentions."
 
     def score(self, page: Page) -> Signal:
-        if word_count(page.main_text) < _MIN_WORDS:
+        if page.main_words < _MIN_WORDS:
             return self.nothing()
         w = _words()
         themed = []
@@ -358,7 +358,7 @@ class CategoryUnrelated(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         sec = page.section
-        if sec is None or word_count(page.main_text) < _MIN_WORDS:
+        if sec is None or page.main_words < _MIN_WORDS:
             return self.nothing()
         label = normalize(sec.text)
         generic = {x.lower() for x in load("sections")["generic"]}

@@ -56,7 +56,7 @@ class MainTextWords(SignalUnit):
     description = "Length of the main text in words, log-scaled to [0, 1] (1 at 3000 words): how much there was to judge."
 
     def score(self, page: Page) -> Signal:
-        words = word_count(page.main_text)
+        words = page.main_words
         return self.measured(min(1.0, math.log1p(words) / math.log1p(3000)))
 
 
