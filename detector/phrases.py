@@ -67,6 +67,10 @@ class CaselessWords:
     def may_occur(self, text: str) -> bool:
         return not (self._decides and text.isascii()) or self._phrases.any_in(text.lower())
 
+    def found(self, text: str) -> set[str] | None:
+        """The words (lower-cased) that occur in ``text``; None when this test cannot tell (any may)."""
+        return self._phrases.found(text.lower()) if self._decides and text.isascii() else None
+
 
 def _folds_to_ascii(char: str) -> bool:
     return any(re.fullmatch(re.escape(char), chr(a), re.I) for a in range(128))

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..lexicons import load, phrases
 from ..page import Page
+from ..phrases import CaselessWords
 from ..text import Phrases, word_count
 from .attribution import self_credit
 from .base import Signal, SignalUnit
@@ -146,6 +147,23 @@ def _leftovers() -> list[tuple[re.Pattern[str], float]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _leftover_literals() -> tuple[tuple[str | None, ...], CaselessWords]:
+    """For each of ``_leftovers``, the phrase that all its matches hold, lower-cased (None for the free
+    patterns), and the one-pass test of which phrases a text holds: of the ~100 patterns, a text needs few."""
+    lex = load("residue")
+    phrases = [*lex["leftovers"], *lex["placeholders"]]
+    return (*(p.lower() or None for p in phrases), *(None for _ in lex["leftover_patterns"])), CaselessWords(phrases)
+
+
+def _leftover_hits(text: str) -> list[tuple[float, int, re.Match[str]]]:
+    """(weight, kind, match) of each leftover in ``text``, in ``_leftovers`` order."""
+    literals, words = _leftover_literals()
+    held = words.found(text)
+    return [(w, i, m) for i, (rx, w) in enumerate(_leftovers())
+            if (held is None or literals[i] is None or literals[i] in held) and (m := rx.search(text))]
+
+
 def _needles() -> Phrases:
     """Literals that every leftover contains: a line with none of them is skipped.
 
@@ -183,7 +201,7 @@ class ScraperLeftovers(SignalUnit):
             if _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.
-            hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
+            hits = _leftover_hits(text)
             if not hits:
                 continue
             weight, kind, m = max(hits, key=lambda h: h[0])

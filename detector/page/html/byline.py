@@ -49,11 +49,16 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
             names.add(tree.text(el), "author element", tree.path(el))
     _class_hinted(tree, names)
     for i, line in enumerate(lines[:TOP_LINES]):
-        for chunk in info_chunks(line):
+        for chunk in _chunks(line):
             name = byline_from_text(chunk)
             if name:
                 names.add(name, "visible text", f"line {i + 1}")
     return names.found
+
+
+@lru_cache(maxsize=2 * TOP_LINES)  # the byline and the date readers cut the same top lines
+def _chunks(line: str) -> tuple[str, ...]:
+    return tuple(info_chunks(line))
 
 
 def _class_hinted(tree: Tree, names: Bylines) -> None:
@@ -94,7 +99,7 @@ def _time_element(tree: Tree) -> PageDate | None:
 def _labelled_date(lines: list[str]) -> PageDate | None:
     """The first 'Posted: 2024-05-02' chunk of the lines near the top."""
     for i, line in enumerate(lines[:TOP_LINES]):
-        for chunk in info_chunks(line):
+        for chunk in _chunks(line):
             d = dated_label(chunk)
             if d:
                 return PageDate(d, "visible text", f"line {i + 1}")

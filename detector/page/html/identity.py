@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
-
 from ...lexicons import load, pattern
 from ...text import normalize
 from ..lines import breadcrumb_from_text, last_copyright, title_parts
@@ -113,9 +111,6 @@ def _jsonld_breadcrumb(jsonld: list[dict]) -> tuple[Located, list[str]] | None:
     return None
 
 
-_LABELLED = etree.XPath("//*[@aria-label]")
-
-
 @lru_cache(maxsize=1)
 def _breadcrumb_classes() -> re.Pattern[str]:
     return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
@@ -123,7 +118,7 @@ def _breadcrumb_classes() -> re.Pattern[str]:
 
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
-    candidates = [el for el in tree.selected(_LABELLED) if "breadcrumb" in (el.get("aria-label") or "").lower()]
+    candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
     candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if hinted(classes, tree.attrs(el))]
     for el in candidates:
         text = tree.text(el)
