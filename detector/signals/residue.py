@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicons import load, phrases
-from ..page import Page
+from ..page import Page, page_view
 from ..phrases import CaselessWords
 from ..text import Phrases, word_count
 from .attribution import self_credit
@@ -39,13 +39,10 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, s
     a window is read only if it spans an occurrence.
     """
     lines = page.lines
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    starts, low = _joined_lines(page)
     # needed[i]: the last line of the nearest occurrence that starts on line i or later
     needed = [len(lines)] * (len(lines) + 1)
-    for start, end in words.spans(" ".join(lines).lower()):
+    for start, end in words.spans(low):
         first = bisect_right(starts, start) - 1
         needed[first] = min(needed[first], bisect_right(starts, end - 1) - 1)
     for i in range(len(lines) - 1, -1, -1):
@@ -62,6 +59,16 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, s
             joined += " " + lines[j]
             if needed[i] <= j:
                 yield joined, f"line {i + 1}"
+
+
+@page_view
+def _joined_lines(page: Page) -> tuple[list[int], str]:
+    """Where each visible line starts in the lines joined by spaces, and that text lower-cased (three signals' windows)."""
+    starts, offset = [], 0
+    for line in page.lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts, " ".join(page.lines).lower()
 
 
 def _is_cjk(word: str) -> bool:

@@ -5,7 +5,6 @@ Page's readers name on lxml's tree (``tree.css_path``, ``tree.visible_blocks``).
 
 from __future__ import annotations
 
-import re
 import warnings
 
 from bs4 import (BeautifulSoup, Comment, Doctype, MarkupResemblesLocatorWarning, NavigableString, Tag,
@@ -14,8 +13,8 @@ from bs4.builder import LXMLTreeBuilder
 
 from ...text import normalize
 from ..selectors import INLINE
+from .paths import CSS_ID
 
-_CSS_ID = re.compile(r"[A-Za-z][\w-]*")
 
 
 class HTMLBuilder(LXMLTreeBuilder):
@@ -48,7 +47,7 @@ def css_path(el: Tag) -> str:
     """A CSS selector that names ``el`` (an id where one exists, else nth-of-type steps)."""
     steps = []
     while el is not None and isinstance(el, Tag) and el.name not in ("[document]", "html"):
-        if el.get("id") and _CSS_ID.fullmatch(str(el.get("id"))):
+        if el.get("id") and CSS_ID.fullmatch(str(el.get("id"))):
             steps.append(f"{el.name}#{el['id']}")
             break
         parent = el.parent

@@ -15,14 +15,14 @@ from lxml import etree
 
 from ...text import normalize
 from ..selectors import DROP, INLINE
+from .paths import Paths
 
 Element = etree._Element
 
-_CSS_ID = re.compile(r"[A-Za-z][\w-]*")
-_TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
 _RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
+_TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _DROPPED = frozenset(DROP)  # tested on every element: a set's one hash against the tuple's nine comparisons
 TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
 
@@ -131,10 +131,10 @@ class Tree:
                         flow.append((_string(child.tail, preserve), el, kind, block))
                     continue
                 child_kind = tag if tag in _RUBY else kind
-                child_preserve = preserve or tag in _PRESERVE
-                child_block = block if tag in INLINE else child
+                child_preserve = preserve | (tag in _PRESERVE)  # both bools
                 if child_preserve:
                     self._preserved.add(id(child))
+                child_block = block if tag in INLINE else child
                 first, flow_first = len(everything), len(flow)
                 everything.append(child)
                 names.append(tag)
@@ -149,12 +149,17 @@ class Tree:
                 if child.tail and el is not None:
                     flow.append((_string(child.tail, preserve), el, kind, block))
             else:
-                _, _, first, flow_first, _, _, _ = stack.pop()
-                if el is not None:
-                    spans[id(el)] = (first, len(everything), flow_first, len(flow))
-                    parent, _, _, _, kind, preserve, block = stack[-1]
-                    if el.tail and parent is not None:
-                        flow.append((_string(el.tail, preserve), parent, kind, block))
+                self._close(stack)
+
+    def _close(self, stack: list[tuple]) -> None:
+        """Pop the frame of an element whose children are all seen: note its span, then its tail (text of its
+        parent). An element without children is closed in ``_walk`` itself: a call for each costs a quarter more."""
+        el, _, first, flow_first, _, _, _ = stack.pop()
+        if el is not None:
+            self._spans[id(el)] = (first, len(self._all), flow_first, len(self.flow))
+            parent, _, _, _, kind, preserve, block = stack[-1]
+            if el.tail and parent is not None:
+                self.flow.append((_string(el.tail, preserve), parent, kind, block))
 
     def of(self, *names: str) -> list[Element]:
         return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
@@ -216,45 +221,6 @@ def ancestors(el: Element, n: int) -> list[Element]:
 def head_text(el: Element) -> str:
     """An element's text, normalised, for elements of the head (read before the walk, e.g. <title>)."""
     return normalize(" ".join(s for s in (x.strip() for x in el.itertext()) if s))
-
-
-class Paths:
-    """CSS selectors that name elements (an id where one exists, else nth-of-type steps).
-
-    Each parent's children are indexed once: scanning the siblings on every call made a page with
-    thousands of <p>s in one <div> quadratic (minutes for 1 MB).
-    """
-
-    def __init__(self) -> None:
-        self._nth: dict[int, tuple[dict[int, int], dict[str, int]]] = {}
-
-    def of(self, el: Element) -> str:
-        steps = []
-        while el is not None and el.tag != "html":
-            el_id = el.get("id")
-            if el_id and _CSS_ID.fullmatch(el_id):
-                steps.append(f"{el.tag}#{el_id}")
-                break
-            parent = el.getparent()
-            if parent is None:
-                steps.append(el.tag)
-                break
-            nth, same = self._nth_of_type(el, parent)
-            steps.append(el.tag if same == 1 else f"{el.tag}:nth-of-type({nth})")
-            el = parent
-        return " > ".join(reversed(steps))
-
-    def _nth_of_type(self, el: Element, parent: Element) -> tuple[int, int]:
-        """(position of ``el`` among its same-named siblings, how many there are)."""
-        cached = self._nth.get(id(parent))
-        if cached is None:
-            counts: dict[str, int] = {}
-            index: dict[int, int] = {}
-            for c in parent:
-                if isinstance(c.tag, str):
-                    counts[c.tag] = index[id(c)] = counts.get(c.tag, 0) + 1
-            cached = self._nth[id(parent)] = (index, counts)
-        return cached[0][id(el)], cached[1][el.tag]
 
 
 def rel_of(el: Element) -> set[str]:
