@@ -8,8 +8,7 @@ report): the same elements, the same strings with the same breaks between them, 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 from lxml import etree
 
@@ -104,6 +103,7 @@ class Tree:
         self._names: list[str] = []  # the tag of each element of ``_all``: lxml builds a new str at every ``el.tag``
         self._texts: dict[int, str] = {}
         self._attrs: dict[int, str] = {}
+        self._chars_before: list[int] | None = None
         self.path = Paths().of  # the CSS path of an element of this page, head elements included
         for top in top_level(root):
             self._walk(top)
@@ -191,6 +191,14 @@ class Tree:
         preserve = id(el) in self._preserved
         return [_string(text, preserve) for text in _TEXT_NODES(el)]
 
+    def chars(self, el: Element) -> int:
+        """Characters in the strings inside ``el`` (``own_strings`` hold at most these), from running sums
+        over the walk: a bound that spares most elements the reading of their own strings."""
+        if self._chars_before is None:
+            self._chars_before = list(accumulate((len(text) if text else 0 for text, _, _, _ in self.flow), initial=0))
+        _, _, first, end = self._spans[id(el)]
+        return self._chars_before[end] - self._chars_before[first]
+
     def strings(self, el: Element) -> list[str]:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
         _, _, first, end = self._spans[id(el)]
@@ -234,10 +242,23 @@ def attrs_text(el: Element) -> str:
     return f"{cls} {el_id}".lower() if cls else el_id.lower()
 
 
-@lru_cache(maxsize=16384)
+HINTS_KEPT = 16384  # answers kept; a crawl's class names are bounded by starting afresh
+_hints: dict[tuple[int, str], bool] = {}
+
+
 def hinted(hint: re.Pattern[str], text: str) -> bool:
-    """Whether a class hint is in an element's ``attrs_text``; cached, as pages repeat their class names."""
-    return hint.search(text) is not None
+    """Whether a class hint is in an element's ``attrs_text``; kept, as pages repeat their class names.
+
+    Keyed by the pattern's id: hashing a compiled pattern (as an lru_cache would) costs a microsecond, more
+    than the search. The hints are the readers' constants, which live as long as the process.
+    """
+    key = (id(hint), text)
+    found = _hints.get(key)
+    if found is None:
+        if len(_hints) >= HINTS_KEPT:
+            _hints.clear()
+        found = _hints[key] = hint.search(text) is not None
+    return found
 
 
 def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
