@@ -3,7 +3,6 @@ elements, then labelled visible lines."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
@@ -11,9 +10,9 @@ from ...lexicons import load
 from ...text import parse_date
 from ..lines import Bylines, byline_from_text, dated_label, info_chunks
 from ..model import Located, PageDate
-from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS
+from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS, Hint
 from .jsonld import names_of
-from .tree import Element, Tree, ancestors, hinted, rel_of
+from .tree import Element, Tree, ancestors, rel_of
 
 MAX_AUTHOR_META = 2  # the first author meta values; CMSs repeat the key for every tag
 ASIDE_PARENTS = 10  # how far up a comment, review, form or footer may hold an element
@@ -26,14 +25,15 @@ MAX_TIME_ELEMENTS = 5  # <time> elements looked at; later ones date comments and
 def _in_aside(tree: Tree, el: Element) -> bool:
     """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
     for anc in ancestors(el, ASIDE_PARENTS):
-        if anc.tag in ASIDE_TAGS or hinted(ASIDE_CLASSES, tree.attrs(anc)):
+        if anc.tag in ASIDE_TAGS or ASIDE_CLASSES(tree.attrs(anc)):
             return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _author_classes() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
+def _author_classes() -> Hint:
+    words = load("page")["author_classes"]
+    return Hint(r"(?i)(?:^|[\s_-])(?:" + "|".join(words) + r")(?:$|[\s_-]|name)", words)
 
 
 def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str]) -> list[Located]:
@@ -65,7 +65,7 @@ def _class_hinted(tree: Tree, names: Bylines) -> None:
     """Elements whose class or id says "author"/"byline" (in the lexicon's languages)."""
     classes = _author_classes()
     for el in tree.of(*AUTHOR_TAGS):
-        if (attrs := tree.attrs(el)) and hinted(classes, attrs) and not _in_aside(tree, el):
+        if (attrs := tree.attrs(el)) and classes(attrs) and not _in_aside(tree, el):
             text = tree.text(el)
             if 0 < len(text) <= MAX_AUTHOR_ELEMENT_CHARS:
                 names.add(byline_from_text(text) or text, "author element", tree.path(el))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..selectors import CAPTION_HINT, CAPTION_STOP_TAGS, CAPTION_TAGS
-from .tree import Element, Tree, hinted
+from .tree import Element, Tree
 
 MAX_CAPTION_CHARS = 300  # a credit or caption is a line; a longer block is text
 CAPTION_DEPTH = 5  # a credit box wraps its line in a few elements at most
@@ -22,7 +22,7 @@ def _in_caption(tree: Tree, block: Element, boxes: dict[int, bool]) -> bool:
             return False
         box = boxes.get(id(el))
         if box is None:
-            box = boxes[id(el)] = el.tag in CAPTION_TAGS or hinted(CAPTION_HINT, tree.attrs(el))
+            box = boxes[id(el)] = el.tag in CAPTION_TAGS or CAPTION_HINT(tree.attrs(el))
         if box:
             return True
         el = el.getparent()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ...lexicons import load, pattern
 from ...text import normalize
 from ..lines import breadcrumb_from_text, last_copyright, title_parts
 from ..model import Located
-from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES
+from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES, Hint
 from ..urls import is_home_path
 from .jsonld import list_item_name, names_of, types_of
-from .tree import Element, Tree, ancestors, hinted
+from .tree import Element, Tree, ancestors
 
 MAX_SITE_NAME_CHARS = 80  # a meta "site name" longer than this is a sentence
 MAX_SUFFIX_CHARS = 60  # a title's site part; longer is the story's own words
@@ -112,14 +111,15 @@ def _jsonld_breadcrumb(jsonld: list[dict]) -> tuple[Located, list[str]] | None:
 
 
 @lru_cache(maxsize=1)
-def _breadcrumb_classes() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
+def _breadcrumb_classes() -> Hint:
+    words = load("page")["breadcrumb_classes"]
+    return Hint(r"(?i)(?:^|[\s_-])(?:" + "|".join(words) + r")(?:$|[\s_-])", words)
 
 
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
     candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
-    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if hinted(classes, tree.attrs(el))]
+    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes(tree.attrs(el))]
     for el in candidates:
         text = tree.text(el)
         items = breadcrumb_from_text(text)
