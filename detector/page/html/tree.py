@@ -7,7 +7,6 @@ report): the same elements, the same strings with the same breaks between them, 
 
 from __future__ import annotations
 
-import re
 from itertools import accumulate, islice
 
 from lxml import etree
@@ -206,10 +205,14 @@ class Tree:
         return [text for text, _, kind, _ in self.flow[first:end] if text is not None and kind == want]
 
     def text(self, el: Element) -> str:
-        """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones."""
+        """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones.
+
+        Its strings joined by spaces and normalised: stripping each first, as bs4's ``get_text(" ", strip=True)``
+        does, gives the same words (``normalize`` splits at the white space that ``strip`` takes off).
+        """
         text = self._texts.get(id(el))
         if text is None:
-            text = self._texts[id(el)] = normalize(" ".join(s for s in (x.strip() for x in self.strings(el)) if s))
+            text = self._texts[id(el)] = normalize(" ".join(self.strings(el)))
         return text
 
 
@@ -240,25 +243,6 @@ def attrs_text(el: Element) -> str:
     """The element's classes and id as one lower-cased string, for class hints."""
     cls, el_id = el.get("class"), el.get("id") or ""
     return f"{cls} {el_id}".lower() if cls else el_id.lower()
-
-
-HINTS_KEPT = 16384  # answers kept; a crawl's class names are bounded by starting afresh
-_hints: dict[tuple[int, str], bool] = {}
-
-
-def hinted(hint: re.Pattern[str], text: str) -> bool:
-    """Whether a class hint is in an element's ``attrs_text``; kept, as pages repeat their class names.
-
-    Keyed by the pattern's id: hashing a compiled pattern (as an lru_cache would) costs a microsecond, more
-    than the search. The hints are the readers' constants, which live as long as the process.
-    """
-    key = (id(hint), text)
-    found = _hints.get(key)
-    if found is None:
-        if len(_hints) >= HINTS_KEPT:
-            _hints.clear()
-        found = _hints[key] = hint.search(text) is not None
-    return found
 
 
 def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
