@@ -88,14 +88,14 @@ def _string(text: str, preserve: bool) -> str:
 class Tree:
     """The body's elements in document order, and its strings, each element's text read once.
 
-    ``flow`` holds the visible strings in order as (text, parent element, ruby tag or None, block), and each
-    <br> as (None, br, None, None); ``tags`` the elements inside the body (the whole document's when it has none).
+    ``flow`` holds the visible strings in order as (text, ruby tag or None, block), and each
+    <br> as (None, None, None); ``tags`` the elements inside the body (the whole document's when it has none).
     A string's block is the nearest of its parent and the parent's ancestors that is no ``INLINE`` element (None
     when there is none), the element that a line of ``visible_blocks`` comes from.
     """
 
     def __init__(self, root: Element | None) -> None:
-        self.flow: list[tuple[str | None, Element, str | None, Element | None]] = []  # the whole document's; ``body_flow`` the body's
+        self.flow: list[tuple[str | None, str | None, Element | None]] = []  # the whole document's; ``body_flow`` the body's
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
         self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
         self._all: list[Element] = []
@@ -127,7 +127,7 @@ class Tree:
                 tag = child.tag
                 if not isinstance(tag, str) or tag in _DROPPED:
                     if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
-                        flow.append((_string(child.tail, preserve), el, kind, block))
+                        flow.append((_string(child.tail, preserve), kind, block))
                     continue
                 child_kind = tag if tag in _RUBY else kind
                 child_preserve = preserve | (tag in _PRESERVE)  # both bools
@@ -138,15 +138,15 @@ class Tree:
                 everything.append(child)
                 names.append(tag)
                 if tag == "br":
-                    flow.append((None, child, None, None))
+                    flow.append((None, None, None))
                 if child.text:
-                    flow.append((_string(child.text, child_preserve), child, child_kind, child_block))
+                    flow.append((_string(child.text, child_preserve), child_kind, child_block))
                 if len(child):
                     stack.append((child, iter(child), first, flow_first, child_kind, child_preserve, child_block))
                     break
                 spans[id(child)] = (first, first + 1, flow_first, len(flow))
                 if child.tail and el is not None:
-                    flow.append((_string(child.tail, preserve), el, kind, block))
+                    flow.append((_string(child.tail, preserve), kind, block))
             else:
                 self._close(stack)
 
@@ -158,7 +158,7 @@ class Tree:
             self._spans[id(el)] = (first, len(self._all), flow_first, len(self.flow))
             parent, _, _, _, kind, preserve, block = stack[-1]
             if el.tail and parent is not None:
-                self.flow.append((_string(el.tail, preserve), parent, kind, block))
+                self.flow.append((_string(el.tail, preserve), kind, block))
 
     def of(self, *names: str) -> list[Element]:
         return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
@@ -194,7 +194,7 @@ class Tree:
         """Characters in the strings inside ``el`` (``own_strings`` hold at most these), from running sums
         over the walk: a bound that spares most elements the reading of their own strings."""
         if self._chars_before is None:
-            self._chars_before = list(accumulate((len(text) if text else 0 for text, _, _, _ in self.flow), initial=0))
+            self._chars_before = list(accumulate((len(text) if text else 0 for text, _, _ in self.flow), initial=0))
         _, _, first, end = self._spans[id(el)]
         return self._chars_before[end] - self._chars_before[first]
 
@@ -202,7 +202,7 @@ class Tree:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
         _, _, first, end = self._spans[id(el)]
         want = el.tag if el.tag in _RUBY else None
-        return [text for text, _, kind, _ in self.flow[first:end] if text is not None and kind == want]
+        return [text for text, kind, _ in self.flow[first:end] if text is not None and kind == want]
 
     def text(self, el: Element) -> str:
         """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones.
@@ -262,7 +262,7 @@ def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
             out.append((text, last_block))
         current.clear()
 
-    for text, _, _, block in tree.body_flow:
+    for text, _, block in tree.body_flow:
         if text is None:
             flush()
             continue
