@@ -124,6 +124,11 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
     return lang if best >= min_hits and best >= 2 * second else None
 
 
+def fewer_words(text: str, n: int) -> bool:
+    """``word_count(text) < n``, answered by the length of a short ASCII text: n words need 2n - 1 characters."""
+    return (text.isascii() and len(text) < 2 * n - 1) or word_count(text) < n
+
+
 def is_headline(text: str) -> bool:
     """Looks like a headline: a few words, not a one-word menu item."""
     n = word_count(text)
