@@ -6,6 +6,7 @@ with it in ``text`` the two modules imported each other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import ahocorasick
@@ -47,3 +48,29 @@ class Phrases:
     def any_in(self, low: str) -> bool:
         """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""
         return not self._empty and next(self._automaton.iter(low), None) is not None
+
+
+class CaselessWords:
+    """Whether a text may hold any of ``words`` as a case-insensitive regex (``re.I``) finds them.
+
+    For a regex over many words with word boundaries, which scans a long text ten times slower than
+    one Aho-Corasick pass over its lower case. That pass decides only for ASCII texts: ``re.I`` also
+    folds 'ſ' to 's' and the Kelvin sign to 'k', where ``str.lower`` does not; any other text may.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w for w in words if w]
+        self._phrases = Phrases(w for w in words if w.isascii())
+        # A non-ASCII word with a letter that re.I matches to an ASCII one could occur in an ASCII text.
+        self._decides = not any(_folds_to_ascii(c) for w in words for c in w if not c.isascii())
+
+    def may_occur(self, text: str) -> bool:
+        return not (self._decides and text.isascii()) or self._phrases.any_in(text.lower())
+
+    def found(self, text: str) -> set[str] | None:
+        """The words (lower-cased) that occur in ``text``; None when this test cannot tell (any may)."""
+        return self._phrases.found(text.lower()) if self._decides and text.isascii() else None
+
+
+def _folds_to_ascii(char: str) -> bool:
+    return any(re.fullmatch(re.escape(char), chr(a), re.I) for a in range(128))

@@ -52,7 +52,8 @@ from a local moto server took 22 s in 1 MiB requests, 6 s in 8 MiB ones (2.4 s f
 peak RSS of 85 MB (67 MB from disk, 64 MB after imports): the file is streamed, never held."""
 
 
-def _detector(model: str | None, threshold: float | None, max_bytes: int) -> Any:
+def executor_detector(model: str | None, threshold: float | None, max_bytes: int) -> Any:
+    """This executor's Detector for these settings, loaded once (the scoring and the cross-check jobs share it)."""
     key = (model, threshold, max_bytes)
     if key not in _DETECTORS:
         from threadpoolctl import threadpool_limits
@@ -74,7 +75,7 @@ def score_paths(paths: Iterable[str], model: str | None = None, threshold: float
     from detector.batch import score_record
     from detector.rows import spark_row
 
-    detector = _detector(model, threshold, max_bytes)
+    detector = executor_detector(model, threshold, max_bytes)
     for path in paths:
         for record in file_records(path, max_bytes, s3_endpoint):
             yield spark_row(score_record(detector, record))

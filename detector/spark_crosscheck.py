@@ -30,9 +30,9 @@ def scored_with_prints(index: int, paths: Iterable[str], model: str | None, thre
                        max_bytes: int, s3_endpoint: str | None = None) -> Iterator[tuple[int, str, str | None]]:
     """(order, row JSON, print JSON) of every record of a partition's files (local or URIs)."""
     from detector.batch import score_prints
-    from detector.spark import _detector, file_records
+    from detector.spark import executor_detector, file_records
 
-    detector = _detector(model, threshold, max_bytes)
+    detector = executor_detector(model, threshold, max_bytes)
     for path in paths:
         records = file_records(path, max_bytes, s3_endpoint)
         for n, (row, p) in enumerate(score_prints(records, lambda: detector, detector=detector)):

@@ -56,9 +56,12 @@ def cjk_share(text: str) -> float:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK text becomes overlapping character bigrams, since it has no spaces."""
+    low = text.lower()
+    if low.isascii():  # no CJK word: the same filter, without a search per word
+        return [w for w in _WORD.findall(low) if len(w) > 2 and not w.isdigit()]
     out: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        if _CJK.search(word):
+    for word in _WORD.findall(low):
+        if not word.isascii() and _CJK.search(word):
             chars = [c for c in word]
             out.extend(a + b for a, b in zip(chars, chars[1:])) if len(chars) > 1 else out.append(word)
         elif len(word) > 2 and not word.isdigit():
@@ -119,6 +122,11 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
             hits[lang] += 1
     (best, lang), (second, _) = sorted(((n, lang) for lang, n in hits.items()), reverse=True)[:2]
     return lang if best >= min_hits and best >= 2 * second else None
+
+
+def fewer_words(text: str, n: int) -> bool:
+    """``word_count(text) < n``, answered by the length of a short ASCII text: n words need 2n - 1 characters."""
+    return (text.isascii() and len(text) < 2 * n - 1) or word_count(text) < n
 
 
 def is_headline(text: str) -> bool:

@@ -157,7 +157,10 @@ def test_fifty_megabyte_page_stays_under_one_gigabyte(tiny_model, tmp_path):  # 
     assert float(elapsed) < 15 + 10
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert row["origin"] == str(page)
-    assert row.get("truncated") is True or "time budget" in row["error"]
+    # Bounded either way: read cut at max_bytes, then stopped by the time budget or, since issue 16's speed-ups
+    # reach that part of the page within the 15 s, by the worker's memory cap (the code before it hit the cap
+    # too when the budget did not come first).
+    assert row.get("truncated") is True or "time budget" in row["error"] or "memory cap" in row["error"]
 
 
 def test_gzip_bomb_is_read_only_up_to_max_bytes(tmp_path):

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, wraps
+from typing import TypeVar
+
+from ..text import tokens, word_count
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class Page:
     truncated: bool = False
     encoding: str | None = None
 
-    # How ``locate`` names lines of HTML (``parse_html`` sets a ``tree.LineLocator``). Not a field, so that
+    # How ``locate`` names lines of HTML (``parse_html`` sets a ``paths.LineLocator``). Not a field, so that
     # ``asdict`` and the golden files leave it out: it holds the parsed document (see ``forget_tree``).
     line_locator = None
 
@@ -101,3 +106,31 @@ class Page:
     @cached_property
     def main_chars(self) -> int:
         return sum(len(p.text) for p in self.paragraphs)
+
+    @cached_property
+    def main_words(self) -> int:
+        return word_count(self.main_text)
+
+    @cached_property
+    def article_tokens(self) -> list[str]:
+        """``text.tokens`` of the headline and the main text: the article's topic, which several signals compare with."""
+        return tokens(self.headline + " " + self.main_text)
+
+
+def page_view(derive: Callable[[Page], T]) -> Callable[[Page], T]:
+    """``derive(page)`` computed once per page and kept on it, as ``cached_property`` keeps the views above.
+
+    For views that signals derive with their own lexicons (the site names as judged, the site's own address),
+    which several signals read. What it returns is shared: callers must not change it.
+    """
+    key = f"{derive.__module__}.{derive.__qualname__}"
+
+    @wraps(derive)
+    def view(page: Page) -> T:
+        try:
+            return page.__dict__[key]
+        except KeyError:
+            value = page.__dict__[key] = derive(page)
+            return value
+
+    return view

@@ -8,6 +8,38 @@ Order matters wherever a tuple is used: the first match wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from ..phrases import CaselessWords
+
+
+class Hint:
+    """A class hint: a pattern searched in an element's lower-cased class and id (``tree.attrs_text``), with
+    the words that every match of it holds.
+
+    A search costs 5-10 µs a class string (a case-insensitive pattern, or one that opens with a group, is
+    tried at every character); one Aho-Corasick pass over the words rules most strings out first. Words
+    that are not plain (letters, digits, '_', '-', spaces) leave every string to the pattern. Answers are
+    kept, as pages repeat their class names.
+    """
+
+    KEPT = 16384  # answers kept; a crawl's class names are bounded by starting afresh
+
+    def __init__(self, pattern: str, words: Iterable[str]) -> None:
+        self.pattern = re.compile(pattern)
+        words = list(words)
+        self._words = CaselessWords(words) if all(re.fullmatch(r"[\w -]+", w) for w in words) else None
+        self._seen: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) >= self.KEPT:
+                self._seen.clear()
+            may = self._words is None or self._words.may_occur(text)
+            found = self._seen[text] = may and self.pattern.search(text) is not None
+        return found
+
 
 # Elements whose text is never shown: dropped before the visible text is read.
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head")
@@ -55,9 +87,11 @@ AUTHOR_TAGS = ("span", "div", "p", "a", "address", "li", "strong")
 
 # Names inside comments, reviews, forms or the footer are readers', not the byline.
 ASIDE_TAGS = ("form", "footer", "aside")
-ASIDE_CLASSES = re.compile(r"(?i)comment|review|footer|sidebar|respond|reply|testimonial")
+ASIDE_WORDS = ("comment", "review", "footer", "sidebar", "respond", "reply", "testimonial")
+ASIDE_CLASSES = Hint("(?i)" + "|".join(ASIDE_WORDS), ASIDE_WORDS)
 
 # Captions and credit boxes: a "Source: Reuters" there credits a photo or a chart, not the story.
 CAPTION_TAGS = frozenset({"figure", "figcaption", "caption"})
-CAPTION_HINT = re.compile(r"caption|chart|graphic|figure|datawrapper|flourish|(?:photo|image|img|media|picture|foto|bild)[-_]?(?:credit|source)")
+CAPTION_HINT = Hint(r"caption|chart|graphic|figure|datawrapper|flourish|(?:photo|image|img|media|picture|foto|bild)[-_]?(?:credit|source)",
+                    ("caption", "chart", "graphic", "figure", "datawrapper", "flourish", "credit", "source"))
 CAPTION_STOP_TAGS = frozenset({"body", "article", "main", "[document]"})  # a caption box sits below these

@@ -24,10 +24,20 @@ def registrable_domain(url: str | None) -> str | None:
     if not url:
         return None
     try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname
+        host = _hostname(url if "//" in url else "//" + url)
     except ValueError:  # e.g. an unbalanced "[" in the host
         return None
     return _host_domain(host) if host else None
+
+
+_PLAIN_HOST = re.compile(r"(?:https?:)?//([A-Za-z0-9.-]+)(?::\d*)?(?:[/?#]|\Z)")
+
+
+def _hostname(url: str) -> str | None:
+    """``urlsplit(url).hostname``, without urlsplit's cost for the plain 'https://host/…' of almost every link
+    (a page's links are mostly new to the cache). Anything else (user info, brackets, white space) goes to urlsplit."""
+    m = _PLAIN_HOST.match(url)
+    return m.group(1).lower() if m else urlsplit(url).hostname
 
 
 @lru_cache(maxsize=8192)
@@ -65,6 +75,7 @@ def addresses(url: str | None) -> tuple[str | None, str | None]:
     return own, (url if own != url else None)
 
 
+@lru_cache(maxsize=1024)  # a page repeats its menus, and its text's links are among its links
 def absolute(base: str | None, href: str) -> str:
     """``href`` resolved against ``base`` (captures unwrapped); a malformed URL is kept as written."""
     href = href.strip()

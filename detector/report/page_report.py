@@ -163,7 +163,8 @@ def highlight_html(soup: BeautifulSoup, page: Page, signals: list[Signal]) -> li
 # Rendering
 
 
-def _template(name: str) -> Template:
+def template(name: str) -> Template:
+    """One of the report's HTML templates (the page report's and the batch summary's)."""
     return Template(resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
 
 
@@ -251,7 +252,7 @@ def render_page_report(markup: str, page: Page, result: Result, *, name: str = "
     shown = "; ".join(f"<code>{_esc(s.name)}</code> {s.value:.2f}: {_esc(s.evidence)}" for s in original) or "none"
     legend = " ".join(f'<span class="chip kind-{k}">{_esc(label)}</span>' for k, label, _ in KINDS)
     label = result.label
-    return _template("page.html").substitute(
+    return template("page.html").substitute(
         csp=CSP,
         title=_esc(f"{label.upper()} — {name or result.url or 'page'}"),
         label=_esc(label), label_upper=_esc(label.upper()),

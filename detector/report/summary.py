@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .. import sites
 from ..sites import aggregate
-from .page_report import CSP, _template
+from .page_report import CSP, template
 
 
 @dataclass
@@ -104,7 +104,7 @@ def render_summary(batch: Batch, *, name: str = "", top: int = 15) -> str:
     unknown = sum(1 for r in batch.rows if any(c.get("relation") == "unknown" for c in r.get("copies") or []))
     n_rep = sum(r.get("label") == "republished" for r in batch.rows)
     problems = "".join(f"<li>{esc(x)}</li>" for x in batch.bad_lines[:20])
-    return _template("summary.html").substitute(
+    return template("summary.html").substitute(
         csp=CSP, name=esc(name or "results"), pages=len(batch.rows), republished=n_rep,
         original=len(batch.rows) - n_rep, failed=len(batch.failed), bad=len(batch.bad_lines),
         problems=f"<ul>{problems}</ul>" if problems else "",

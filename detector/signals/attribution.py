@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern, phrases
-from ..page import Page, registrable_domain
+from ..page import Page, page_view, registrable_domain
 from ..text import MONTHS, Phrases, normalize, word_count
 from .base import Facts, Signal, SignalUnit, Where, known
 from .identity import clean_name, host_labels
@@ -100,7 +100,13 @@ def wire_site(page: Page) -> bool:
     return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
 
 
-def _segments(page: Page) -> Iterator[tuple[str, Where]]:
+@page_view
+def _segments(page: Page) -> list[tuple[str, Where]]:
+    """``_each_segment``, read once for the credit and the source lines."""
+    return list(_each_segment(page))
+
+
+def _each_segment(page: Page) -> Iterator[tuple[str, Where]]:
     """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.

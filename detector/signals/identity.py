@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..lexicons import load
-from ..page import Located, Page, registrable_domain
+from ..page import Located, Page, page_view, registrable_domain
 from ..text import cjk_share, normalize, tokens, word_count
 from .base import Signal, SignalUnit
 
@@ -241,6 +241,7 @@ def is_wrapper(url: str | None) -> bool:
     return any((host == h or host.endswith("." + h)) and piece in parts.path for h, piece in _wrappers())
 
 
+@page_view
 def own_address(page: Page) -> tuple[str | None, str | None]:
     """(URL, registrable domain) of the site the page is on. A page read through a feed redirector, a news reader's
     wrapper or a proxy cache is judged by its canonical, og:url or JSON-LD url; when those all name the wrapper
@@ -252,6 +253,7 @@ def own_address(page: Page) -> tuple[str | None, str | None]:
     return url, registrable_domain(url)
 
 
+@page_view
 def _site_names(page: Page) -> list[tuple[str, Located, float]]:
     """The page's names for its site with how much each says about the site's identity.
 
@@ -274,9 +276,10 @@ def _stem(word: str) -> str:
     return word if cjk_share(word) else word.rstrip("s")[:5]
 
 
+@page_view
 def _topic_tokens(page: Page) -> set[str]:
     """The article's own words (headline and main text), as stems."""
-    return {_stem(t) for t in tokens(page.headline + " " + page.main_text)}
+    return {_stem(t) for t in page.article_tokens}
 
 
 def _related(words: set[str], topic: set[str]) -> bool:
@@ -325,7 +328,7 @@ class SiteThemeUnrelated(SignalUnit):
     description = "The site's name is about something (a clinic, an academy) that the article never mentions."
 
     def score(self, page: Page) -> Signal:
-        if word_count(page.main_text) < _MIN_WORDS:
+        if page.main_words < _MIN_WORDS:
             return self.nothing()
         w = _words()
         themed = []
@@ -355,7 +358,7 @@ class CategoryUnrelated(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         sec = page.section
-        if sec is None or word_count(page.main_text) < _MIN_WORDS:
+        if sec is None or page.main_words < _MIN_WORDS:
             return self.nothing()
         label = normalize(sec.text)
         generic = {x.lower() for x in load("sections")["generic"]}

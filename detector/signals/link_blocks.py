@@ -40,7 +40,11 @@ def _stem(token: str) -> str:
 
 
 def topic_words(text: str) -> set[str]:
-    return {_stem(t) for t in tokens(text) if t not in _stopwords()}
+    return _topic_of(tokens(text))
+
+
+def _topic_of(words: list[str]) -> set[str]:
+    return {_stem(t) for t in words if t not in _stopwords()}
 
 
 def heading_kind(heading: str | None) -> str | None:
@@ -105,8 +109,10 @@ class LinkBlockUnrelated(SignalUnit):
     description = "How far the headlines in the blocks next to the article are from its topic (1: no shared words)."
 
     def score(self, page: Page) -> Signal:
-        article = topic_words(page.headline + "\n" + page.main_text)
-        if not page.link_blocks or len(article) < _MIN_ARTICLE_TOKENS:
+        if not page.link_blocks:
+            return self.nothing()
+        article = _topic_of(page.article_tokens)
+        if len(article) < _MIN_ARTICLE_TOKENS:
             return self.nothing()
         total = weights = 0.0
         far: list[tuple[float, str]] = []

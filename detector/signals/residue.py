@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from ..lexicons import load, phrases
-from ..page import Page
+from ..page import Page, page_view
+from ..phrases import CaselessWords
 from ..text import Phrases, word_count
 from .attribution import self_credit
 from .base import Signal, SignalUnit, Where, known
@@ -38,13 +39,10 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, W
     a window is read only if it spans an occurrence.
     """
     lines = page.lines
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    starts, low = _joined_lines(page)
     # needed[i]: the last line of the nearest occurrence that starts on line i or later
     needed = [len(lines)] * (len(lines) + 1)
-    for start, end in words.spans(" ".join(lines).lower()):
+    for start, end in words.spans(low):
         first = bisect_right(starts, start) - 1
         needed[first] = min(needed[first], bisect_right(starts, end - 1) - 1)
     for i in range(len(lines) - 1, -1, -1):
@@ -61,6 +59,16 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, W
             joined += " " + lines[j]
             if needed[i] <= j:
                 yield joined, partial(page.locate, i, j)
+
+
+@page_view
+def _joined_lines(page: Page) -> tuple[list[int], str]:
+    """Where each visible line starts in the lines joined by spaces, and that text lower-cased (three signals' windows)."""
+    starts, offset = [], 0
+    for line in page.lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts, " ".join(page.lines).lower()
 
 
 def _is_cjk(word: str) -> bool:
@@ -146,6 +154,23 @@ def _leftovers() -> list[tuple[re.Pattern[str], float]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _leftover_literals() -> tuple[tuple[str | None, ...], CaselessWords]:
+    """For each of ``_leftovers``, the phrase that all its matches hold, lower-cased (None for the free
+    patterns), and the one-pass test of which phrases a text holds: of the ~100 patterns, a text needs few."""
+    lex = load("residue")
+    phrases = [*lex["leftovers"], *lex["placeholders"]]
+    return (*(p.lower() or None for p in phrases), *(None for _ in lex["leftover_patterns"])), CaselessWords(phrases)
+
+
+def _leftover_hits(text: str) -> list[tuple[float, int, re.Match[str]]]:
+    """(weight, kind, match) of each leftover in ``text``, in ``_leftovers`` order."""
+    literals, words = _leftover_literals()
+    held = words.found(text)
+    return [(w, i, m) for i, (rx, w) in enumerate(_leftovers())
+            if (held is None or literals[i] is None or literals[i] in held) and (m := rx.search(text))]
+
+
 def _needles() -> Phrases:
     """Literals that every leftover contains: a line with none of them is skipped.
 
@@ -183,7 +208,7 @@ class ScraperLeftovers(SignalUnit):
             if _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.
-            hits = [(w, i, m) for i, (rx, w) in enumerate(_leftovers()) if (m := rx.search(text))]
+            hits = _leftover_hits(text)
             if not hits:
                 continue
             weight, kind, m = max(hits, key=lambda h: h[0])

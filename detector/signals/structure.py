@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from ..page import Page
-from ..text import occurring, word_count
+from ..text import fewer_words, occurring
 from .base import Signal, SignalUnit
 
 
@@ -44,7 +44,7 @@ class BoilerplateRatio(SignalUnit):
     def score(self, page: Page) -> Signal:
         if not page.lines:
             return self.nothing()
-        short_lines = [ln for ln in page.lines if word_count(ln) < 5]
+        short_lines = [ln for ln in page.lines if fewer_words(ln, 5)]
         in_main = occurring(set(short_lines), page.main_text)
         short = sum(1 for ln in short_lines if ln not in in_main)
         return self.measured(short / len(page.lines))
@@ -56,7 +56,7 @@ class MainTextWords(SignalUnit):
     description = "Length of the main text in words, log-scaled to [0, 1] (1 at 3000 words): how much there was to judge."
 
     def score(self, page: Page) -> Signal:
-        words = word_count(page.main_text)
+        words = page.main_words
         return self.measured(min(1.0, math.log1p(words) / math.log1p(3000)))
 
 

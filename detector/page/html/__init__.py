@@ -17,7 +17,8 @@ from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_u
 from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
 from .main_text import read_main_text
-from .tree import Element, LineLocator, Tree, elements, parse, visible_blocks
+from .paths import LineLocator
+from .tree import Element, Tree, elements, parse, visible_blocks
 
 MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
@@ -50,7 +51,7 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     blocks = visible_blocks(tree)
     page.lines = [text for text, _ in blocks]
     page.line_locator = LineLocator(blocks, tree.path)
-    page.captions = read_captions(blocks)
+    page.captions = read_captions(tree, blocks)
     page.total_chars = sum(len(x) for x in page.lines)
     page.headline = page.headline or _headline(tree, page.title)
     page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines, page.locate)

@@ -3,7 +3,6 @@ elements, then labelled visible lines."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -12,9 +11,9 @@ from ...lexicons import load
 from ...text import parse_date
 from ..lines import Bylines, byline_from_text, dated_label, info_chunks
 from ..model import Located, PageDate
-from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS
+from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS, Hint
 from .jsonld import names_of
-from .tree import Element, Tree, ancestors, attrs_text, hinted, rel_of
+from .tree import Element, Tree, ancestors, rel_of
 
 MAX_AUTHOR_META = 2  # the first author meta values; CMSs repeat the key for every tag
 ASIDE_PARENTS = 10  # how far up a comment, review, form or footer may hold an element
@@ -24,17 +23,18 @@ TOP_LINES = 150  # bylines and dates are read from labelled lines near the top
 MAX_TIME_ELEMENTS = 5  # <time> elements looked at; later ones date comments and related stories
 
 
-def _in_aside(el: Element) -> bool:
+def _in_aside(tree: Tree, el: Element) -> bool:
     """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
     for anc in ancestors(el, ASIDE_PARENTS):
-        if anc.tag in ASIDE_TAGS or hinted(ASIDE_CLASSES, attrs_text(anc)):
+        if anc.tag in ASIDE_TAGS or ASIDE_CLASSES(tree.attrs(anc)):
             return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _author_classes() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
+def _author_classes() -> Hint:
+    words = load("page")["author_classes"]
+    return Hint(r"(?i)(?:^|[\s_-])(?:" + "|".join(words) + r")(?:$|[\s_-]|name)", words)
 
 
 def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str],
@@ -48,23 +48,27 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
         for value in meta.get(key, [])[:MAX_AUTHOR_META]:
             names.add(value, f"meta {key}")
     for el in tree.tags:
-        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(el):
+        if (el.get("itemprop") == "author" or (el.get("rel") and "author" in rel_of(el))) and not _in_aside(tree, el):
             names.add(tree.text(el), "author element", tree.path(el))
     _class_hinted(tree, names)
     for i, line in enumerate(lines[:TOP_LINES]):
-        for chunk in info_chunks(line):
+        for chunk in _chunks(line):
             name = byline_from_text(chunk)
             if name:
                 names.add(name, "visible text", locate(i))
     return names.found
 
 
+@lru_cache(maxsize=2 * TOP_LINES)  # the byline and the date readers cut the same top lines
+def _chunks(line: str) -> tuple[str, ...]:
+    return tuple(info_chunks(line))
+
+
 def _class_hinted(tree: Tree, names: Bylines) -> None:
     """Elements whose class or id says "author"/"byline" (in the lexicon's languages)."""
     classes = _author_classes()
     for el in tree.of(*AUTHOR_TAGS):
-        if (el.get("class") is not None or el.get("id") is not None) and hinted(classes, attrs_text(el)) \
-                and not _in_aside(el):
+        if (attrs := tree.attrs(el)) and classes(attrs) and not _in_aside(tree, el):
             text = tree.text(el)
             if 0 < len(text) <= MAX_AUTHOR_ELEMENT_CHARS:
                 names.add(byline_from_text(text) or text, "author element", tree.path(el))
@@ -99,7 +103,7 @@ def _time_element(tree: Tree) -> PageDate | None:
 def _labelled_date(lines: list[str], locate: Callable[[int], str | None]) -> PageDate | None:
     """The first 'Posted: 2024-05-02' chunk of the lines near the top."""
     for i, line in enumerate(lines[:TOP_LINES]):
-        for chunk in info_chunks(line):
+        for chunk in _chunks(line):
             d = dated_label(chunk)
             if d:
                 return PageDate(d, "visible text", locate(i), line=i)

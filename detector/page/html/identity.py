@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -10,10 +9,10 @@ from ...lexicons import load, pattern
 from ...text import normalize
 from ..lines import breadcrumb_from_text, last_copyright, title_parts
 from ..model import Located
-from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES
+from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES, Hint
 from ..urls import is_home_path
 from .jsonld import list_item_name, names_of, types_of
-from .tree import Element, Tree, ancestors, attrs_text, hinted
+from .tree import Element, Tree, ancestors
 
 MAX_SITE_NAME_CHARS = 80  # a meta "site name" longer than this is a sentence
 MAX_SUFFIX_CHARS = 60  # a title's site part; longer is the story's own words
@@ -73,7 +72,7 @@ def _site_logo(tree: Tree) -> Located | None:
     early = max(MIN_EARLY_TAGS, len(tree.tags) // EARLY_TAGS_SHARE)
     for i, el in enumerate(tree.tags):
         text = _logo_text(tree, el)
-        if text and (i < early or _is_site_logo(el)):
+        if text and (i < early or _is_site_logo(tree, el)):
             return Located(text, "logo", tree.path(el))
     return None
 
@@ -81,7 +80,7 @@ def _site_logo(tree: Tree) -> Located | None:
 def _logo_text(tree: Tree, el: Element) -> str | None:
     """The name a 'logo' element shows (an image's alt text), or None when it is no logo."""
     is_img = el.tag == "img"
-    hint = attrs_text(el) + (" " + (el.get("src") or "").lower() if is_img else "")
+    hint = tree.attrs(el) + (" " + (el.get("src") or "").lower() if is_img else "")
     if LOGO_HINT not in hint:
         return None
     text = normalize(el.get("alt") or "") if is_img else tree.text(el)
@@ -90,10 +89,10 @@ def _logo_text(tree: Tree, el: Element) -> str | None:
     return text
 
 
-def _is_site_logo(el: Element) -> bool:
+def _is_site_logo(tree: Tree, el: Element) -> bool:
     """In a header, or behind a link to the home page."""
     parents = ancestors(el, LOGO_PARENTS)
-    in_header = any(p.tag == "header" or any(h in attrs_text(p) for h in HEADER_HINTS) for p in parents)
+    in_header = any(p.tag == "header" or any(h in tree.attrs(p) for h in HEADER_HINTS) for p in parents)
     return in_header or _is_home_link(el) or any(_is_home_link(p) for p in parents[:LOGO_LINK_PARENTS])
 
 
@@ -114,14 +113,15 @@ def _jsonld_breadcrumb(jsonld: list[dict]) -> tuple[Located, list[str]] | None:
 
 
 @lru_cache(maxsize=1)
-def _breadcrumb_classes() -> re.Pattern[str]:
-    return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["breadcrumb_classes"]) + r")(?:$|[\s_-])")
+def _breadcrumb_classes() -> Hint:
+    words = load("page")["breadcrumb_classes"]
+    return Hint(r"(?i)(?:^|[\s_-])(?:" + "|".join(words) + r")(?:$|[\s_-])", words)
 
 
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
     candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
-    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if hinted(classes, attrs_text(el))]
+    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes(tree.attrs(el))]
     for el in candidates:
         text = tree.text(el)
         items = breadcrumb_from_text(text)

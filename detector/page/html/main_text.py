@@ -65,6 +65,8 @@ def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items:
 def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], block_items: set[int]) -> str | None:
     """The text ``p`` adds to its container's score, or None when it is no paragraph of text."""
     if p.tag in TEXT_CONTAINER_TAGS:
+        if tree.chars(p) < MIN_OWN_CHARS:
+            return None
         own = "".join(tree.own_strings(p)).strip()
         if len(own) < MIN_OWN_CHARS:
             return None

@@ -1,5 +1,5 @@
 """The page as BeautifulSoup sees it, for the report's sanitised copy: the same tree as ``tree.parse``'s (both
-are lxml's HTML parser), so the CSS paths of the Page's evidence (``tree.Paths``) select the same elements here.
+are lxml's HTML parser), so the CSS paths of the Page's evidence (``paths.Paths``) select the same elements here.
 """
 
 from __future__ import annotations
