@@ -100,7 +100,7 @@ def wire_site(page: Page) -> bool:
     return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
 
 
-def _segments(page: Page) -> Iterator[tuple[str, str | None]]:
+def credit_segments(page: Page) -> Iterator[tuple[str, str | None]]:
     """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
@@ -199,7 +199,7 @@ class WireCredit(SignalUnit):
         if wire_site(page):
             return self.nothing()
         closing = [(p.text, p.locator) for p in page.paragraphs[-3:]]
-        for key, segments in (("credit_templates", _segments(page)), ("closing_credit_templates", closing)):
+        for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
             for text, locator in segments:
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
@@ -248,7 +248,7 @@ class SourceLine(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, str | None] = (0.0, "", "", None)
-        for text, locator in _segments(page):
+        for text, locator in credit_segments(page):
             if len(text) > _SEGMENT_MAX:
                 continue
             for value, kind, line in self._readings(text, page):
