@@ -149,3 +149,8 @@ def test_a_contributors_city_is_not_the_credited_name():
     body = STORY + "<p>Associated Press writer John Leicester in Paris contributed to this report.</p>"
     s = BylineCreditMismatch().score(page('<span class="byline">By Maria Lopez</span>', body=body))
     assert "'John Leicester'" in s.evidence and "Paris" not in s.evidence
+
+
+def test_a_view_counter_in_the_author_slot_is_no_person():
+    p = page('<span class="author">人氣(23925)</span>', site="露營日記", url="https://campdiary.pixnet.net/blog/post/1", body=STORY)
+    assert BylinePerson().score(p).value == 0

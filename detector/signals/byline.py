@@ -68,12 +68,19 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.lower()) if w]
 
 
+@lru_cache(maxsize=1)
+def _view_labels() -> frozenset[str]:
+    """'人氣(23925)' sits where a blog theme puts its author: a view counter's label is no name."""
+    residue = load("residue")
+    return frozenset(w.lower() for w in residue["view_labels_strong"] + residue["view_labels_weak"])
+
+
 def _is_person(name: str) -> bool:
     """2-4 capitalised words (particles allowed), or a 2-4 character CJK name, none of them a role word."""
     lex = _lex()
     if cjk_share(name) > 0.8:
         core = re.sub(r"\s", "", name)
-        return 2 <= len(core) <= 4 and core.lower() not in lex["placeholder"] | lex["role"] \
+        return 2 <= len(core) <= 4 and core.lower() not in lex["placeholder"] | lex["role"] | _view_labels() \
             and not any(r in core for r in ("编辑", "記者", "记者", "本站", "小编", "网", "部"))
     parts = name.split()
     core = [p for p in parts if p.lower() not in _PARTICLES]
