@@ -120,6 +120,7 @@ class Detector:
     def score_page(self, page: Page) -> Result:
         t0 = time.perf_counter()
         signals = extract(page)
+        page.forget_tree()
         t1 = time.perf_counter()
         row = vectorize(signals, self.model.feature_names).reshape(1, -1)
         with self._one_thread():

@@ -9,7 +9,7 @@
 """
 
 from .html import parse_html
-from .html.soup import HTMLBuilder, css_path, soup_of, visible_blocks
+from .html.soup import HTMLBuilder, soup_of
 from .lines import breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
 from .model import Link, LinkBlock, Located, Page, PageDate
 from .selectors import DROP
@@ -19,5 +19,5 @@ from .urls import absolute, addresses, registrable_domain, unarchived
 _DROP = DROP  # the old private name, still imported by the report (and by branches written before the move)
 
 __all__ = ["DROP", "HTMLBuilder", "Link", "LinkBlock", "Located", "Page", "PageDate", "absolute", "addresses",
-           "breadcrumb_from_text", "byline_from_text", "copyright_holder", "css_path", "dated_label", "parse_html",
-           "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived", "visible_blocks"]
+           "breadcrumb_from_text", "byline_from_text", "copyright_holder", "dated_label", "parse_html",
+           "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived"]

@@ -1,12 +1,13 @@
 """The Page: everything the signals read, parsed once from HTML (``page.html``) or a text dump (``page.text``).
 
 Each piece of evidence keeps where it was found (``source``) and where in the page (``locator``: a
-CSS path, or "line N") so that reports can point at it. A field that cannot be read stays empty:
+CSS path in HTML, "line N" in a text dump) so that reports can point at it. A field that cannot be read stays empty:
 signals treat empty as "unknown", never as guilt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -26,6 +27,7 @@ class PageDate:
     value: date
     source: str
     locator: str | None = None
+    line: int | None = None  # the index in ``Page.lines`` of the visible line it was read from
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,23 @@ class Page:
     link_chars: int = 0
     truncated: bool = False
     encoding: str | None = None
+
+    # How ``locate`` names lines of HTML (``parse_html`` sets a ``tree.LineLocator``). Not a field, so that
+    # ``asdict`` and the golden files leave it out: it holds the parsed document (see ``forget_tree``).
+    line_locator = None
+
+    def locate(self, first: int, last: int | None = None) -> str | None:
+        """Where lines ``first``..``last`` of ``lines`` (0-based) are: the CSS path of the element holding them
+        in HTML (None once its tree is forgotten), "line N" (the first's) in a text dump."""
+        locator: Callable[[int, int], str] | None = self.line_locator
+        if locator is not None:
+            return locator(first, first if last is None else last)
+        return f"line {first + 1}" if self.kind == "text" else None
+
+    def forget_tree(self) -> None:
+        """Let go of the parsed HTML that ``locate`` reads. The scorer does once the signals have read the page:
+        holding it, a crawl's worker went past its memory cap making the page's cross-check print."""
+        self.line_locator = None
 
     # Views that several signals read, computed once: the builders set ``paragraphs`` before any is read.
     @cached_property

@@ -150,12 +150,12 @@ def _read_dates(page: Page, end: int, meta: range) -> None:
         for chunk in DUMP_CHUNK.split(line):
             d = dated_label(chunk) if word_count(chunk) <= MAX_DATE_LINE_WORDS else None
             if d:
-                page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))
+                page.dates.append(PageDate(d, "visible text", f"line {i + 1}", line=i))
                 return
     for i in meta:  # a bare date under the headline
         d = parse_date(page.lines[i]) if word_count(page.lines[i]) <= MAX_DATE_LINE_WORDS else None
         if d:
-            page.dates.append(PageDate(d, "visible text", f"line {i + 1}"))
+            page.dates.append(PageDate(d, "visible text", f"line {i + 1}", line=i))
             return
 
 

@@ -6,11 +6,10 @@ and script/data URLs removed, links disarmed, and it is shown in an ``<iframe sa
 without ``allow-scripts``. A Content-Security-Policy (which srcdoc frames inherit) blocks every
 remote fetch, so opening a report does not tell the farm that someone looked.
 
-Highlights: signals name where they saw something with a CSS path made by ``detector.page.css_path``
-on the tree that ``parse_html`` builds (lxml via bs4, with ``DROP`` elements and comments removed).
-The sanitiser builds that same tree, so the paths select the same elements here. Signals that
-locate by "line N" of the visible lines (the residue widgets) are mapped to the block element that
-produced the line, by walking the tree the way ``page.visible_blocks`` does.
+Highlights: signals name where they saw something in HTML with a CSS path made on the tree that
+``parse_html`` builds (lxml's HTML parser). The sanitiser parses with the same parser and keeps the
+elements those paths pass through, so the paths select the same elements here. A text dump's evidence
+is "line N", shown as numbered lines.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from ..page import DROP, Page, css_path, soup_of, visible_blocks  # the same tree as parse_html, so css paths match
+from ..page import DROP, Page, soup_of  # the same parser as parse_html, so css paths match
 
 if TYPE_CHECKING:
     from ..api import Detector, Result
@@ -70,8 +69,8 @@ class Placed:
 def sanitize(markup: str) -> tuple[BeautifulSoup, str]:
     """Parse as ``parse_html`` does and disarm: returns the soup (body = the page) and its inline CSS.
 
-    Returns the page's <style> text separately because parse_html drops <style>, and keeping it in
-    the tree would not change element paths but would change the visible-line walk.
+    Returns the page's <style> text separately, for the head that ``framed_document`` rebuilds (the
+    page's own is dropped).
     """
     soup = soup_of(markup)
     css = "\n".join(s.get_text() for s in soup.find_all("style"))
@@ -148,25 +147,14 @@ def _extra_locators(signal: Signal, page: Page) -> list[str]:
 
 def highlight_html(soup: BeautifulSoup, page: Page, signals: list[Signal]) -> list[Placed]:
     """Mark the elements named by the fired signals; say for each signal where it was placed."""
-    body = soup.body or soup
-    lines = visible_blocks(body)
-    same_lines = [t for t, _ in lines] == page.lines  # the line walk matches parse_html's
     placed = []
     for s in signals:
         hits: list[str] = []
         for loc in [s.locator, *_extra_locators(s, page)]:
-            if not loc:
-                continue
-            m = _LINE.match(loc)
-            el = None
-            if m and same_lines and 0 < int(m.group(1)) <= len(lines):
-                el = lines[int(m.group(1)) - 1][1]
-                el = el if el.name not in ("html", "body", "[document]") else None
-            elif not m:
-                el = _select(soup, loc)
+            el = _select(soup, loc) if loc else None
             if el is not None:
                 _mark(el, s.name)
-                hits.append(f"{loc} → {css_path(el)}" if m else loc)
+                hits.append(loc)
         placed.append(Placed(s, ", ".join(dict.fromkeys(hits)) or None))
     return placed
 

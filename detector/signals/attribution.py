@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern, phrases
 from ..page import Page, registrable_domain
 from ..text import MONTHS, Phrases, normalize, word_count
-from .base import Facts, Signal, SignalUnit
+from .base import Facts, Signal, SignalUnit, Where, known
 from .identity import clean_name, host_labels
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
@@ -100,7 +100,7 @@ def wire_site(page: Page) -> bool:
     return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
 
 
-def credit_segments(page: Page) -> Iterator[tuple[str, str | None]]:
+def credit_segments(page: Page) -> Iterator[tuple[str, Where]]:
     """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
@@ -111,11 +111,11 @@ def credit_segments(page: Page) -> Iterator[tuple[str, str | None]]:
     for p in page.paragraphs:
         if p.text not in seen:
             seen.add(p.text)
-            yield p.text, p.locator
+            yield p.text, known(p.locator)
     blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
     for i, line in enumerate(page.lines):
         if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks:
-            yield line, f"line {i + 1}"
+            yield line, partial(page.locate, i)
 
 
 _AXIS_LABEL = re.compile(r"(?=.*\d)[’'$€£¥%+\-–−\d.,:\s]{1,8}")  # "’18", "2010", "3.1%": a chart's last tick
@@ -179,15 +179,15 @@ class WireDateline(SignalUnit):
     def score(self, page: Page) -> Signal:
         if wire_site(page):
             return self.nothing()
-        openings = [(p.text, p.locator) for p in page.paragraphs[:3]]
+        openings = [(p.text, known(p.locator)) for p in page.paragraphs[:3]]
         if not openings:  # no main text found: the first lines that read like prose
-            prose = [(ln, f"line {i + 1}") for i, ln in enumerate(page.lines) if word_count(ln) >= 10]
+            prose = [(ln, partial(page.locate, i)) for i, ln in enumerate(page.lines) if word_count(ln) >= 10]
             openings = prose[:3]
-        for text, locator in openings:
+        for text, where in openings:
             m = _dateline().search(text)
             if m:
                 dateline = m.group(0).strip()
-                return self.found(1.0, f'wire dateline "{dateline}"', locator, Facts(wire=wire_in(normalize(dateline))))
+                return self.found(1.0, f'wire dateline "{dateline}"', where(), Facts(wire=wire_in(normalize(dateline))))
         return self.nothing()
 
 
@@ -198,16 +198,16 @@ class WireCredit(SignalUnit):
     def score(self, page: Page) -> Signal:
         if wire_site(page):
             return self.nothing()
-        closing = [(p.text, p.locator) for p in page.paragraphs[-3:]]
+        closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
-            for text, locator in segments:
+            for text, where in segments:
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
                     m = credit.search(text, names_a_wire)
                     if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
                             and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
                         credit_line = _around(text, m)
-                        return self.found(1.0, f'credit line "{credit_line}"', locator,
+                        return self.found(1.0, f'credit line "{credit_line}"', where(),
                                           Facts(wire=wire_in(normalize(credit_line))))
         return self.nothing()
 
@@ -247,17 +247,17 @@ class SourceLine(SignalUnit):
     description = "A 'Source: X' / '来源：X' line names another outlet, or a line says the text was originally published elsewhere."
 
     def score(self, page: Page) -> Signal:
-        best: tuple[float, str, str, str | None] = (0.0, "", "", None)
-        for text, locator in credit_segments(page):
+        best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
+        for text, where in credit_segments(page):
             if len(text) > _SEGMENT_MAX:
                 continue
             for value, kind, line in self._readings(text, page):
                 if value > best[0]:
-                    best = (value, kind, line, locator)
+                    best = (value, kind, line, where)
         if best[0] == 0:
             return self.nothing()
-        value, kind, line, locator = best
-        return self.found(value, f'{kind} line "{line}"', locator, _source_facts(normalize(line), page))
+        value, kind, line, where = best
+        return self.found(value, f'{kind} line "{line}"', where(), _source_facts(normalize(line), page))
 
     def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str, str]]:
         """(value, kind, the line as shown) for each way ``text`` names a source."""

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from ..page import Page
 from ..text import shorten
+
+
+Where = Callable[[], "str | None"]
+"""A piece of text's locator, made only for the text that fires: a line's CSS path is a walk up the tree
+(``Page.locate``), and most lines a signal reads show nothing."""
+
+
+def known(locator: str | None) -> Where:
+    """A locator that the Page already holds (a paragraph's), as a ``Where``."""
+    return lambda: locator
 
 
 @dataclass(frozen=True)

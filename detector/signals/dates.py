@@ -30,10 +30,8 @@ def _published_dates(page: Page) -> list[PageDate]:
     for d in page.dates:
         if d.source == "json-ld dateCreated":
             continue
-        if d.locator and d.locator.startswith("line ") and d.locator[5:].isdigit():
-            n = int(d.locator[5:]) - 1
-            if 0 <= n < len(page.lines) and _UPDATED.search(page.lines[n]):
-                continue
+        if d.line is not None and _UPDATED.search(page.lines[d.line]):
+            continue
         out.append(d)
     return out
 

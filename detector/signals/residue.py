@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..lexicons import load, phrases
 from ..page import Page
 from ..text import Phrases, word_count
 from .attribution import self_credit
-from .base import Signal, SignalUnit
+from .base import Signal, SignalUnit, Where, known
 
 _SHORT = 40  # a widget's pieces are short lines
 _NOTICE_WORDS = 40  # a disclaimer is a sentence or two, not a paragraph of prose
@@ -29,7 +29,7 @@ def _alt(key: str) -> str:
     return "|".join(re.escape(p) for p in sorted(load("residue")[key], key=len, reverse=True))
 
 
-def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, str]]:
+def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, Where]]:
     """Visible lines, and runs of up to ``size`` short neighbouring lines joined by a space, that
     hold one of ``words``: every widget, counter and leftover pattern here contains one of its
     lexicon's phrases, and most lines none.
@@ -53,14 +53,14 @@ def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, s
         if needed[i] >= min(i + size, len(lines)):
             continue  # no window from line i reaches an occurrence
         if needed[i] == i:
-            yield line, f"line {i + 1}"
+            yield line, partial(page.locate, i)
         joined = line
         for j in range(i + 1, min(i + size, len(lines))):
             if len(lines[j]) > _SHORT:
                 break
             joined += " " + lines[j]
             if needed[i] <= j:
-                yield joined, f"line {i + 1}"
+                yield joined, partial(page.locate, i, j)
 
 
 def _is_cjk(word: str) -> bool:
@@ -89,13 +89,13 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
-        for text, locator in _windows(page, phrases("residue", "vote_strong", "vote_weak")):
+        for text, where in _windows(page, phrases("residue", "vote_strong", "vote_weak")):
             if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
-                return self.found(1.0, f'vote widget "{text}"', locator)
+                return self.found(1.0, f'vote widget "{text}"', where())
             if weak is None and _vote("vote_weak").match(text):
-                weak = self.found(0.5, f'like counter "{text}"', locator)
+                weak = self.found(0.5, f'like counter "{text}"', where())
         return weak or self.nothing()
 
 
@@ -118,13 +118,13 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
-        for text, locator in _windows(page, phrases("residue", "view_labels_strong", "view_labels_weak", "view_units")):
+        for text, where in _windows(page, phrases("residue", "view_labels_strong", "view_labels_weak", "view_units")):
             if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
                 continue
             for rx, value in _views():
                 m = rx.search(text)
                 if m and value > best.value and not _year_or_rank(m.group(0)):
-                    best = self.found(value, f'view counter "{m.group(0).strip()}"', locator)
+                    best = self.found(value, f'view counter "{m.group(0).strip()}"', where())
             if best.value >= 1.0:
                 break
         return best
@@ -178,8 +178,8 @@ class ScraperLeftovers(SignalUnit):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
-        paragraphs = [(p.text, p.locator) for p in page.paragraphs if _needles().any_in(p.text.lower())]
-        for text, locator in paragraphs + list(_windows(page, _needles(), size=2)):
+        paragraphs = [(p.text, known(p.locator)) for p in page.paragraphs if _needles().any_in(p.text.lower())]
+        for text, where in paragraphs + list(_windows(page, _needles(), size=2)):
             if _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.
@@ -191,7 +191,7 @@ class ScraperLeftovers(SignalUnit):
                 continue  # "Read more at Modern Farmer" on modernfarmer.com: its own republishing box
             if kind not in seen:
                 seen[kind] = (weight, text[max(0, m.start() - 20): m.end() + 40])
-                first = first or locator
+                first = first or where()
         if not seen:
             return self.nothing()
         # Noisy-or: several weak leftovers together say more than any one of them.
@@ -222,7 +222,7 @@ class RewriteDisclaimer(SignalUnit):
                     continue
                 if key == "rewrite_disclaimers_machine" and not notice.any_in(low):
                     continue
-                return self.found(value, f"disclaimer: \"{line[:160]}\"", f"line {i + 1}")
+                return self.found(value, f"disclaimer: \"{line[:160]}\"", page.locate(i))
         return self.nothing()
 
 

@@ -17,7 +17,7 @@ from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_u
 from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
 from .main_text import read_main_text
-from .tree import Element, Tree, elements, parse, visible_blocks
+from .tree import Element, LineLocator, Tree, elements, parse, visible_blocks
 
 MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
@@ -49,14 +49,15 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, page.url)
     blocks = visible_blocks(tree)
     page.lines = [text for text, _ in blocks]
+    page.line_locator = LineLocator(blocks, tree.path)
     page.captions = read_captions(blocks)
     page.total_chars = sum(len(x) for x in page.lines)
     page.headline = page.headline or _headline(tree, page.title)
-    page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines)
-    page.breadcrumb, page.breadcrumb_items = read_breadcrumb(tree, jsonld, page.lines) or (None, [])
+    page.site_names = read_site_names(tree, page.meta, jsonld, page.title, page.lines, page.locate)
+    page.breadcrumb, page.breadcrumb_items = read_breadcrumb(tree, jsonld, page.lines, page.locate) or (None, [])
     page.section = read_section(page.meta, page.breadcrumb, page.breadcrumb_items, page.headline, page.title)
-    page.bylines = read_bylines(tree, page.meta, jsonld, page.lines)
-    page.dates = read_dates(tree, page.meta, jsonld, page.lines)
+    page.bylines = read_bylines(tree, page.meta, jsonld, page.lines, page.locate)
+    page.dates = read_dates(tree, page.meta, jsonld, page.lines, page.locate)
     return page
 
 

@@ -4,6 +4,7 @@ elements, then labelled visible lines."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -36,7 +37,9 @@ def _author_classes() -> re.Pattern[str]:
     return re.compile(r"(?i)(?:^|[\s_-])(?:" + "|".join(load("page")["author_classes"]) + r")(?:$|[\s_-]|name)")
 
 
-def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str]) -> list[Located]:
+def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str],
+                 locate: Callable[[int], str | None]) -> list[Located]:
+    """The bylines in order of sources; ``locate``: where a visible line is (``Page.locate``)."""
     names = Bylines()
     for item in jsonld:
         for name in names_of(item.get("author")):
@@ -52,7 +55,7 @@ def read_bylines(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lin
         for chunk in info_chunks(line):
             name = byline_from_text(chunk)
             if name:
-                names.add(name, "visible text", f"line {i + 1}")
+                names.add(name, "visible text", locate(i))
     return names.found
 
 
@@ -69,12 +72,13 @@ def _class_hinted(tree: Tree, names: Bylines) -> None:
                 break
 
 
-def read_dates(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str]) -> list[PageDate]:
+def read_dates(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], lines: list[str],
+               locate: Callable[[int], str | None]) -> list[PageDate]:
     dates = [PageDate(d, f"json-ld {key}") for key, d in _jsonld_dates(jsonld)]
     dates += [PageDate(d, f"meta {key}") for key in load("page")["date_meta"]
               for d in map(parse_date, meta.get(key, [])[:1]) if d]
     timed = _time_element(tree)
-    labelled = _labelled_date(lines)
+    labelled = _labelled_date(lines, locate)
     return dates + [x for x in (timed, labelled) if x is not None]
 
 
@@ -92,11 +96,11 @@ def _time_element(tree: Tree) -> PageDate | None:
     return None
 
 
-def _labelled_date(lines: list[str]) -> PageDate | None:
+def _labelled_date(lines: list[str], locate: Callable[[int], str | None]) -> PageDate | None:
     """The first 'Posted: 2024-05-02' chunk of the lines near the top."""
     for i, line in enumerate(lines[:TOP_LINES]):
         for chunk in info_chunks(line):
             d = dated_label(chunk)
             if d:
-                return PageDate(d, "visible text", f"line {i + 1}")
+                return PageDate(d, "visible text", locate(i), line=i)
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...lexicons import load, pattern
@@ -28,15 +29,15 @@ MAX_SECTION_CHARS = 40  # a category name, not a headline
 
 
 def read_site_names(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], title: str,
-                    lines: list[str]) -> list[Located]:
-    """Every name the page gives its site, in a fixed order of sources."""
+                    lines: list[str], locate: Callable[[int], str | None]) -> list[Located]:
+    """Every name the page gives its site, in a fixed order of sources. ``locate``: where a line is (``Page.locate``)."""
     names = [Located(value.lstrip("@"), f"meta {key}") for key in load("page")["site_name_meta"]
              for value in meta.get(key, [])[:1] if not value.startswith("http") and len(value) <= MAX_SITE_NAME_CHARS]
     for item in jsonld:
         names += _jsonld_site_names(item)
     suffix = _title_suffix(title)
     holder = last_copyright(lines)
-    copyright = Located(holder[0], "copyright", f"line {holder[1] + 1}") if holder else None
+    copyright = Located(holder[0], "copyright", locate(holder[1])) if holder else None
     return names + [x for x in (suffix, _site_logo(tree), copyright) if x is not None]
 
 
@@ -96,9 +97,10 @@ def _is_site_logo(el: Element) -> bool:
     return in_header or _is_home_link(el) or any(_is_home_link(p) for p in parents[:LOGO_LINK_PARENTS])
 
 
-def read_breadcrumb(tree: Tree, jsonld: list[dict], lines: list[str]) -> tuple[Located, list[str]] | None:
+def read_breadcrumb(tree: Tree, jsonld: list[dict], lines: list[str],
+                    locate: Callable[[int], str | None]) -> tuple[Located, list[str]] | None:
     """The breadcrumb and its items: from JSON-LD, a breadcrumb element, or a labelled visible line."""
-    return _jsonld_breadcrumb(jsonld) or _element_breadcrumb(tree) or _line_breadcrumb(lines)
+    return _jsonld_breadcrumb(jsonld) or _element_breadcrumb(tree) or _line_breadcrumb(lines, locate)
 
 
 def _jsonld_breadcrumb(jsonld: list[dict]) -> tuple[Located, list[str]] | None:
@@ -139,12 +141,12 @@ def _linked_items(tree: Tree, el: Element, text: str) -> list[str] | None:
     return None
 
 
-def _line_breadcrumb(lines: list[str]) -> tuple[Located, list[str]] | None:
+def _line_breadcrumb(lines: list[str], locate: Callable[[int], str | None]) -> tuple[Located, list[str]] | None:
     labelled = pattern("page", "breadcrumb_labels", whole_words=True)
     for i, line in enumerate(lines[:BREADCRUMB_TOP_LINES]):
         items = breadcrumb_from_text(line)
         if items and labelled.match(line):
-            return Located(line, "visible text", f"line {i + 1}"), items
+            return Located(line, "visible text", locate(i)), items
     return None
 
 

@@ -8,6 +8,8 @@ report): the same elements, the same strings with the same breaks between them, 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
@@ -19,6 +21,7 @@ from ..selectors import DROP, INLINE
 Element = etree._Element
 
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
+_IDS = etree.XPath("//@id", smart_strings=False)
 _TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
@@ -196,42 +199,95 @@ def head_text(el: Element) -> str:
 
 
 class Paths:
-    """CSS selectors that name elements (an id where one exists, else nth-of-type steps).
+    """CSS selectors that name elements, as a browser's "copy selector" does: a step is the tag with its id
+    (where the page has that id once: the path starts there) or its first class, and ``:nth-of-type`` where
+    its siblings would match the step too. A class makes a path readable and keeps it when a page adds a
+    block above; ``:nth-of-type`` keeps it exact.
 
     Each parent's children are indexed once: scanning the siblings on every call made a page with
-    thousands of <p>s in one <div> quadratic (minutes for 1 MB).
+    thousands of <p>s in one <div> quadratic (minutes for 1 MB). The index holds the parent and its
+    children, so the ``id()`` it is keyed by stays theirs when nothing else holds them (``LineLocator``).
     """
 
     def __init__(self) -> None:
-        self._nth: dict[int, tuple[dict[int, int], dict[str, int]]] = {}
+        self._nth: dict[int, tuple[Element, list[Element], dict[int, int], dict[str, int]]] = {}
+        self._classed: dict[tuple[int, str, str], int] = {}  # (parent, tag, class) -> children that match
+        self._ids: Counter[str] | None = None  # how often each id occurs on the page
 
     def of(self, el: Element) -> str:
         steps = []
         while el is not None and el.tag != "html":
             el_id = el.get("id")
-            if el_id and _CSS_ID.fullmatch(el_id):
+            if el_id and _CSS_ID.fullmatch(el_id) and self._unique(el, el_id):
                 steps.append(f"{el.tag}#{el_id}")
                 break
             parent = el.getparent()
             if parent is None:
                 steps.append(el.tag)
                 break
-            nth, same = self._nth_of_type(el, parent)
-            steps.append(el.tag if same == 1 else f"{el.tag}:nth-of-type({nth})")
+            steps.append(self._step(el, parent))
             el = parent
-        return " > ".join(reversed(steps))
+        return " > ".join(reversed(steps)) or "html"
 
-    def _nth_of_type(self, el: Element, parent: Element) -> tuple[int, int]:
-        """(position of ``el`` among its same-named siblings, how many there are)."""
+    def _unique(self, el: Element, el_id: str) -> bool:
+        """Whether the page has ``el_id`` once: farm templates repeat theirs (two id="box" lists)."""
+        if self._ids is None:  # counted once a page, at the first id a path meets
+            self._ids = Counter(_IDS(el.getroottree()))
+        return self._ids[el_id] == 1
+
+    def _step(self, el: Element, parent: Element) -> str:
+        """``el``'s tag, with its first class, and its place among the siblings that the rest would match too."""
         cached = self._nth.get(id(parent))
         if cached is None:
+            children = [c for c in parent if isinstance(c.tag, str)]
             counts: dict[str, int] = {}
             index: dict[int, int] = {}
-            for c in parent:
-                if isinstance(c.tag, str):
-                    counts[c.tag] = index[id(c)] = counts.get(c.tag, 0) + 1
-            cached = self._nth[id(parent)] = (index, counts)
-        return cached[0][id(el)], cached[1][el.tag]
+            for c in children:
+                counts[c.tag] = index[id(c)] = counts.get(c.tag, 0) + 1
+            cached = self._nth[id(parent)] = (parent, children, index, counts)
+        _, children, index, counts = cached
+        cls = _first_class(el)
+        same = counts[el.tag]
+        if cls and same > 1:
+            key = (id(parent), el.tag, cls)
+            if key not in self._classed:
+                self._classed[key] = sum(c.tag == el.tag and cls in (c.get("class") or "").split() for c in children)
+            same = self._classed[key]
+        name = f"{el.tag}.{cls}" if cls else el.tag
+        return name if same == 1 else f"{name}:nth-of-type({index[id(el)]})"
+
+
+def _first_class(el: Element) -> str | None:
+    """The class a step names; none for <body>, which is one a page and whose classes say the page's state
+    ("single postid-18842 logged-in")."""
+    classes = (el.get("class") or "").split() if el.tag != "body" else []
+    return classes[0] if classes and _CSS_ID.fullmatch(classes[0]) else None
+
+
+class LineLocator:
+    """Where visible lines are in the HTML: the CSS path of the element that holds lines ``first``..``last``
+    (their blocks' nearest common ancestor), for evidence read from lines (a vote box's "顶一下", "(5)").
+
+    A browser shows no line numbers, so "line N" of the Page's lines would point nowhere a user can see.
+    Paths are made only for the lines that evidence names; until then the block elements, and so the
+    parsed document, stay alive with the Page (``Page.forget_tree`` lets them go).
+    """
+
+    def __init__(self, blocks: list[tuple[str, Element]], path: Callable[[Element], str]) -> None:
+        self._blocks = [el for _, el in blocks]
+        self._path = path  # the readers' (``Tree.path``): its index of the page is made once
+
+    def __call__(self, first: int, last: int) -> str:
+        el = self._blocks[first]
+        for other in self._blocks[first + 1:last + 1]:
+            el = _common_ancestor(el, other)
+        return self._path(el)
+
+
+def _common_ancestor(a: Element, b: Element) -> Element:
+    chain = [a, *a.iterancestors()]  # held, so that each id stays its element's
+    ids = {id(x) for x in chain}
+    return next((x for x in (b, *b.iterancestors()) if id(x) in ids), chain[-1])
 
 
 def rel_of(el: Element) -> set[str]:
