@@ -154,3 +154,11 @@ def test_a_contributors_city_is_not_the_credited_name():
 def test_a_view_counter_in_the_author_slot_is_no_person():
     p = page('<span class="author">人氣(23925)</span>', site="露營日記", url="https://campdiary.pixnet.net/blog/post/1", body=STORY)
     assert BylinePerson().score(p).value == 0
+
+
+def test_a_blog_named_by_its_blogger_on_a_blog_host_is_no_brand_byline():
+    blog = dict(site="Camp Diary", body=STORY)
+    hosted = page('<span class="author">Camp-Diary</span>', url="https://campdiary.blogspot.com/2024/05/trip.html", **blog)
+    own = page('<span class="author">Camp-Diary</span>', url="https://www.campdiary.com/2024/05/trip.html", **blog)
+    assert BylineNotPerson().score(hosted).value == 0
+    assert BylineNotPerson().score(own).value == 0.5  # on its own domain the site's name as byline is its brand

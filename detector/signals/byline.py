@@ -17,7 +17,7 @@ from ..page import Located, Page
 from ..text import cjk_share, normalize
 from .attribution import wire_in, wire_site
 from .base import Facts, Signal, SignalUnit
-from .identity import clean_name, host_labels, names_agree
+from .identity import clean_name, host_labels, hosting_platform, names_agree
 
 _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "da", "di", "del", "dos", "du", "bin", "al", "el", "ter", "zu", "y", "e", "mc", "st"}
 _DATE_TAIL = re.compile(r"(?i)\s+(?:(?:on|am|el|le|il)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*\d|\d{1,4}(?:[./:\s-]|$)).*$")
@@ -118,7 +118,8 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
         return ("brand" if wire_site(page) else "wire"), name
     person = _is_person(name)
     if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
-        return "brand", name
+        # On a blog host the blog's name is its blogger's pen name ('史蒂文的家_藍天' on pixnet.net), not a brand.
+        return ("unknown" if hosting_platform(page.domain) else "brand"), name
     if all(w.strip(".") in lex["role"] for w in _words(name)):
         return "role", name
     if spam_level(raw):
