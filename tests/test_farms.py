@@ -263,28 +263,31 @@ def test_wp_source_lines():
     pages = _pages("wp_autoblog_source", 20)
     pat = re.compile(r"(Source|Originally published|Read more at|originally published|Quelle|Fuente|Source :|via|Publié|Publicado|Zuerst|Read the original)", re.I)
     n = sum(1 for p in pages if pat.search(page_text(p)) and "coastalgazette-example.org" in p.content)
-    assert n >= 14
+    assert n >= 10  # lean pages may keep another trace instead
 
 
 def test_cms_en_traces():
     pages = _pages("cms_breadcrumb_en", 20)
-    hits = 0
+    hits = rich = 0
     for p in pages:
         t = page_text(p)
         traces = sum([bool(re.search(r"(current position|current:|location:|you are here|position:)", t)),
                       "source:" in t or "from:" in t, bool(re.search(r"(support|oppose|praise|good!|like) ?\(\d+\)", t)),
                       "prev" in t or "previous" in t, "hot" in t or "pop article" in t, "recommend" in t])
-        assert traces >= 2
+        rich += traces >= 2  # a lean page (a quarter of them) may leave only its unrelated site header
         hits += "collection" in t or "internet" in t or "network" in t or "unknown" in t or "web" in t
-    assert hits >= 10
+    assert hits >= 10 and rich >= 10
 
 
 def test_cms_zh_traces():
+    rich = 0
     for p in _pages("cms_breadcrumb_zh", 15):
         t = page_text(p)
         found = [w for w in ["当前位置", "您的位置", "所在位置", "来源", "点击", "顶一下", "赞", "支持", "上一篇", "下一篇",
                              "相关文章", "推荐内容", "热点内容", "icp备", "责任编辑"] if w in t]
-        assert len(found) >= 2, found
+        assert found
+        rich += len(found) >= 2
+    assert rich >= 8  # lean pages aside, most show several
 
 
 def test_site_clone_with_html():
@@ -320,12 +323,15 @@ def test_link_farm_has_many_outbound_links():
 
 
 def test_portal_syndication_traces():
+    rich = 0
     for p in _pages("portal_syndication", 15):
         c = p.content
         traces = sum([bool(re.search(r'name="(syndication-source|original-source)"', c)),
                       bool(re.search(r"(©|copyright) \d{4} ", c, re.I)), "More from" in c or "Mehr von" in c or "Más de" in c or "Plus de" in c or "の他の記事" in c,
                       "provider" in c, bool(re.search(r"\((AP|Reuters|AFP|dpa|EFE|Kyodo|Xinhua)\)", c))])
-        assert traces >= 2
+        assert traces >= 1
+        rich += traces >= 2
+    assert rich >= 8  # lean pages aside, most show several
 
 
 def test_non_english_and_missing_fields():
@@ -449,9 +455,12 @@ def test_portal_repost_credits_outlet_and_names_editor():
     pages = _pages("portal_repost", 30)
     credit = re.compile(r"来源|转载|稿源|出处|原文|Источник|Оригинал|материалам|Перепечатано|по данным|Źródło|pochodzi|Przedruk|ukazał|Oryginał|Na podstawie")
     editor = re.compile(r"编辑|责编|审核|Редактор|Автор|Подготовил|Opracowanie|Oprac\\.|Redakcja|Autor")
+    named = 0
     for p in pages:
         text = soup_of(p).get_text(" ")
-        assert credit.search(text) and ("coastal gazette" in text.casefold() or ART.url in text)
+        assert credit.search(text)  # a credit or a repost notice ("本文系转载") on every page
+        named += "coastal gazette" in text.casefold() or ART.url in text or ART.author in text
+    assert named >= 20  # a lean page's only credit may be a notice that names no one
     assert sum(bool(editor.search(soup_of(p).get_text(" "))) for p in pages) >= 10
     assert len({soup_of(p).html.get("lang") for p in pages}) == 3
 

@@ -3,7 +3,8 @@
 import pytest
 
 from detector.page import parse_html
-from detector.signals.byline import BylineCreditMismatch, BylineNotPerson, BylinePerson, BylineSpam, clean_byline
+from detector.signals.byline import (BylineCreditMismatch, BylineNotPerson, BylineOtherOutlet, BylinePerson, BylineSpam,
+                                     BylineWire, clean_byline)
 from detector.text_page import parse_text
 
 BODY = ("<p>WASHINGTON (AP) — Lawmakers reached a deal on Tuesday to fund the government through the end of "
@@ -88,8 +89,8 @@ def test_reporter_byline_over_wire_credit_is_weak():
     "Press Trust of India"])
 def test_agency_and_wire_desk_bylines_are_never_a_person(byline):
     p = page(f'<span class="byline">{byline}</span>', body=STORY)
-    assert BylinePerson().score(p).value == 0
-    s = BylineNotPerson().score(p)
+    assert BylinePerson().score(p).value == 0 and BylineNotPerson().score(p).value == 0
+    s = BylineWire().score(p)
     assert s.value == 1 and "news agency or wire desk" in s.evidence
 
 
@@ -98,18 +99,19 @@ def test_agency_and_wire_desk_bylines_are_never_a_person(byline):
 def test_staff_and_desk_bylines_are_roles(byline):
     p = page(f'<span class="byline">{byline}</span>', body=STORY)
     assert BylinePerson().score(p).value == 0 and BylineNotPerson().score(p).value == 1
+    assert BylineWire().score(p).value == 0  # a publisher's own desk is no agency copy
 
 
 @pytest.mark.parametrize("byline", ["By Maria Garcia", "By Pat Reuters", "Anna Kowalska", "By Jane Doe, AP"])
 def test_people_named_like_or_beside_an_agency_stay_people(byline):
     p = page(f'<span class="byline">{byline}</span>', body=STORY)
-    assert BylinePerson().score(p).value == 1 and BylineNotPerson().score(p).value == 0
+    assert BylinePerson().score(p).value == 1 and BylineNotPerson().score(p).value == 0 and BylineWire().score(p).value == 0
 
 
 def test_an_agency_signing_on_its_own_site_is_its_brand_not_wire_copy():
     p = page('<span class="byline">By Agence France-Presse</span>', site="AFP", url="https://www.afp.com/en/news/1", body=STORY)
     assert BylinePerson().score(p).value == 0
-    assert BylineNotPerson().score(p).value == 0.5
+    assert BylineNotPerson().score(p).value == 0.5 and BylineWire().score(p).value == 0
 
 
 def test_wire_desk_byline_in_a_text_dump():
@@ -118,5 +120,45 @@ def test_wire_desk_byline_in_a_text_dump():
             + "\n\nContact us | Privacy | Terms\n")
     p = parse_text(dump, "https://www.riversidecourier.co.uk/news/flood-barrier")
     assert BylinePerson().score(p).value == 0
-    s = BylineNotPerson().score(p)
+    s = BylineWire().score(p)
     assert s.value == 1 and "Staff and wire reports" in s.evidence
+
+
+@pytest.mark.parametrize(("byline", "value"), [
+    ("By Maria Lopez, The Texas Tribune", 0.8),  # a partner outlet's reporter on a local paper
+    ("By Maria Lopez | Kaiser Health News", 0.8),
+    ("Maria Lopez of The Washington Post", 0.8),
+    ("By Jane Roe, Associated Press", 1.0),  # an agency's reporter off the agency's site
+    ("By Maria Lopez, Daily Courier", 0.0),  # the site's own name
+    ("By Maria Lopez, Staff Writer", 0.0),
+    ("By Maria Lopez, Times Staff Writer", 0.0),
+    ("Maria Lopez | May 2, 2024", 0.0),
+    ("By Maria Lopez and Tom Reed", 0.0),
+])
+def test_a_reporters_byline_naming_another_outlet(byline, value):
+    s = BylineOtherOutlet().score(page(f'<span class="byline">{byline}</span>', body=STORY))
+    assert s.value == value
+
+
+def test_an_agency_reporter_on_the_agencys_own_site_is_its_own():
+    p = page('<span class="byline">By Jane Roe, Reuters</span>', site="Reuters", url="https://www.reuters.com/world/a", body=STORY)
+    assert BylineOtherOutlet().score(p).value == 0
+
+
+def test_a_contributors_city_is_not_the_credited_name():
+    body = STORY + "<p>Associated Press writer John Leicester in Paris contributed to this report.</p>"
+    s = BylineCreditMismatch().score(page('<span class="byline">By Maria Lopez</span>', body=body))
+    assert "'John Leicester'" in s.evidence and "Paris" not in s.evidence
+
+
+def test_a_view_counter_in_the_author_slot_is_no_person():
+    p = page('<span class="author">人氣(23925)</span>', site="露營日記", url="https://campdiary.pixnet.net/blog/post/1", body=STORY)
+    assert BylinePerson().score(p).value == 0
+
+
+def test_a_blog_named_by_its_blogger_on_a_blog_host_is_no_brand_byline():
+    blog = dict(site="Camp Diary", body=STORY)
+    hosted = page('<span class="author">Camp-Diary</span>', url="https://campdiary.blogspot.com/2024/05/trip.html", **blog)
+    own = page('<span class="author">Camp-Diary</span>', url="https://www.campdiary.com/2024/05/trip.html", **blog)
+    assert BylineNotPerson().score(hosted).value == 0
+    assert BylineNotPerson().score(own).value == 0.5  # on its own domain the site's name as byline is its brand

@@ -388,3 +388,11 @@ def test_a_clone_keeping_a_group_named_site_s_own_name_is_still_unlike_its_domai
     # 'Nikkei' is also a media group's name, but in og:site_name it is the site's own, and a clone keeps it
     signal = DomainUnlikeSiteName().score(parse_html(_named("Nikkei"), "https://asia-markets-daily.xyz/x"))
     assert signal.value == 1.0 and "'Nikkei' (meta og:site_name)" in signal.evidence
+
+
+def test_sign_in_links_in_the_logo_slot_are_no_site_name():
+    html = ('<html><head><meta property="og:site_name" content="Medium"><title>Inside the lab — Medium</title></head>'
+            '<body><a class="logo" href="/m/signin">Sign in / Sign up</a><article><h1>Inside the lab</h1>'
+            + "<p>The lab sits in a rented flat on the edge of the city, and its owner says he sells to buyers abroad.</p>" * 5
+            + "</article></body></html>")
+    assert SiteNamesDisagree().score(parse_html(html, "https://medium.com/backchannel/inside-the-lab")).value == 0

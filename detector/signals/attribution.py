@@ -101,8 +101,8 @@ def wire_site(page: Page) -> bool:
 
 
 @page_view
-def _segments(page: Page) -> list[tuple[str, Where]]:
-    """``_each_segment``, read once for the credit and the source lines."""
+def credit_segments(page: Page) -> list[tuple[str, Where]]:
+    """``_each_segment``, read once per page for the credit and source lines (and the label policy)."""
     return list(_each_segment(page))
 
 
@@ -205,7 +205,7 @@ class WireCredit(SignalUnit):
         if wire_site(page):
             return self.nothing()
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
-        for key, segments in (("credit_templates", _segments(page)), ("closing_credit_templates", closing)):
+        for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
             for text, where in segments:
                 names_a_wire = _wire_names().any_in(text)
                 for credit in _credits(key):
@@ -254,7 +254,7 @@ class SourceLine(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
-        for text, where in _segments(page):
+        for text, where in credit_segments(page):
             if len(text) > _SEGMENT_MAX:
                 continue
             for value, kind, line in self._readings(text, page):

@@ -15,9 +15,9 @@ from functools import lru_cache
 from ..lexicons import load
 from ..page import Located, Page
 from ..text import cjk_share, normalize
-from .attribution import wire_site
-from .base import Signal, SignalUnit
-from .identity import clean_name, host_labels, names_agree
+from .attribution import wire_in, wire_site
+from .base import Facts, Signal, SignalUnit
+from .identity import clean_name, host_labels, hosting_platform, names_agree
 
 _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "da", "di", "del", "dos", "du", "bin", "al", "el", "ter", "zu", "y", "e", "mc", "st"}
 _DATE_TAIL = re.compile(r"(?i)\s+(?:(?:on|am|el|le|il)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*\d|\d{1,4}(?:[./:\s-]|$)).*$")
@@ -68,12 +68,19 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", text.lower()) if w]
 
 
+@lru_cache(maxsize=1)
+def _view_labels() -> frozenset[str]:
+    """'人氣(23925)' sits where a blog theme puts its author: a view counter's label is no name."""
+    residue = load("residue")
+    return frozenset(w.lower() for w in residue["view_labels_strong"] + residue["view_labels_weak"])
+
+
 def _is_person(name: str) -> bool:
     """2-4 capitalised words (particles allowed), or a 2-4 character CJK name, none of them a role word."""
     lex = _lex()
     if cjk_share(name) > 0.8:
         core = re.sub(r"\s", "", name)
-        return 2 <= len(core) <= 4 and core.lower() not in lex["placeholder"] | lex["role"] \
+        return 2 <= len(core) <= 4 and core.lower() not in lex["placeholder"] | lex["role"] | _view_labels() \
             and not any(r in core for r in ("编辑", "記者", "记者", "本站", "小编", "网", "部"))
     parts = name.split()
     core = [p for p in parts if p.lower() not in _PARTICLES]
@@ -111,7 +118,8 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
         return ("brand" if wire_site(page) else "wire"), name
     person = _is_person(name)
     if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
-        return "brand", name
+        # On a blog host the blog's name is its blogger's pen name ('史蒂文的家_藍天' on pixnet.net), not a brand.
+        return ("unknown" if hosting_platform(page.domain) else "brand"), name
     if all(w.strip(".") in lex["role"] for w in _words(name)):
         return "role", name
     if spam_level(raw):
@@ -146,21 +154,77 @@ def _bylines(page: Page) -> list[Located]:
     return [b for b in page.bylines if not b.text.startswith("@") and "twitter" not in b.source][:4]
 
 
+def _unsigned(page: Page) -> list[tuple[tuple[str, str], Located]]:
+    """The top bylines with their kinds, or none when any of them names a person."""
+    kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
+    return [] if any(k == "person" for (k, _), _ in kinds) else kinds
+
+
 class BylineNotPerson(SignalUnit):
     name = "byline_not_person"
-    description = ("The byline is a CMS placeholder, a news agency or wire desk, or a role (1.0), or the site's own "
-                   "brand (0.5), with no person named.")
+    description = ("The byline is a CMS placeholder or a role (1.0), or the site's own brand (0.5), with no person named. "
+                   "Publishers sign this way too ('Redaktion', 'Staff'), so it is weak evidence.")
 
     def score(self, page: Page) -> Signal:
-        kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
-        if not kinds or any(k == "person" for (k, _), _ in kinds):
-            return self.nothing()
-        for wanted, value in (("placeholder", 1.0), ("wire", 1.0), ("role", 1.0), ("brand", 0.5)):
+        kinds = _unsigned(page)
+        for wanted, value in (("placeholder", 1.0), ("role", 1.0), ("brand", 0.5)):
             for (kind, name), loc in kinds:
                 if kind == wanted:
-                    what = "news agency or wire desk" if kind == "wire" else kind
-                    return self.found(value, f"byline '{name}' is a {what} ({loc.source})", loc.locator)
+                    return self.found(value, f"byline '{name}' is a {kind} ({loc.source})", loc.locator)
         return self.nothing()
+
+
+class BylineWire(SignalUnit):
+    name = "byline_wire"
+    description = ("The byline is a news agency or a wire desk ('Agence France-Presse', 'dpa', 'Staff and wire "
+                   "reports') off the agency's own site: the page carries agency copy, however it is dressed.")
+
+    def score(self, page: Page) -> Signal:
+        for (kind, name), loc in _unsigned(page):
+            if kind == "wire":
+                return self.found(1.0, f"byline '{name}' is a news agency or wire desk ({loc.source})", loc.locator)
+        return self.nothing()
+
+
+_AFFILIATION = re.compile(r"\s[|·•/–—-]\s|[|·•]|,\s|\s+(?:of|for|from|at|with)\s+(?=(?:the\s+)?[A-Z])")
+_ROLE_TAIL = re.compile(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|contributing|"
+                        r"special to|photograph\w*|intern|fellow|bureau chief|producer)\b")
+
+
+def affiliation(raw: str) -> str | None:
+    """What a person's byline says they write for: 'By Jane Doe, The Texas Tribune' -> 'The Texas Tribune'."""
+    text = _PREFIX.sub("", normalize(raw)).strip()
+    parts = _AFFILIATION.split(text, maxsplit=1)
+    if len(parts) < 2 or not _is_person(clean_byline(parts[0])):
+        return None
+    rest = _DATE_TAIL.sub("", re.split(r"\s[|·•]\s|[|·•]|\s{2,}", parts[1], maxsplit=1)[0]).strip(" .,;:")
+    return rest if 2 <= len(rest) <= 60 and not _ROLE_TAIL.search(rest) else None
+
+
+class BylineOtherOutlet(SignalUnit):
+    name = "byline_other_outlet"
+    description = ("A reporter's byline names the outlet or agency they write for, and it is not this site "
+                   "('By Jane Doe, The Texas Tribune' on a local paper): the story is that outlet's.")
+
+    def score(self, page: Page) -> Signal:
+        for b in _bylines(page)[:3]:
+            outlet = affiliation(b.text)
+            if not outlet or _names_site(outlet, page):
+                continue
+            if wire_in(outlet) and not wire_site(page):
+                return self.found(1.0, f"byline '{b.text}' names the agency {outlet} ({b.source})", b.locator,
+                                  Facts(wire=wire_in(outlet), name=outlet))
+            if _outlet_name().search(outlet):
+                return self.found(0.8, f"byline '{b.text}' names the outlet {outlet} ({b.source})", b.locator,
+                                  Facts(name=outlet))
+        return self.nothing()
+
+
+@lru_cache(maxsize=1)
+def _outlet_name() -> re.Pattern[str]:
+    """A capitalised outlet word as a word of its own ('The Texas Tribune', 'Kaiser Health News')."""
+    words = "|".join(re.escape(w) for w in sorted(load("attribution")["outlet_words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])")
 
 
 class BylineSpam(SignalUnit):
@@ -229,4 +293,4 @@ class BylineCreditMismatch(SignalUnit):
         return self.found(value, f"text credits '{who}' but the byline is '{name}' ({kind})", where.locator)
 
 
-SIGNALS: list[SignalUnit] = [BylineNotPerson(), BylineSpam(), BylinePerson(), BylineCreditMismatch()]
+SIGNALS: list[SignalUnit] = [BylineNotPerson(), BylineWire(), BylineOtherOutlet(), BylineSpam(), BylinePerson(), BylineCreditMismatch()]

@@ -114,6 +114,11 @@ def _hosting_platforms() -> frozenset[str]:
     return frozenset(load("sites")["hosting_platforms"])
 
 
+def hosting_platform(domain: str | None) -> bool:
+    """A blog or site host (blogspot.com, pixnet.net): its pages are many people's sites under one domain."""
+    return domain in _hosting_platforms()
+
+
 def domain_spells(name: str, label: str) -> bool:
     """The host label abbreviates the name, with umlauts spelled out and a tail like 'online' or 'journals' allowed."""
     label = _compact(label)

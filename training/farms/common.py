@@ -40,15 +40,22 @@ def spread(rng: random.Random, p: float, lo: float = 0.6, hi: float = 1.4) -> fl
     return min(0.98, max(0.02, p * rng.uniform(lo, hi))) if p > 0 else 0.0
 
 
+LEAN_SHARE = 0.25  # pages that leave one or two traces: careful scrapers and credited reposts
+
+
 def pick_traces(rng: random.Random, probs: dict[str, float], min_n: int = 2,
                 always: tuple[str, ...] = ()) -> dict[str, bool]:
     """Decide which optional traces a page shows.  Each rate is drawn from a range around its
     nominal value, all of a page's rates scaled together too (a farm that leaves much residue leaves
     much of every kind); ``min_n`` traces (counting the ``always`` ones), sometimes one more, are
-    guaranteed by switching on missing ones at random."""
-    level = rng.uniform(0.6, 1.3)
+    guaranteed by switching on missing ones at random.
+
+    A quarter of pages are lean: a careful scraper or a credited repost leaves one trace, not a
+    family's usual handful, and a model that only ever saw several together discounts any one of them."""
+    lean = chance(rng, LEAN_SHARE)
+    level = rng.uniform(0.05, 0.4) if lean else rng.uniform(0.6, 1.3)
     on = {name: (name in always) or chance(rng, spread(rng, p * level, 0.7, 1.3)) for name, p in probs.items()}
-    min_n += chance(rng, 0.3)
+    min_n = 1 if lean else min_n + chance(rng, 0.3)
     missing = [n for n in probs if not on[n]]
     rng.shuffle(missing)
     while sum(on.values()) < min_n and missing:
