@@ -484,6 +484,15 @@ class Summary:
     skipped: int = 0
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during ``run``, with how many new rows had reached the output: counted right after each
+    write, not in ``on_row``, where an interrupt between the two made the message one row short."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.rows = rows
+
+
 def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str | Path, *, jobs: int = 1,
         resume: bool = False, force: bool = False, progress: bool = True, detector: Any = None,
         budget: Budget | None = None, crosscheck: bool = False,
@@ -519,10 +528,8 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
                 writer.write(row, print_)
             else:
                 writer.write(row)
-            if row.get("error"):
-                summary.failed += 1
-            else:
-                summary.scored += 1
+            summary.failed += bool(row.get("error"))
+            summary.scored += not row.get("error")
             if on_row is not None:
                 # An error row is usually reported on stderr: clear the bar around it, not under it.
                 with bar.external_write_mode() if bar is not None and row.get("error") else nullcontext():
@@ -531,6 +538,8 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
                 bar.update(1)
         if isinstance(writer, CrosscheckWriter):
             writer.finish()
+    except KeyboardInterrupt:
+        raise Interrupted(summary.scored + summary.failed) from None
     finally:
         if bar is not None:
             bar.close()

@@ -220,8 +220,9 @@ def run_score(args: argparse.Namespace) -> int:
             summary = batch.run(records, factory, args.output, jobs=args.jobs, resume=args.resume, force=args.force,
                                 budget=budget, crosscheck=args.crosscheck,
                                 detector=detector, on_row=report, total=partial(count_records, args.inputs))
-        except KeyboardInterrupt:
-            fail(f"interrupted after {written} rows; rerun with --resume")
+        except KeyboardInterrupt as exc:
+            rows = exc.rows if isinstance(exc, batch.Interrupted) else written
+            fail(f"interrupted after {rows} rows; rerun with --resume")
             return 130
         except (batch.OutputError, OSError) as exc:
             fail(str(exc))
