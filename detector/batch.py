@@ -528,8 +528,10 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
                 writer.write(row, print_)
             else:
                 writer.write(row)
-            summary.failed += bool(row.get("error"))
-            summary.scored += not row.get("error")
+            if row.get("error"):
+                summary.failed += 1
+            else:
+                summary.scored += 1
             if on_row is not None:
                 # An error row is usually reported on stderr: clear the bar around it, not under it.
                 with bar.external_write_mode() if bar is not None and row.get("error") else nullcontext():

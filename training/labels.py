@@ -31,7 +31,6 @@ from detector.lexicons import load
 from detector.page import Page
 from detector.signals import Signal
 from detector.signals.attribution import credit_segments, wire_site
-from detector.signals.byline import BylineWire
 from detector.signals.identity import host_labels
 
 _DECLARED = {"wire_dateline": "wire dateline", "canonical_elsewhere": "canonical/og:url on another domain",
@@ -82,8 +81,8 @@ def relabel_marker(page: Page, signals: list[Signal]) -> str | None:
                             ("reprint notice", _reprint(text, page))):
             if found:
                 return f'{what}: "{found.group(0).strip()[:120]}"'
-    wire_byline = BylineWire().score(page)
-    return f"agency byline: {wire_byline.evidence}" if wire_byline.fired else None
+    wire_byline = next((s for s in signals if s.name == "byline_wire" and s.fired), None)
+    return f"agency byline: {wire_byline.evidence}" if wire_byline else None
 
 
 def _reprint(text: str, page: Page) -> re.Match[str] | None:

@@ -21,13 +21,13 @@ def load(name: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def pattern(name: str, key: str, *, whole_words: bool = False) -> re.Pattern[str]:
+def pattern(name: str, key: str, *, whole_words: bool = False, ignore_case: bool = True) -> re.Pattern[str]:
     """One alternation of every phrase in ``load(name)[key]``, longest first."""
     phrases = sorted(load(name)[key], key=len, reverse=True)
     body = "|".join(re.escape(p) for p in phrases)
     if whole_words:
         body = rf"(?<![^\W_])(?:{body})(?![^\W_])"
-    return re.compile(body, re.I)
+    return re.compile(body, re.I if ignore_case else 0)
 
 
 @lru_cache(maxsize=None)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import load
-from ..page import Located, Page
+from ..lexicons import load, pattern
+from ..page import Located, Page, page_view
 from ..text import cjk_share, normalize
 from .attribution import wire_in, wire_site
 from .base import Facts, Signal, SignalUnit
@@ -154,8 +154,9 @@ def _bylines(page: Page) -> list[Located]:
     return [b for b in page.bylines if not b.text.startswith("@") and "twitter" not in b.source][:4]
 
 
+@page_view
 def _unsigned(page: Page) -> list[tuple[tuple[str, str], Located]]:
-    """The top bylines with their kinds, or none when any of them names a person."""
+    """The top bylines with their kinds, or none when any of them names a person (read by two signals)."""
     kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
     return [] if any(k == "person" for (k, _), _ in kinds) else kinds
 
@@ -211,20 +212,15 @@ class BylineOtherOutlet(SignalUnit):
             outlet = affiliation(b.text)
             if not outlet or _names_site(outlet, page):
                 continue
-            if wire_in(outlet) and not wire_site(page):
+            wire = wire_in(outlet)
+            if wire and not wire_site(page):
                 return self.found(1.0, f"byline '{b.text}' names the agency {outlet} ({b.source})", b.locator,
-                                  Facts(wire=wire_in(outlet), name=outlet))
-            if _outlet_name().search(outlet):
+                                  Facts(wire=wire, name=outlet))
+            # A capitalised outlet word of its own ('The Texas Tribune', 'Kaiser Health News').
+            if pattern("attribution", "outlet_words", whole_words=True, ignore_case=False).search(outlet):
                 return self.found(0.8, f"byline '{b.text}' names the outlet {outlet} ({b.source})", b.locator,
                                   Facts(name=outlet))
         return self.nothing()
-
-
-@lru_cache(maxsize=1)
-def _outlet_name() -> re.Pattern[str]:
-    """A capitalised outlet word as a word of its own ('The Texas Tribune', 'Kaiser Health News')."""
-    words = "|".join(re.escape(w) for w in sorted(load("attribution")["outlet_words"], key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])")
 
 
 class BylineSpam(SignalUnit):
