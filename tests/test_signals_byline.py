@@ -120,3 +120,17 @@ def test_wire_desk_byline_in_a_text_dump():
     assert BylinePerson().score(p).value == 0
     s = BylineNotPerson().score(p)
     assert s.value == 1 and "Staff and wire reports" in s.evidence
+
+
+@pytest.mark.parametrize("byline", ["By Samya Kullab and Vasilisa Stepanenko", "By Julia Horowitz @juliakhorowitz",
+                                    "Anna Nowak, Piotr Kowalski"])
+def test_two_reporters_or_a_reporter_with_her_account_are_people(byline):
+    p = page(f'<div class="byline">{byline}</div>', body=STORY)
+    assert BylinePerson().score(p).value == 1.0 and BylineNotPerson().score(p).value == 0
+
+
+def test_the_sites_own_address_as_byline_is_a_brand_not_spam():
+    own = page('<div class="author">www.dailycourier.com</div>', body=STORY)
+    other = page('<div class="author">www.cheap-pills-online.com</div>', body=STORY)
+    assert BylineSpam().score(own).value == 0 < BylineNotPerson().score(own).value
+    assert BylineSpam().score(other).value == 1.0

@@ -98,10 +98,20 @@ def _brandish(name: str) -> bool:
                                      or any(w in lex["role"] and w not in _STOP for w in words[1:]))
 
 
+_HANDLE = re.compile(r"\s+@\w+$")
+_JOINED = re.compile(r"\s*(?:,|&|\b(?:and|und|y|et|e|i|и)\b)\s*")
+
+
+def _are_people(name: str) -> bool:
+    """'Samya Kullab and Vasilisa Stepanenko': two reporters share a byline."""
+    parts = [p for p in _JOINED.split(name) if p]
+    return 2 <= len(parts) <= 4 and all(_is_person(p) for p in parts)
+
+
 def byline_kind(raw: str, page: Page) -> tuple[str, str]:
     """(kind, cleaned name); kind is placeholder, wire, role, spam, brand, person or unknown."""
     lex = _lex()
-    name = clean_byline(raw)
+    name = _HANDLE.sub("", clean_byline(raw))  # 'Julia Horowitz @juliakhorowitz': the reporter and her account
     low = name.lower()
     if not name:
         return "unknown", name
@@ -109,7 +119,7 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
         return "placeholder", name
     if _is_wire_byline(name):
         return ("brand" if wire_site(page) else "wire"), name
-    person = _is_person(name)
+    person = _is_person(name) or _are_people(name)
     if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
         return "brand", name
     if all(w.strip(".") in lex["role"] for w in _words(name)):
@@ -168,7 +178,9 @@ class BylineSpam(SignalUnit):
     description = "A byline carries a URL, an e-mail, spam keywords, digits or far too many words."
 
     def score(self, page: Page) -> Signal:
-        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in _bylines(page)),
+        # The site's own address as its byline ('www.portalspozywczy.pl') is a brand (byline_not_person), not spam.
+        signed = [b for b in _bylines(page) if byline_kind(b.text, page)[0] != "brand"]
+        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in signed),
                    key=lambda x: x[0], default=(0.0, None))
         if not best[0] or best[1] is None:
             return self.nothing()
