@@ -162,3 +162,34 @@ def test_a_blog_named_by_its_blogger_on_a_blog_host_is_no_brand_byline():
     own = page('<span class="author">Camp-Diary</span>', url="https://www.campdiary.com/2024/05/trip.html", **blog)
     assert BylineNotPerson().score(hosted).value == 0
     assert BylineNotPerson().score(own).value == 0.5  # on its own domain the site's name as byline is its brand
+
+
+@pytest.mark.parametrize("byline", ["By Samya Kullab and Vasilisa Stepanenko", "By Julia Horowitz @juliakhorowitz",
+                                    "Anna Nowak, Piotr Kowalski"])
+def test_two_reporters_or_a_reporter_with_her_account_are_people(byline):
+    p = page(f'<div class="byline">{byline}</div>', body=STORY)
+    assert BylinePerson().score(p).value == 1.0 and BylineNotPerson().score(p).value == 0
+
+
+def test_the_sites_own_address_as_byline_is_a_brand_not_spam():
+    own = page('<div class="author">www.dailycourier.com</div>', body=STORY)
+    other = page('<div class="author">www.cheap-pills-online.com</div>', body=STORY)
+    assert BylineSpam().score(own).value == 0 < BylineNotPerson().score(own).value
+    assert BylineSpam().score(other).value == 1.0
+
+
+def test_a_photographers_credit_in_the_author_slot_names_no_outlet_of_the_story():
+    """Spanish and German papers print 'Name / Agency' under the lead photo; the metadata signs the story."""
+    signed = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Luna González"}}</script>'
+    credit = '<span class="author">Gustavo Valiente / Europa Press</span>'
+    assert BylineOtherOutlet().score(page(signed + credit, body=STORY)).value == 0
+    assert BylineOtherOutlet().score(page(credit, body=STORY)).value == 1.0  # nobody else signs: the agency's reporter
+
+
+@pytest.mark.parametrize(("site", "url", "value"), [
+    ("CNNMoney", "https://money.cnn.com/2016/11/29/news/strike/index.html", 0.0),
+    ("Daily Courier", "https://www.dailycourier.com/2016/11/29/strike", 0.3)])
+def test_a_colleague_credited_by_the_sites_own_name_is_no_mismatch(site, url, value):
+    body = STORY + "<p>CNN's Bill Kirkos contributed to this report.</p>"
+    s = BylineCreditMismatch().score(page('<span class="byline">By Julia Horowitz</span>', site=site, url=url, body=body))
+    assert s.value == value

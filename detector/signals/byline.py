@@ -105,10 +105,20 @@ def _brandish(name: str) -> bool:
                                      or any(w in lex["role"] and w not in _STOP for w in words[1:]))
 
 
+_HANDLE = re.compile(r"\s+@\w+$")
+_JOINED = re.compile(r"\s*(?:,|&|\b(?:and|und|y|et|e|i|и)\b)\s*")
+
+
+def _are_people(name: str) -> bool:
+    """'Samya Kullab and Vasilisa Stepanenko': two reporters share a byline."""
+    parts = [p for p in _JOINED.split(name) if p]
+    return 2 <= len(parts) <= 4 and all(_is_person(p) for p in parts)
+
+
 def byline_kind(raw: str, page: Page) -> tuple[str, str]:
     """(kind, cleaned name); kind is placeholder, wire, role, spam, brand, person or unknown."""
     lex = _lex()
-    name = clean_byline(raw)
+    name = _HANDLE.sub("", clean_byline(raw))  # 'Julia Horowitz @juliakhorowitz': the reporter and her account
     low = name.lower()
     if not name:
         return "unknown", name
@@ -116,7 +126,7 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
         return "placeholder", name
     if _is_wire_byline(name):
         return ("brand" if wire_site(page) else "wire"), name
-    person = _is_person(name)
+    person = _is_person(name) or _are_people(name)
     if not person and _names_site(_PREFIX.sub("", normalize(raw)), page):
         # On a blog host the blog's name is its blogger's pen name ('史蒂文的家_藍天' on pixnet.net), not a brand.
         return ("unknown" if hosting_platform(page.domain) else "brand"), name
@@ -202,15 +212,23 @@ def affiliation(raw: str) -> str | None:
     return rest if 2 <= len(rest) <= 60 and not _ROLE_TAIL.search(rest) else None
 
 
+def _credits_a_picture(raw: str, signers: list[str]) -> bool:
+    """'Gustavo Valiente / Europa Press' in an author slot while the page's metadata signs the story
+    by another person: the visible name is the photographer's credit, not the reporter's."""
+    person = clean_byline(_AFFILIATION.split(_PREFIX.sub("", normalize(raw)).strip(), maxsplit=1)[0])
+    return any(_is_person(s) and not names_agree(person, s) for s in signers)
+
+
 class BylineOtherOutlet(SignalUnit):
     name = "byline_other_outlet"
     description = ("A reporter's byline names the outlet or agency they write for, and it is not this site "
                    "('By Jane Doe, The Texas Tribune' on a local paper): the story is that outlet's.")
 
     def score(self, page: Page) -> Signal:
+        signers = [clean_byline(b.text) for b in _bylines(page) if b.source.startswith(("json-ld", "meta"))]
         for b in _bylines(page)[:3]:
             outlet = affiliation(b.text)
-            if not outlet or _names_site(outlet, page):
+            if not outlet or _names_site(outlet, page) or _credits_a_picture(b.text, signers):
                 continue
             wire = wire_in(outlet)
             if wire and not wire_site(page):
@@ -228,7 +246,9 @@ class BylineSpam(SignalUnit):
     description = "A byline carries a URL, an e-mail, spam keywords, digits or far too many words."
 
     def score(self, page: Page) -> Signal:
-        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in _bylines(page)),
+        # The site's own address as its byline ('www.portalspozywczy.pl') is a brand (byline_not_person), not spam.
+        signed = [b for b in _bylines(page) if byline_kind(b.text, page)[0] != "brand"]
+        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in signed),
                    key=lambda x: x[0], default=(0.0, None))
         if not best[0] or best[1] is None:
             return self.nothing()
@@ -269,6 +289,15 @@ def text_credits(page: Page) -> list[tuple[str, Located]]:
     return out
 
 
+_POSSESSOR = re.compile(r"^(.+?)['’]s\s+\S")
+
+
+def _colleague(who: str, page: Page) -> bool:
+    """"CNN's Bill Kirkos contributed" on cnn.com credits the site's own reporter."""
+    m = _POSSESSOR.match(who)
+    return bool(m) and _names_site(m.group(1), page)
+
+
 class BylineCreditMismatch(SignalUnit):
     name = "byline_credit_mismatch"
     description = "The main text credits a wire or a writer while the byline names someone or something else."
@@ -279,6 +308,9 @@ class BylineCreditMismatch(SignalUnit):
         if not bylines or not credits:
             return self.nothing()
         names = [byline_kind(b.text, page) for b in bylines]
+        credits = [(who, where) for who, where in credits if not _colleague(who, page)]
+        if not credits:
+            return self.nothing()
         for who, where in credits:
             if any(names_agree(who, n) or names_agree(who, b.text) for (_, n), b in zip(names, bylines)):
                 return self.nothing()  # the byline is the credited wire or writer
