@@ -24,6 +24,7 @@ def _marker(closing: str, url: str = "https://www.harbourtimes.co.uk/news/works"
     ("This article was originally published by The Conversation.", "reprint notice"),
     ("The post Harbour works appeared first on Coastal Wire.", "reprint notice"),
     ("Republished with permission of the Bay Courier.", "reprint notice"),
+    ("This article is republished from The Conversation under a Creative Commons license.", "reprint notice"),
 ])
 def test_each_marker_of_the_policy_relabels(closing: str, kind: str) -> None:
     assert (_marker(closing) or "").startswith(kind)

@@ -12,7 +12,7 @@ carries one of these markers:
   photographer's credit ("Copyright Jane Doe/Copyright 2024 The AP") credits a picture;
 - an agency's "All rights reserved" ("Reuters. All rights reserved.");
 - a reprint notice that names where ("originally published on …", "appeared first on …",
-  "republished with permission of …"); "Originally published November 9" dates the page's own story;
+  "republished with permission of …", "republished from …"); "Originally published November 9" dates the page's own story;
 - a byline that is only a news agency or a wire desk ("dpa", "The Associated Press", "Staff and
   wire reports") with no person beside it: the page carries the agency's copy;
 - and, outside the text, the page's own declaration that the story is another site's: a canonical,
@@ -40,7 +40,8 @@ _PICTURE = re.compile(r"(?i)[^\W\d_]\s*/\s*(?:©|\(c\)|copyright)")  # "Copyrigh
 
 _REPRINT = re.compile(
     r"(?i)\b(?:originally (?:published|appeared)|(?:first )?appeared first|first appeared|"
-    r"(?:re(?:published|printed|posted)) (?:here )?with (?:the )?permission)\s+(?:on|in|at|by|from|of|for)\s+\S[^.\n]{0,80}")
+    r"(?:re(?:published|printed|posted)) (?:here )?with (?:the )?permission)\s+(?:on|in|at|by|from|of|for)\s+\S[^.\n]{0,80}|"
+    r"\bre(?:published|printed|posted) from\s+\S[^.\n]{0,80}")  # "This article is republished from The Conversation"
 _NOT_A_REPRINT = re.compile(r"(?i)\b(?:at \d|(?:on |in )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|"
                             r"in (?:19|20)\d\d|(?:19|20)\d\d(?! by))")  # update notes: "originally published at 2:05 p.m."
 
