@@ -80,11 +80,11 @@ def test_a_sites_own_republishing_box_is_no_leftover():
     assert ScraperLeftovers().score(own).value == 0 < ScraperLeftovers().score(other).value
 
 
-def test_prev_next_links_are_weak_alone_and_add_up():
-    prev_next = "<div>上一篇：<a>城市预算获批</a></div><div>下一篇：<a>新公交线路开通</a></div>"
-    weak = ScraperLeftovers().score(page(prev_next))
-    strong = ScraperLeftovers().score(page(prev_next + "<p>来源：网络</p>"))
-    assert 0 < weak.value < 0.5 < strong.value
+def test_prev_next_links_are_navigation_not_leftovers():
+    """Every blog links its previous and next posts; "来源：网络" (source: the internet) is the scraper's."""
+    prev_next = "<div>上一篇：<a>城市预算获批</a></div><div>下一篇：<a>新公交线路开通</a></div><div>prev: <a>Budget</a></div>"
+    assert ScraperLeftovers().score(page(prev_next)).value == 0
+    assert ScraperLeftovers().score(page(prev_next + "<p>来源：网络</p>")).value == 1.0
 
 
 @pytest.mark.parametrize("html", [
@@ -119,6 +119,21 @@ def test_rewrite_disclaimer_strong_and_weak():
     ("Always review AI-generated code before using it in a production environment. " * 3, 0),
 ])
 def test_a_machine_made_notice_must_be_about_the_page_itself(line, value):
+    from detector.signals.residue import RewriteDisclaimer
+
+    assert RewriteDisclaimer().score(page(f"<p>The council met on Tuesday.</p><p>{line}</p>")).value == value
+
+
+@pytest.mark.parametrize("line, value", [
+    # a chatbot's reply pasted with the article it rewrote
+    ("As an AI language model, I cannot browse the internet, but here is a rewritten version of the article:", 1.0),
+    ("Regenerate response", 1.0),
+    # an article about chatbots quoting the phrase in its prose
+    ("Users mocked the replies that began with 'as an AI language model' and went on to refuse the simplest "
+     "questions, and the company said on Tuesday that it had changed the model so that it would answer more "
+     "often, after weeks of complaints from teachers, students and the programmers who build on its interface.", 0),
+])
+def test_a_rewriting_chatbots_reply_left_in_the_page(line, value):
     from detector.signals.residue import RewriteDisclaimer
 
     assert RewriteDisclaimer().score(page(f"<p>The council met on Tuesday.</p><p>{line}</p>")).value == value
