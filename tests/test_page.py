@@ -116,3 +116,16 @@ def test_a_page_nested_deeper_than_libxml2_builds_is_read_to_the_bottom():
 ])
 def test_the_reports_bs4_copy_finds_every_line_where_the_page_locates_it(body):
     assert_lines_found(_story_page(body))
+
+
+@pytest.mark.parametrize(("title", "site"), [("益阳：“数字”是优长-半月谈", "半月谈"),
+                                             ("武汉的声音：有英勇的你，才有英雄的城!-新华网", "新华网"),
+                                             ("COVID-19 cases rise - BBC News", "BBC News")])
+def test_a_chinese_title_names_its_site_after_a_bare_dash(title, site):
+    page = parse_html(f"<html><head><title>{title}</title></head><body><p>正文。</p></body></html>", "http://www.example.cn/a.htm")
+    assert ("title suffix", site) in [(s.source, s.text) for s in page.site_names]
+
+
+def test_a_dash_inside_a_chinese_title_or_a_name_is_no_separator():
+    page = parse_html("<html><head><title>新冠-19疫情通报</title></head><body><p>正文。</p></body></html>", "http://www.example.cn/a.htm")
+    assert not [s for s in page.site_names if s.source == "title suffix"]

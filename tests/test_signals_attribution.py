@@ -107,8 +107,12 @@ def test_source_line_origin_footer():
 
 @pytest.mark.parametrize("note", ["This article was originally published on August 27, 2015 and updated since.",
                                   "Originally published in March 2022. Last updated on December 20, 2024.",
+                                  "3 Sept 2024 | Originally published",
                                   "In the original article, Samantha talked about the money Marco makes from his podcast, based on numbers.",
-                                  "&lt;a href=&quot;https://x.org&quot;&gt;article&lt;/a&gt; first appeared on Modern Farmer"])
+                                  "&lt;a href=&quot;https://x.org&quot;&gt;article&lt;/a&gt; first appeared on Modern Farmer",
+                                  # a site's own licence and its invitation to republish name no origin
+                                  "Boing Boing is published under a Creative Commons license except where otherwise noted.",
+                                  "Republish our articles for free, online or in print, under a Creative Commons license."])
 def test_source_line_ignores_update_notes_prose_and_republish_boxes(note):
     assert SourceLine().score(page(STORY, after=f"<p>{note}</p>")).value == 0
 

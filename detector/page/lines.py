@@ -20,7 +20,9 @@ MAX_LINE_CHARS = 300  # a breadcrumb or copyright line is short; a longer one is
 MAX_NAME_CHARS = 120  # a longer byline "name" is a sentence
 MAX_BYLINE_WORDS = 8  # "By the way, ..." is prose, not a byline: names are short
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+")
+# Chinese sites join title and site name with a bare dash: "武汉的声音：…英雄的城！-新华网".
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+|"
+                               r"(?:(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e”」』])|(?<=[\u4e00-\u9fff][!?]))[-–—](?=[\u4e00-\u9fff])")
 INFO_CHUNK = re.compile(r"\s{2,}|\s[|/·•]\s|\s+(?=[^\s:：]{1,12}[:：])")  # "Time: … Source: … Author: admin"
 _CHUNK_MARK = re.compile(r"[:：|/·•]|\s\s")  # what INFO_CHUNK can split at: a line without any is one chunk
 DUMP_CHUNK = re.compile(r"\s{2,}|\s[|/]\s|\s+(?=[^\s:：|]{1,12}[:：])")  # "By X | date", "时间：… 作者：…"

@@ -300,6 +300,8 @@ def _origin_credit(text: str, m: re.Match[str]) -> bool:
     if len(text) > _ORIGIN_MAX or (m.start() > 60 and len(text) > 120) or re.search(r"&lt;|&gt;|href=", text):
         return False
     rest = text[m.end():]
+    if not re.search(r"\w", rest) and re.search(r"\d", text[:m.start()]):
+        return False  # "3 Sept 2024 | Originally published": the date of the page's own first version
     return not (_DATED.match(rest) or rest.lstrip().startswith(","))
 
 
