@@ -157,6 +157,16 @@ def test_title_line_and_inline_byline():
     assert page.link_blocks == []
 
 
+@pytest.mark.parametrize("chrome", ["Direkt zum Inhalt", "Open Navigation Menu", "Jump directly to the content", "Main Content",
+                                    "Press ESC to close", "Primäre Mobile Navigation", "Przejdź do treści"])
+def test_skip_links_and_menu_buttons_are_no_site_name(chrome):
+    text = "\n".join([chrome, "The Eastbrook Herald", "", "Mayor opens new library wing",
+                      "The mayor of Eastbrook opened the long-awaited east wing of the central library on Thursday, "
+                      "promising longer opening hours and a new children's reading room for the summer holidays.",
+                      "The wing, built on the site of a former car park, cost £2.1 million and took two years to finish."])
+    assert sources(parse_text(text)) == {"header": "The Eastbrook Herald"}
+
+
 def test_headlines_without_heading_after_the_text():
     body = ("This is a long enough paragraph of article text that it counts as main text for the page, "
             "since it has well over twenty words in it.")

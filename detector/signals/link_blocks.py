@@ -22,6 +22,7 @@ from .base import Signal, SignalUnit
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
 _MIN_HEADLINE_WORDS = 3  # "Share on Facebook" is no headline
 _MIN_DATED_ITEMS = 3  # two dated links are too few to call a spread
+_FULL_LIST = 4  # a farm pads with lists; below this many headlines ("Thanks for joining our newsletter.") the score shrinks
 _HEADING_KINDS = ("related", "ranking", "recommended", "archive")
 _EVIDENCE_KINDS = ("related", "ranking", "recommended")  # an archive spans years by design
 _RECENT_YEARS = 1  # a site list whose dated items span more than this is old stock, not the site's recent stories
@@ -135,7 +136,7 @@ class LinkBlockUnrelated(SignalUnit):
             return self.nothing()
         far.sort(key=lambda x: -x[0])
         shown = "; ".join(f'"{t}"' for _, t in far[:3])
-        return self.found(total / weights, f"{len(far)} block headlines, least related: {shown}",
+        return self.found(total / weights * min(1.0, len(far) / _FULL_LIST), f"{len(far)} block headlines, least related: {shown}",
                           page.link_blocks[0].locator)
 
 
