@@ -129,3 +129,25 @@ def test_a_chinese_title_names_its_site_after_a_bare_dash(title, site):
 def test_a_dash_inside_a_chinese_title_or_a_name_is_no_separator():
     page = parse_html("<html><head><title>新冠-19疫情通报</title></head><body><p>正文。</p></body></html>", "http://www.example.cn/a.htm")
     assert not [s for s in page.site_names if s.source == "title suffix"]
+
+
+@pytest.mark.parametrize("logo", [
+    '<a href="/" class="logo"><img src="/img/full-black.svg" alt="full-black.svg"></a>',  # a file name
+    '<header><a class="logout-btn" href="/logout">Abmelden</a></header>',  # a log-out button, not a logo
+    '<header><a href="/"><img class="logo" alt="Go Back to the HomePage" src="l.png"></a></header>',
+    '<header><div class="logo">mercredi 19 février 2020</div></header>',
+    '<header><div class="logo">Search for: Search</div></header>',
+    # the Wayback Machine's toolbar on a capture
+    '<div id="wm-ipp-base"><div id="wm-ipp"><a href="/web/"><img src="/_static/images/toolbar/wayback-toolbar-logo-200.png" '
+    'alt="Wayback Machine"></a></div></div>',
+])
+def test_a_logo_slot_that_names_no_site_gives_no_site_name(logo):
+    page = parse_html(f"<html><body>{logo}<p>Story text here.</p></body></html>", "https://www.dailycourier.com/a")
+    assert [s.text for s in page.site_names if s.source == "logo"] == []
+
+
+@pytest.mark.parametrize("alt", ["Daily Courier", "The Home Depot"])
+def test_a_logo_names_its_site(alt):
+    page = parse_html(f'<html><body><header><a href="/"><img class="site-logo" alt="{alt}" src="l.png"></a></header>'
+                      "<p>Story text here.</p></body></html>", "https://www.dailycourier.com/a")
+    assert [s.text for s in page.site_names if s.source == "logo"] == [alt]

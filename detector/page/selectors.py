@@ -79,7 +79,8 @@ DATE_KEYS = ("datePublished", "dateCreated")
 
 # Site names and logos.
 HEADER_HINTS = ("header", "masthead")  # in a class or id
-LOGO_HINT = "logo"
+LOGO_HINT = re.compile(r"logo(?!ut|ff|n)")  # "site-logo", not a "logout" or "logon" button
+ARCHIVE_TOOLBAR_ID = "wm-ipp"  # the Wayback Machine's toolbar on a capture: its logo is the archive's
 
 # Breadcrumbs and bylines: the elements that may carry a class hint.
 BREADCRUMB_TAGS = ("div", "nav", "ol", "ul", "p", "span", "section")

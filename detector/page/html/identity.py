@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from ...lexicons import load, pattern
-from ...text import normalize
+from ...text import normalize, parse_date
 from ..lines import breadcrumb_from_text, last_copyright, title_parts
 from ..model import Located
-from ..selectors import BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES, Hint
+from ..selectors import ARCHIVE_TOOLBAR_ID, BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES, Hint
 from ..urls import is_home_path
 from .jsonld import list_item_name, names_of, types_of
 from .tree import Element, Tree, ancestors
@@ -81,12 +82,24 @@ def _logo_text(tree: Tree, el: Element) -> str | None:
     """The name a 'logo' element shows (an image's alt text), or None when it is no logo."""
     is_img = el.tag == "img"
     hint = tree.attrs(el) + (" " + (el.get("src") or "").lower() if is_img else "")
-    if LOGO_HINT not in hint:
+    if "logo" not in hint or not LOGO_HINT.search(hint):
         return None
     text = normalize(el.get("alt") or "") if is_img else tree.text(el)
-    if not text or len(text) > MAX_LOGO_CHARS or (not is_img and len(text) < 2):
+    if not text or len(text) > MAX_LOGO_CHARS or (not is_img and len(text) < 2) or _no_name(text):
+        return None
+    if any((p.get("id") or "").startswith(ARCHIVE_TOOLBAR_ID) for p in ancestors(el, LOGO_PARENTS)):
         return None
     return text
+
+
+_FILE_NAME = re.compile(r"(?i)[\w-]\.(?:svg|png|jpe?g|gif|webp)$")
+
+
+def _no_name(text: str) -> bool:
+    """A logo's text that names no site: a file name ('full-black.svg'), a date, or the page's chrome
+    ('Search', 'Log out', 'Go Back to the HomePage') that a logo-classed button or link shows."""
+    return bool(_FILE_NAME.search(text) or pattern("text_page", "chrome_lines").match(text)
+                or pattern("page", "home_link_texts").fullmatch(text.strip(" .»›")) or parse_date(text))
 
 
 def _is_site_logo(tree: Tree, el: Element) -> bool:
