@@ -96,6 +96,16 @@ def test_year_spread_needs_several_dated_items():
     assert LinkBlockYearSpread().score(page(two)).value == 0
 
 
+def test_years_in_headline_words_date_no_article():
+    """"Formula 1 since 1950" is a topic; a date beside the headline or in its address dates the article."""
+    topics = block("Related", [("Formula 1 world champions since 1950 ranked", "/a"), ("The 1968 Olympics in pictures", "/b"),
+                               ("Budget talks resume this week at city hall", "/c"), ("Winter storms hit the coast in 2021", "/d")])
+    dated = block("Related", [("Formula 1 world champions ranked 12.03.2009", "/a"), ("The Olympics in pictures 2012-08-01", "/b"),
+                              ("Budget talks resume at city hall", "/2021/05/c.html"), ("Winter storms hit the coast", "/d")])
+    assert LinkBlockYearSpread().score(page(topics)).value == 0
+    assert LinkBlockYearSpread().score(page(dated)).value > 0.8
+
+
 def test_block_share_grows_with_the_blocks():
     assert LinkBlockShare().score(page(FARM_BLOCKS)).value > LinkBlockShare().score(page(ORIGINAL_BLOCKS)).value > 0
     assert LinkBlockShare().score(page("")).value == 0

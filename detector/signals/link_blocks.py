@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lexicons import load, pattern
 from ..page import LinkBlock, Page, registrable_domain
-from ..text import find_years, language_of, tokens, word_count
+from ..text import find_dates, language_of, tokens, word_count
 from .base import Signal, SignalUnit
 
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
@@ -67,10 +67,12 @@ def _items(block: LinkBlock) -> list[str]:
 
 
 def _item_years(block: LinkBlock, latest: int | None) -> list[int]:
-    """One year per dated item (its median; years after the page's own are event dates, not article dates)."""
+    """One year per dated item, from its link's address or a date written beside it (its median; years
+    after the page's own are event dates). A year in the headline's words ("Flashback to 1968", "Formel 1
+    seit 1950") is its topic, not the date of the article it links."""
     dated = []
     for item, link in zip(_items(block), block.links):
-        found = [y for y in _url_years(link.href) or find_years(item) if latest is None or y <= latest + 1]
+        found = [y for y in _url_years(link.href) or [d.year for d in find_dates(item)] if latest is None or y <= latest + 1]
         if found:
             dated.append(sorted(found)[len(found) // 2])
     return dated
