@@ -61,6 +61,7 @@ def test_site_theme_unrelated_on_business_frame():
 
 def test_site_theme_related_or_media_name_is_silent():
     assert SiteThemeUnrelated().score(original()).value == 0  # media words say nothing about a theme
+    assert SiteThemeUnrelated().score(farm(site="Two For Fashion", og="Two For Fashion")).value == 0  # a name, no trade
     assert SiteThemeUnrelated().score(farm(site="France Travel Agency", og="France Travel Agency")).value == 0
 
 

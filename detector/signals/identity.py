@@ -341,8 +341,9 @@ class SiteThemeUnrelated(SignalUnit):
             if weight < 0.5:
                 continue
             words = {x for x in tokens(name) if x not in w["media"] and x not in w["corporate"]}
-            # A one-word coined brand ('Upworthy') has no theme; a descriptive name or a trade does.
-            if len(words) >= 2 or words & w["business"]:
+            # Only a trade ('Smile Dental Clinic', 'Golden Wealth Academy') gives a site a theme that a story
+            # can be far from: any other name ('Two For Fashion', 'Page Six') shares no word with most of its own stories.
+            if words & w["business"]:
                 themed.append((name, loc, words))
         if not themed:
             return self.nothing()
@@ -351,10 +352,8 @@ class SiteThemeUnrelated(SignalUnit):
             return self.nothing()
         name, loc, words = themed[0]
         trade = sorted(x for _, _, ws in themed for x in ws if x in w["business"])
-        value = 1.0 if trade else 0.3
-        extra = f" (a trade: {', '.join(dict.fromkeys(trade))})" if trade else ""
-        return self.found(value, f"site '{name}' ({loc.source}){extra} shares no word with the article "
-                                 f"'{page.headline[:80]}'", loc.locator)
+        return self.found(1.0, f"site '{name}' ({loc.source}) (a trade: {', '.join(dict.fromkeys(trade))}) shares no "
+                               f"word with the article '{page.headline[:80]}'", loc.locator)
 
 
 class CategoryUnrelated(SignalUnit):
