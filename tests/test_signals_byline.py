@@ -193,3 +193,14 @@ def test_a_colleague_credited_by_the_sites_own_name_is_no_mismatch(site, url, va
     body = STORY + "<p>CNN's Bill Kirkos contributed to this report.</p>"
     s = BylineCreditMismatch().score(page('<span class="byline">By Julia Horowitz</span>', site=site, url=url, body=body))
     assert s.value == value
+
+
+@pytest.mark.parametrize(("byline", "url", "value"), [
+    ("Frank Bueltge - http://bueltge.de", "https://www.der-erfolg-gibt-recht.de/rezepte/leber.htm", 0.0),  # the blogger's homepage
+    ("Veröffentlicht von Henning Lobin www.lobin.de", "https://scilogs.spektrum.de/galaxis/gendersprache/", 0.0),
+    ("Deutsche Welle (www.dw.com)", "https://www.dw.com/fr/a-6533123", 0.0),  # the site's own address
+    ("John Smith - www.casino-bonus-online.com", "https://www.dailycourier.com/2024/05/02/deal", 1.0),
+    ("Deutsche Welle (www.dw.com)", "https://www.dailycourier.com/2024/05/02/deal", 1.0),
+])
+def test_a_signers_own_homepage_or_the_sites_address_is_no_spam(byline, url, value):
+    assert BylineSpam().score(page(f'<meta name="author" content="{byline}">', url=url, body=STORY)).value == value

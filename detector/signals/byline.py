@@ -241,6 +241,24 @@ class BylineOtherOutlet(SignalUnit):
         return self.nothing()
 
 
+_ADDRESS = re.compile(r"(?i)\(?\b(?:https?://)?(?:www\.)?([a-z0-9-]+)\.[a-z]{2,12}(?:/\S*)?\)?")
+_MIN_NAME_IN_ADDRESS = 4  # 'Frank Bueltge - http://bueltge.de': a surname this long in the address is the signer's
+
+
+def _without_own_address(raw: str, page: Page) -> str:
+    """The byline without an address of the site itself ('Deutsche Welle (www.dw.com)' on dw.com) or of the
+    signer's own homepage ('Veröffentlicht von Henning Lobin www.lobin.de'): a blogger's link home is no spam."""
+    rest = _ADDRESS.sub(" ", raw)
+    person = _is_person(clean_byline(_PREFIX.sub("", normalize(rest)).strip(" -–|,()")))
+    names = [w.lower() for w in _words(rest) if len(w) >= _MIN_NAME_IN_ADDRESS] if person else []
+    own = set(host_labels(page.url, page.domain))
+
+    def keep(m: re.Match[str]) -> str:
+        label = m.group(1).lower()
+        return " " if label in own or any(n in label for n in names) else m.group(0)
+    return _ADDRESS.sub(keep, raw).strip(" -–|,")
+
+
 class BylineSpam(SignalUnit):
     name = "byline_spam"
     description = "A byline carries a URL, an e-mail, spam keywords, digits or far too many words."
@@ -248,7 +266,7 @@ class BylineSpam(SignalUnit):
     def score(self, page: Page) -> Signal:
         # The site's own address as its byline ('www.portalspozywczy.pl') is a brand (byline_not_person), not spam.
         signed = [b for b in _bylines(page) if byline_kind(b.text, page)[0] != "brand"]
-        best = max(((spam_level(b.text, b.source.startswith(("json-ld", "meta"))), b) for b in signed),
+        best = max(((spam_level(_without_own_address(b.text, page), b.source.startswith(("json-ld", "meta"))), b) for b in signed),
                    key=lambda x: x[0], default=(0.0, None))
         if not best[0] or best[1] is None:
             return self.nothing()
