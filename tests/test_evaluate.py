@@ -16,6 +16,7 @@ from training.evaluate import (
     max_fpr_within,
     metrics,
     per_family,
+    signal_rates,
     write_report,
 )
 
@@ -198,3 +199,16 @@ def test_bar_prefers_the_fpr_on_real_originals():
     report = _report()
     report["test"]["fpr_real_originals"] = 0.05
     assert any("FPR" in f for f in check_bar(report))
+
+
+def test_signal_rates_count_originals_and_farm_pages_apart_per_kind(tmp_path):
+    X = np.array([[0.0, 1.0], [0.3, 1.0], [0.0, 1.0], [0.9, 0.0], [0.6, 0.0], [1.0, 0.0]])
+    who = ["originals", "originals", "originals", "farms", "farms", ""]  # the last: a dressed original, left out
+    rates = signal_rates(X, who, ["html"] * 6, ["wire_dateline", "byline_person"], [True, False])
+    assert list(rates) == ["wire_dateline"]  # evidence for an original is no cost
+    row = rates["wire_dateline"]
+    assert row["html originals fired"] == pytest.approx(1 / 3) and row["html originals >= 0.5"] == 0
+    assert row["html farms fired"] == 1 and row["html farms >= 0.5"] == 1
+    write_report(tmp_path, {"signal_rates": rates, "threshold": 0.5}, y=np.array([0, 1]), proba=np.array([0.1, 0.9]),
+                 families=["original", "wp"], threshold=0.5, feature_names=[], importances=None)
+    assert "| wire_dateline |" in (tmp_path / "report.md").read_text(encoding="utf-8")

@@ -88,6 +88,26 @@ def breakdown(y: np.ndarray, proba: np.ndarray, threshold: float, keys: Sequence
     return {str(k): metrics(y[keys == k], proba[keys == k], threshold) for k in sorted(set(keys.tolist()))}
 
 
+def signal_rates(X: np.ndarray, who: Sequence[str], kinds: Sequence[str], names: Sequence[str],
+                 evidence: Sequence[bool], strong: float = 0.5) -> dict[str, dict]:
+    """Per evidence signal and kind of page, the share of real originals (``who`` "originals") and of
+    generated farm pages ("farms"; other pages are left out) where it fires, and where it reaches
+    ``strong``: what each signal costs on publishers' own pages beside what it catches."""
+    X, who, kinds = np.asarray(X, dtype=float), np.asarray(who, dtype=object), np.asarray(kinds, dtype=object)
+    out: dict[str, dict] = {}
+    for i, (name, is_evidence) in enumerate(zip(names, evidence)):
+        if not is_evidence:
+            continue
+        row = {}
+        for kind in sorted(set(kinds.tolist())):
+            for group in ("originals", "farms"):
+                values = X[(who == group) & (kinds == kind), i]
+                row[f"{kind} {group} fired"] = float((values > 0).mean()) if values.size else None
+                row[f"{kind} {group} >= {strong}"] = float((values >= strong).mean()) if values.size else None
+        out[name] = row
+    return out
+
+
 def per_family(y: np.ndarray, proba: np.ndarray, threshold: float, families: Sequence[str]) -> dict[str, dict]:
     """Per farm family, metrics over that family's pages plus the real originals.
 
@@ -313,6 +333,13 @@ def render_markdown(report: Mapping[str, Any], *, threshold: float, feature_name
         rows += [[f"kind {_cell(k)}", v.get("n"), v.get("caught"), v.get("recall")] for k, v in validation["per_kind"].items()]
         rows += [[f"family {_cell(k)}", v.get("n"), v.get("caught"), v.get("recall")] for k, v in validation["per_family"].items()]
         md += _table(["pages", "n", "caught", "recall"], rows)
+
+    if rates := report.get("signal_rates"):
+        columns = list(next(iter(rates.values())))
+        md += ["## Signals on real originals and farm pages", "",
+               "Each evidence signal's share of real originals (not relabelled) and of generated farm pages, train and "
+               "test splits together, where it fires and where it reaches 0.5.", ""]
+        md += _table(["signal", *columns], [[_cell(name), *(row.get(c) for c in columns)] for name, row in rates.items()])
 
     if "relabelled" in report:
         items = report.get("relabelled") or []

@@ -20,7 +20,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
-from detector.features import FEATURE_NAMES
+from detector.features import FEATURE_DIRECTIONS, FEATURE_NAMES
 from detector.model import DEFAULT_MODEL, build_estimator, save
 
 from . import evaluate, transfer
@@ -224,6 +224,10 @@ def _train(args: argparse.Namespace) -> int:
     if left_out:
         report["leave_one_source_out"] = transfer.source_report(left_out, threshold)
     report["frames_left_out"] = transfer.frames_left_out(test, proba, threshold)
+    pages = train + test
+    who = ["originals" if e.family == "original" and e.label == 0 else "farms" if e.family in FAMILIES else "" for e in pages]
+    report["signal_rates"] = evaluate.signal_rates(np.vstack([e.features for e in pages]), who, [e.kind for e in pages],
+                                                   FEATURE_NAMES, [d > 0 for d in FEATURE_DIRECTIONS])
     if not args.no_lofo:
         log("leave-one-family-out runs")
         report["leave_one_family_out"] = leave_one_family_out(train, test, threshold, recipe)
