@@ -204,3 +204,10 @@ def test_a_colleague_credited_by_the_sites_own_name_is_no_mismatch(site, url, va
 ])
 def test_a_signers_own_homepage_or_the_sites_address_is_no_spam(byline, url, value):
     assert BylineSpam().score(page(f'<meta name="author" content="{byline}">', url=url, body=STORY)).value == value
+
+
+def test_a_signers_homepage_in_its_own_element_is_no_spam():
+    both = '<span class="author">Henning Lobin</span> <span class="author-url">www.lobin.de</span>'
+    stranger = '<span class="author">Henning Lobin</span> <span class="author-url">www.best-casino-bonus.com</span>'
+    assert BylineSpam().score(page(both, body=STORY)).value == 0
+    assert BylineSpam().score(page(stranger, body=STORY)).value == 1.0

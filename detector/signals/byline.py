@@ -246,17 +246,26 @@ _MIN_NAME_IN_ADDRESS = 4  # 'Frank Bueltge - http://bueltge.de': a surname this 
 
 
 def _without_own_address(raw: str, page: Page) -> str:
-    """The byline without an address of the site itself ('Deutsche Welle (www.dw.com)' on dw.com) or of the
-    signer's own homepage ('Veröffentlicht von Henning Lobin www.lobin.de'): a blogger's link home is no spam."""
-    rest = _ADDRESS.sub(" ", raw)
-    person = _is_person(clean_byline(_PREFIX.sub("", normalize(rest)).strip(" -–|,()")))
-    names = [w.lower() for w in _words(rest) if len(w) >= _MIN_NAME_IN_ADDRESS] if person else []
-    own = set(host_labels(page.url, page.domain))
+    """The byline without an address of the site itself ('Deutsche Welle (www.dw.com)' on dw.com) or of a
+    signer's own homepage ('Veröffentlicht von Henning Lobin www.lobin.de', or 'www.lobin.de' in its own
+    element beside 'Henning Lobin'): a blogger's link home is no spam."""
+    own = set(host_labels(page.url, page.domain)) | _signers_names(page)
 
     def keep(m: re.Match[str]) -> str:
         label = m.group(1).lower()
-        return " " if label in own or any(n in label for n in names) else m.group(0)
+        return " " if label in own or any(len(n) >= _MIN_NAME_IN_ADDRESS and n in label for n in own) else m.group(0)
     return _ADDRESS.sub(keep, raw).strip(" -–|,")
+
+
+@page_view
+def _signers_names(page: Page) -> set[str]:
+    """The words of every byline that names a person once its addresses are gone ('Frank Bueltge - http://bueltge.de')."""
+    names = set()
+    for b in _bylines(page):
+        rest = _ADDRESS.sub(" ", b.text)
+        if _is_person(clean_byline(_PREFIX.sub("", normalize(rest)).strip(" -–|,()"))):
+            names |= {w.lower() for w in _words(rest) if len(w) >= _MIN_NAME_IN_ADDRESS}
+    return names
 
 
 class BylineSpam(SignalUnit):
