@@ -206,6 +206,11 @@ def test_a_signers_own_homepage_or_the_sites_address_is_no_spam(byline, url, val
     assert BylineSpam().score(page(f'<meta name="author" content="{byline}">', url=url, body=STORY)).value == value
 
 
+def test_a_button_in_the_author_slot_is_no_spam_for_its_arrow():
+    assert BylineSpam().score(page('<span class="author">ORDER REPRINT →</span>', body=STORY)).value == 0
+    assert BylineSpam().score(page('<span class="author">Order cheap pills online</span>', body=STORY)).value == 1.0
+
+
 def test_a_signers_homepage_in_its_own_element_is_no_spam():
     both = '<span class="author">Henning Lobin</span> <span class="author-url">www.lobin.de</span>'
     stranger = '<span class="author">Henning Lobin</span> <span class="author-url">www.best-casino-bonus.com</span>'

@@ -148,7 +148,7 @@ def spam_level(raw: str, structured: bool = True) -> float:
     username ('freeman1984') or, in a structured field, a name far too long; else 0."""
     text = normalize(raw)
     name = clean_byline(text)
-    words = [w.strip(".,!:") for w in _words(name)]
+    words = [w.strip(".,!:") for w in _words(name) if re.search(r"[^\W_]", w)]  # an arrow ('ORDER REPRINT →') is no word
     lex = _lex()
     if re.search(r"(?i)https?://|www\.", text) or any(w in lex["spam_words"] for w in words) \
             or (len(words) >= 3 and words[0] in lex["commercial_openers"]):
