@@ -198,8 +198,7 @@ class ScraperLeftovers(SignalUnit):
     description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
 
     def score(self, page: Page) -> Signal:
-        low = (" ".join(page.lines) + "\n" + page.main_text).lower()
-        if not _needles().any_in(low):
+        if not (_needles().any_in(_joined_lines(page)[1]) or _needles().any_in(page.main_text.lower())):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
