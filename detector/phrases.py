@@ -29,9 +29,13 @@ class Phrases:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def occurrences(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of every occurrence in ``low``, overlapping ones included."""
+        return [] if self._empty else [(end + 1 - len(p), end + 1, p) for end, p in self._automaton.iter(low)]
+
     def spans(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence in ``low``, overlapping ones included."""
-        return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
+        return [(start, end) for start, end, _ in self.occurrences(low)]
 
     def found(self, low: str) -> set[str]:
         """The phrases that occur in ``low``; stops reading once every phrase is found."""
