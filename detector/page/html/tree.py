@@ -71,12 +71,10 @@ def top_level(root: Element | None) -> list[Element]:
     return [el for el in out if isinstance(el.tag, str)]
 
 
-def elements(root: Element | None) -> list[Element]:
-    """Every element in document order, the head and scripts included.
-
-    Holding them keeps lxml's Python proxies alive, so that ``id(el)`` names one element while the page is read.
-    """
-    return [el for top in top_level(root) for el in top.iter(etree.Element)]
+def elements(root: Element | None, *names: str) -> list[Element]:
+    """Every element of these tags in document order, the head and scripts included. libxml2 picks them:
+    the head readers then test a few hundred elements' tags, not all (lxml makes a new str at each ``el.tag``)."""
+    return [el for top in top_level(root) for el in top.iter(*names)]
 
 
 def _string(text: str, preserve: bool) -> str:
