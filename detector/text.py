@@ -126,9 +126,18 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
     return lang if best >= min_hits and best >= 2 * second else None
 
 
+_HEAD_CHARS_PER_WORD = 12  # prose has a word every 5-7 characters: n words are in a long text's first 12n
+
+
 def fewer_words(text: str, n: int) -> bool:
-    """``word_count(text) < n``, answered by the length of a short ASCII text: n words need 2n - 1 characters."""
-    return (text.isascii() and len(text) < 2 * n - 1) or word_count(text) < n
+    """``word_count(text) < n``, answered by the length of a short ASCII text (n words need 2n - 1 characters),
+    or by the head of a long one: a text's first characters hold no more words, nor CJK characters, than all of it."""
+    if text.isascii() and len(text) < 2 * n - 1:
+        return True
+    head = text[:_HEAD_CHARS_PER_WORD * n]
+    if len(head) < len(text) and word_count(head) >= n:
+        return False
+    return word_count(text) < n
 
 
 def is_headline(text: str) -> bool:
