@@ -214,9 +214,9 @@ class WireCredit(SignalUnit):
             return self.nothing()
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
-            for text, where in segments:
-                every, wireless = _credits(key)
-                for credit in every if _wire_names().any_in(text) else wireless:
+            every, wireless = _credits(key)
+            for (text, where), names_a_wire in zip(segments, _wire_names().holding([text for text, _ in segments])):
+                for credit in every if names_a_wire else wireless:
                     m = credit.search(text)
                     if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
                             and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
@@ -262,10 +262,12 @@ class SourceLine(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
-        for text, where in credit_segments(page):
-            if len(text) > _SEGMENT_MAX:
-                continue
-            for value, kind, line in self._readings(text, page):
+        segments = [(text, where) for text, where in credit_segments(page) if len(text) <= _SEGMENT_MAX]
+        lows = [text.lower() for text, _ in segments]
+        labelled = phrases("attribution", "source_labels").holding(lows)
+        origins = phrases("attribution", "origin_phrases").holding(lows)
+        for (text, where), is_labelled, has_origin in zip(segments, labelled, origins):
+            for value, kind, line in self._readings(text, page, is_labelled, has_origin):
                 if value > best[0]:
                     best = (value, kind, line, where)
         if best[0] == 0:
@@ -273,10 +275,10 @@ class SourceLine(SignalUnit):
         value, kind, line, where = best
         return self.found(value, f'{kind} line "{line}"', where(), _source_facts(normalize(line), page))
 
-    def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str, str]]:
-        """(value, kind, the line as shown) for each way ``text`` names a source."""
-        low = text.lower()
-        for m in (_source_label().finditer(text) if phrases("attribution", "source_labels").any_in(low) else ()):
+    def _readings(self, text: str, page: Page, labelled: bool, origin: bool) -> Iterator[tuple[float, str, str]]:
+        """(value, kind, the line as shown) for each way ``text`` names a source; ``labelled`` and ``origin``: whether
+        its lower case holds a source label or an origin phrase, which the patterns need."""
+        for m in (_source_label().finditer(text) if labelled else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
@@ -284,7 +286,7 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), "via", text
-        m = phrases("attribution", "origin_phrases").any_in(low) and _origin().search(text)
+        m = origin and _origin().search(text)
         if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
 

@@ -220,7 +220,8 @@ class ScraperLeftovers(SignalUnit):
     description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
 
     def score(self, page: Page) -> Signal:
-        paragraphs = [(p.text, known(p.locator)) for p in page.paragraphs if _needles().any_in(p.text.lower())]
+        held = _needles().holding([p.text.lower() for p in page.paragraphs])
+        paragraphs = [(p.text, known(p.locator)) for p, holds in zip(page.paragraphs, held) if holds]
         needles = _words_of()["leftover"]
         if not paragraphs and not any(p in needles for _, _, p in _occurrences(page)):
             return self.nothing()
