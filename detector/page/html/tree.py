@@ -109,6 +109,7 @@ class Tree:
         span = self._spans[id(body)] if body is not None else (-1, len(self._all), 0, len(self.flow))
         self.tags: list[Element] = self._all[span[0] + 1:span[1]]
         self._tag_names = self._names[span[0] + 1:span[1]]
+        self._places: dict[str, list[int]] | None = None  # the places in ``tags`` of each tag name (see ``of``)
         self.body_flow = self.flow[span[2]:span[3]]
 
     def _walk(self, top: Element) -> None:
@@ -160,7 +161,14 @@ class Tree:
                 self.flow.append((_string(el.tail, preserve), kind, block))
 
     def of(self, *names: str) -> list[Element]:
-        return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
+        """The elements of ``tags`` with these tag names, in document order, from an index of ``tags`` by name
+        (made at the first call: six readers ask, most for a few names)."""
+        if self._places is None:
+            self._places = {}
+            for i, tag in enumerate(self._tag_names):
+                self._places.setdefault(tag, []).append(i)
+        places = [i for name in dict.fromkeys(names) for i in self._places.get(name, ())]
+        return [self.tags[i] for i in (sorted(places) if len(names) > 1 else places)]
 
     def attrs(self, el: Element) -> str:
         """``attrs_text`` of ``el``, read once (an ``el.get`` costs 0.4 µs): the bylines, captions, logo and
