@@ -51,6 +51,12 @@ def _occurrences(page: Page) -> list[tuple[int, int, str]]:
     return phrases("residue", *(key for keys in _WORD_LISTS.values() for key in keys)).occurrences(_joined_lines(page)[1])
 
 
+def _occurs(page: Page, kind: str) -> bool:
+    """Whether a phrase of the ``kind`` list is in the visible lines."""
+    words = _words_of()[kind]
+    return any(phrase in words for _, _, phrase in _occurrences(page))
+
+
 def _windows(page: Page, kind: str, size: int = 4) -> Iterator[tuple[str, Where]]:
     """Visible lines, and runs of up to ``size`` short neighbouring lines joined by a space, that
     hold one of the ``kind`` list's words: every widget, counter and leftover pattern here contains
@@ -202,6 +208,12 @@ def _needles() -> Phrases:
     return phrases("residue", *_WORD_LISTS["leftover"])
 
 
+def _needled_paragraphs(page: Page) -> list[tuple[str, Where]]:
+    """The main text's paragraphs that hold one of ``_needles``, found in one pass over them all."""
+    held = _needles().holding([p.text.lower() for p in page.paragraphs])
+    return [(p.text, known(p.locator)) for p, holds in zip(page.paragraphs, held) if holds]
+
+
 _EMBED_CODE = re.compile(r"&lt;|&gt;|href=")
 
 
@@ -220,10 +232,8 @@ class ScraperLeftovers(SignalUnit):
     description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
 
     def score(self, page: Page) -> Signal:
-        held = _needles().holding([p.text.lower() for p in page.paragraphs])
-        paragraphs = [(p.text, known(p.locator)) for p, holds in zip(page.paragraphs, held) if holds]
-        needles = _words_of()["leftover"]
-        if not paragraphs and not any(p in needles for _, _, p in _occurrences(page)):
+        paragraphs = _needled_paragraphs(page)
+        if not paragraphs and not _occurs(page, "leftover"):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
