@@ -72,8 +72,9 @@ def top_level(root: Element | None) -> list[Element]:
 
 
 def elements(root: Element | None, *names: str) -> list[Element]:
-    """Every element of these tags in document order, the head and scripts included. libxml2 picks them:
-    the head readers then test a few hundred elements' tags, not all (lxml makes a new str at each ``el.tag``)."""
+    """Every element of these tags in document order, the head and scripts included. libxml2 picks them, so
+    that the head readers test only their tags, not every element's (lxml makes a new str at each ``el.tag``).
+    The readers that key elements by ``id()`` read the body's, which ``Tree`` holds (so their ids stay theirs)."""
     return [el for top in top_level(root) for el in top.iter(*names)]
 
 
