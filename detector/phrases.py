@@ -7,7 +7,9 @@ with it in ``text`` the two modules imported each other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 import ahocorasick
 
@@ -29,9 +31,13 @@ class Phrases:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def occurrences(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of every occurrence in ``low``, overlapping ones included."""
+        return [] if self._empty else [(end + 1 - len(p), end + 1, p) for end, p in self._automaton.iter(low)]
+
     def spans(self, low: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence in ``low``, overlapping ones included."""
-        return [] if self._empty else [(end + 1 - len(p), end + 1) for end, p in self._automaton.iter(low)]
+        return [(start, end) for start, end, _ in self.occurrences(low)]
 
     def found(self, low: str) -> set[str]:
         """The phrases that occur in ``low``; stops reading once every phrase is found."""
@@ -45,6 +51,15 @@ class Phrases:
                 break
         return seen
 
+    def holding(self, lows: list[str]) -> list[bool]:
+        """For each of ``lows``, whether it holds a phrase: one pass over them all (a call per short line costs
+        more than its scan). No phrase holds the NUL that parts them."""
+        starts = list(accumulate((len(low) + 1 for low in lows), initial=0))
+        held = [False] * len(lows)
+        for start, _, _ in self.occurrences("\0".join(lows)):
+            held[bisect_right(starts, start) - 1] = True
+        return held
+
     def any_in(self, low: str) -> bool:
         """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""
         return not self._empty and next(self._automaton.iter(low), None) is not None
@@ -54,22 +69,39 @@ class CaselessWords:
     """Whether a text may hold any of ``words`` as a case-insensitive regex (``re.I``) finds them.
 
     For a regex over many words with word boundaries, which scans a long text ten times slower than
-    one Aho-Corasick pass over its lower case. That pass decides only for ASCII texts: ``re.I`` also
-    folds 'ſ' to 's' and the Kelvin sign to 'k', where ``str.lower`` does not; any other text may.
+    one Aho-Corasick pass over its lower case. That pass decides for a text whose characters are ASCII
+    or have no case ('’', '—', CJK), as most pages' paragraphs are: ``re.I`` also folds 'ſ' to 's' and
+    the Kelvin sign to 'k', where ``str.lower`` does not, and a text with other cased letters may hold a
+    word in a case that ``str.lower`` does not give back. A character without case matches only itself
+    under ``re.I`` (checked over all of Unicode: no character lower-cases to one, and re's extra
+    equivalences, such as 'ς' and 'σ', are all between cased letters). So the pass holds the words of
+    ASCII and caseless characters: a word with another letter cannot occur in a text that it decides.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
         words = [w for w in words if w]
-        self._phrases = Phrases(w for w in words if w.isascii())
+        self._phrases = Phrases(w for w in words if w.isascii() or _caseless(_NOT_ASCII.findall(w)))
         # A non-ASCII word with a letter that re.I matches to an ASCII one could occur in an ASCII text.
         self._decides = not any(_folds_to_ascii(c) for w in words for c in w if not c.isascii())
 
+    def _decidable(self, text: str) -> bool:
+        return self._decides and (text.isascii() or _caseless(_NOT_ASCII.findall(text)))
+
     def may_occur(self, text: str) -> bool:
-        return not (self._decides and text.isascii()) or self._phrases.any_in(text.lower())
+        return not self._decidable(text) or self._phrases.any_in(text.lower())
 
     def found(self, text: str) -> set[str] | None:
         """The words (lower-cased) that occur in ``text``; None when this test cannot tell (any may)."""
-        return self._phrases.found(text.lower()) if self._decides and text.isascii() else None
+        return self._phrases.found(text.lower()) if self._decidable(text) else None
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _caseless(runs: list[str]) -> bool:
+    """Whether these characters have no case: each is its own lower and upper case."""
+    rest = "".join(runs)
+    return rest.lower() == rest == rest.upper()
 
 
 def _folds_to_ascii(char: str) -> bool:

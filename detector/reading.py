@@ -126,7 +126,7 @@ def read(content: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str 
     else:
         raise ReadError(f"expected bytes or str, got {type(content).__name__}")
     text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():  # as strip() would say, without copying the page
         raise ReadError("empty input: no text to score")
     if kind is None:
         kind = "html" if _HTML_SNIFF.search(text[:4096]) else "text"
@@ -147,7 +147,7 @@ def scrub(text: str) -> str:
 
 def decode(raw: bytes) -> tuple[str, str]:
     """Bytes -> (text, encoding used). Never raises on a wrong declaration; refuses binary data."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise ReadError("empty input: no text to score")
     for bom, name in _BOMS:
         if raw.startswith(bom):

@@ -34,8 +34,10 @@ _DATE_PATTERNS = (
     (re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"), "ymd"),
     # 05.03.2024, 5/3/2024 (day first, as most of the world writes it)
     (re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"), "dmy"),
-    # March 5, 2024 / Mar. 5 2024
-    (re.compile(rf"(?i)\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"), "mdy_name"),
+    # March 5, 2024 / Mar. 5 2024. The look-ahead (letters, then a number: month names are letters only) spares
+    # the other words the ~60 case-insensitive names: a third of the time, the same matches.
+    (re.compile(rf"(?i)\b(?=[^\W\d_]+\.?\s+\d)({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"),
+     "mdy_name"),
     # 5 March 2024 / 5. März 2024 / 5 de marzo de 2024
     (re.compile(rf"(?i)\b(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\.?\s+(?:de\s+)?((?:19|20)\d\d)\b"), "dmy_name"),
 )
@@ -124,9 +126,18 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
     return lang if best >= min_hits and best >= 2 * second else None
 
 
+_HEAD_CHARS_PER_WORD = 12  # prose has a word every 5-7 characters: n words are in a long text's first 12n
+
+
 def fewer_words(text: str, n: int) -> bool:
-    """``word_count(text) < n``, answered by the length of a short ASCII text: n words need 2n - 1 characters."""
-    return (text.isascii() and len(text) < 2 * n - 1) or word_count(text) < n
+    """``word_count(text) < n``, answered by the length of a short ASCII text (n words need 2n - 1 characters),
+    or by the head of a long one: a text's first characters hold no more words, nor CJK characters, than all of it."""
+    if text.isascii() and len(text) < 2 * n - 1:
+        return True
+    head = text[:_HEAD_CHARS_PER_WORD * n]
+    if len(head) < len(text) and word_count(head) >= n:
+        return False
+    return word_count(text) < n
 
 
 def is_headline(text: str) -> bool:

@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..lexicons import load, pattern
+from ..phrases import CaselessWords
 from ..text import YEAR, normalize, parse_date, word_count
 from .model import Located
 
@@ -76,6 +77,8 @@ def byline_from_text(line: str) -> str | None:
 def copyright_holder(text: str) -> str | None:
     """'© 2015-2020 Golden Wealth Academy. All rights reserved.' -> 'Golden Wealth Academy'."""
     text = normalize(text)
+    if not _marks_occur().may_occur(text):
+        return None
     marks = pattern("page", "copyright_marks")
     m = marks.search(text)
     if not m or len(text) > MAX_LINE_CHARS:
@@ -84,6 +87,13 @@ def copyright_holder(text: str) -> str | None:
     rest = _YEAR_RANGE.sub(" ", rest)
     rest = re.split(r"[.。|,;]|\s{2,}", rest.strip(" ,.-:"))[0].strip(" ,.-:")
     return rest if 2 <= len(rest) <= 80 else None
+
+
+@lru_cache(maxsize=1)
+def _marks_occur() -> CaselessWords:
+    """The one-pass test run before the copyright marks' pattern, a case-insensitive alternation tried at every
+    character of every line (5 µs a line): most lines hold no mark."""
+    return CaselessWords(load("page")["copyright_marks"])
 
 
 def last_copyright(lines: list[str]) -> tuple[str, int] | None:

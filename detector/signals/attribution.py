@@ -53,12 +53,11 @@ def _dateline() -> re.Pattern[str]:
 
 
 class _Credit:
-    """A credit template behind two cheap tests that the exact pattern runs only after.
+    """A credit template behind a cheap test that the exact pattern runs only after.
 
-    A template that names a wire cannot match a line where no wire name occurs (the caller finds
-    them once per line). And Python's re jumps ahead to a pattern's literal prefix, which a leading
-    \\b turns off: a copy without it is about 7x faster on the many lines without the phrase, and
-    its matches are a superset of the exact pattern's."""
+    Python's re jumps ahead to a pattern's literal prefix, which a leading \\b turns off: a copy
+    without it is about 7x faster on the many lines without the phrase, and its matches are a
+    superset of the exact pattern's."""
 
     def __init__(self, template: str) -> None:
         self.names_wire = "{wire}" in template  # then a line naming no wire cannot match
@@ -66,15 +65,18 @@ class _Credit:
         self.exact = re.compile(template)
         self.loose = re.compile(template[2:]) if template.startswith(r"\b") else None
 
-    def search(self, text: str, names_a_wire: bool) -> re.Match[str] | None:
-        if (self.names_wire and not names_a_wire) or (self.loose is not None and not self.loose.search(text)):
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.loose is not None and not self.loose.search(text):
             return None
         return self.exact.search(text)
 
 
 @lru_cache(maxsize=2)
-def _credits(key: str) -> list[_Credit]:
-    return [_Credit(t) for t in load("attribution")[key]]
+def _credits(key: str) -> tuple[list[_Credit], list[_Credit]]:
+    """The templates in order, and those of them that name no wire: the only ones a line naming no wire
+    can match (most lines; the caller finds the wire names once per line)."""
+    credits = [_Credit(t) for t in load("attribution")[key]]
+    return credits, [c for c in credits if not c.names_wire]
 
 
 def wire_in(text: str) -> str | None:
@@ -124,7 +126,13 @@ def _each_segment(page: Page) -> Iterator[tuple[str, Where]]:
             yield line, partial(page.locate, i)
 
 
-_AXIS_LABEL = re.compile(r"(?=.*\d)[’'$€£¥%+\-–−\d.,:\s]{1,8}")  # "’18", "2010", "3.1%": a chart's last tick
+_AXIS_LABEL_CHARS = 8
+_AXIS_LABEL = re.compile(rf"(?=.*\d)[’'$€£¥%+\-–−\d.,:\s]{{1,{_AXIS_LABEL_CHARS}}}")
+
+
+def _axis_label(line: str) -> bool:
+    """A chart's last tick: "’18", "2010", "3.1%". Only short lines go to the pattern, whose look-ahead reads a whole line."""
+    return len(line) <= _AXIS_LABEL_CHARS and _AXIS_LABEL.fullmatch(line) is not None
 
 
 def _caption_lines(lines: list[str]) -> set[str]:
@@ -132,7 +140,7 @@ def _caption_lines(lines: list[str]) -> set[str]:
     text dump shows a figure's credit ('’18' then 'By The New York Times | Source: Reuters')."""
     opener = _caption_opener()
     return {line for above, line in zip(lines, lines[1:])
-            if len(line) <= 120 and (opener.match(above) or _AXIS_LABEL.fullmatch(above))}
+            if len(line) <= 120 and (opener.match(above) or _axis_label(above))}
 
 
 @lru_cache(maxsize=1)
@@ -206,10 +214,10 @@ class WireCredit(SignalUnit):
             return self.nothing()
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
-            for text, where in segments:
-                names_a_wire = _wire_names().any_in(text)
-                for credit in _credits(key):
-                    m = credit.search(text, names_a_wire)
+            every, wireless = _credits(key)
+            for (text, where), names_a_wire in zip(segments, _wire_names().holding([text for text, _ in segments])):
+                for credit in every if names_a_wire else wireless:
+                    m = credit.search(text)
                     if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
                             and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
                         credit_line = _around(text, m)
@@ -254,10 +262,12 @@ class SourceLine(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
-        for text, where in credit_segments(page):
-            if len(text) > _SEGMENT_MAX:
-                continue
-            for value, kind, line in self._readings(text, page):
+        segments = [(text, where) for text, where in credit_segments(page) if len(text) <= _SEGMENT_MAX]
+        lows = [text.lower() for text, _ in segments]
+        labelled = phrases("attribution", "source_labels").holding(lows)
+        origins = phrases("attribution", "origin_phrases").holding(lows)
+        for (text, where), is_labelled, has_origin in zip(segments, labelled, origins):
+            for value, kind, line in self._readings(text, page, is_labelled, has_origin):
                 if value > best[0]:
                     best = (value, kind, line, where)
         if best[0] == 0:
@@ -265,10 +275,10 @@ class SourceLine(SignalUnit):
         value, kind, line, where = best
         return self.found(value, f'{kind} line "{line}"', where(), _source_facts(normalize(line), page))
 
-    def _readings(self, text: str, page: Page) -> Iterator[tuple[float, str, str]]:
-        """(value, kind, the line as shown) for each way ``text`` names a source."""
-        low = text.lower()
-        for m in (_source_label().finditer(text) if phrases("attribution", "source_labels").any_in(low) else ()):
+    def _readings(self, text: str, page: Page, labelled: bool, origin: bool) -> Iterator[tuple[float, str, str]]:
+        """(value, kind, the line as shown) for each way ``text`` names a source; ``labelled`` and ``origin``: whether
+        its lower case holds a source label or an origin phrase, which the patterns need."""
+        for m in (_source_label().finditer(text) if labelled else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
@@ -276,7 +286,7 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), "via", text
-        m = phrases("attribution", "origin_phrases").any_in(low) and _origin().search(text)
+        m = origin and _origin().search(text)
         if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
 

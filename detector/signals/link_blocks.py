@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons import load, pattern
-from ..page import LinkBlock, Page, registrable_domain
+from ..page import LinkBlock, Page, page_view, registrable_domain
 from ..text import find_dates, language_of, tokens, word_count
 from .base import Signal, SignalUnit
 
@@ -48,6 +48,7 @@ def _topic_of(words: list[str]) -> set[str]:
     return {_stem(t) for t in words if t not in _stopwords()}
 
 
+@lru_cache(maxsize=1024)  # each block's heading is asked by several signals
 def heading_kind(heading: str | None) -> str | None:
     """'Related articles' -> 'related'; 'Lo más leído' -> 'ranking'; None for other or no headings."""
     if not heading:
@@ -103,7 +104,9 @@ def _site_list(block: LinkBlock, page: Page) -> bool:
     return len(years) >= 2 and max(years) - min(years) <= _RECENT_YEARS
 
 
+@page_view
 def _evidence_blocks(page: Page) -> list[LinkBlock]:
+    """The blocks that are no site list, for the three signals that weigh them."""
     return [b for b in page.link_blocks if not _site_list(b, page)]
 
 

@@ -30,19 +30,47 @@ def _alt(key: str) -> str:
     return "|".join(re.escape(p) for p in sorted(load("residue")[key], key=len, reverse=True))
 
 
-def _windows(page: Page, words: Phrases, size: int = 4) -> Iterator[tuple[str, Where]]:
+_WORD_LISTS = {  # the phrases that every vote widget, view counter and leftover holds (their lexicon's lists)
+    "vote": ("vote_strong", "vote_weak"),
+    "view": ("view_labels_strong", "view_labels_weak", "view_units"),
+    "leftover": ("leftovers", "placeholders", "leftover_needles"),
+}
+
+
+@lru_cache(maxsize=1)
+def _words_of() -> dict[str, frozenset[str]]:
+    """Each list's phrases, lower-cased as ``Phrases`` keeps them."""
+    lex = load("residue")
+    return {kind: frozenset(p.lower() for key in keys for p in lex[key] if p) for kind, keys in _WORD_LISTS.items()}
+
+
+@page_view
+def _occurrences(page: Page) -> list[tuple[int, int, str]]:
+    """Every phrase of the three lists in the joined lines (``_joined_lines``), found in one pass for the
+    three signals: a pass costs about 20 ns a character (pyahocorasick, on a text that is not ASCII)."""
+    return phrases("residue", *(key for keys in _WORD_LISTS.values() for key in keys)).occurrences(_joined_lines(page)[1])
+
+
+def _occurs(page: Page, kind: str) -> bool:
+    """Whether a phrase of the ``kind`` list is in the visible lines."""
+    words = _words_of()[kind]
+    return any(phrase in words for _, _, phrase in _occurrences(page))
+
+
+def _windows(page: Page, kind: str, size: int = 4) -> Iterator[tuple[str, Where]]:
     """Visible lines, and runs of up to ``size`` short neighbouring lines joined by a space, that
-    hold one of ``words``: every widget, counter and leftover pattern here contains one of its
-    lexicon's phrases, and most lines none.
+    hold one of the ``kind`` list's words: every widget, counter and leftover pattern here contains
+    one of its lexicon's phrases, and most lines none.
 
     The words are found in one pass over all lines (lower-cased, joined as the windows join them);
     a window is read only if it spans an occurrence.
     """
     lines = page.lines
-    starts, low = _joined_lines(page)
+    starts = _joined_lines(page)[0]
+    words = _words_of()[kind]
     # needed[i]: the last line of the nearest occurrence that starts on line i or later
     needed = [len(lines)] * (len(lines) + 1)
-    for start, end in words.spans(low):
+    for start, end, _ in (x for x in _occurrences(page) if x[2] in words):
         first = bisect_right(starts, start) - 1
         needed[first] = min(needed[first], bisect_right(starts, end - 1) - 1)
     for i in range(len(lines) - 1, -1, -1):
@@ -97,7 +125,7 @@ class VoteWidget(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         weak: Signal | None = None
-        for text, where in _windows(page, phrases("residue", "vote_strong", "vote_weak")):
+        for text, where in _windows(page, "vote"):
             if len(text) > 80 or not _DIGIT.search(text):  # a widget shows its counts
                 continue
             if _vote("vote_strong").match(text):
@@ -126,7 +154,7 @@ class ViewCounter(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         best: Signal = self.nothing()
-        for text, where in _windows(page, phrases("residue", "view_labels_strong", "view_labels_weak", "view_units")):
+        for text, where in _windows(page, "view"):
             if len(text) > 200 or not _DIGIT.search(text):  # a counter shows its count
                 continue
             for rx, value in _views():
@@ -177,7 +205,13 @@ def _needles() -> Phrases:
     Most lines match no leftover, and the phrase test is far cheaper than the bounded regexes
     (an 8 MB page took 35 s with the regexes alone).
     """
-    return phrases("residue", "leftovers", "placeholders", "leftover_needles")
+    return phrases("residue", *_WORD_LISTS["leftover"])
+
+
+def _needled_paragraphs(page: Page) -> list[tuple[str, Where]]:
+    """The main text's paragraphs that hold one of ``_needles``, found in one pass over them all."""
+    held = _needles().holding([p.text.lower() for p in page.paragraphs])
+    return [(p.text, known(p.locator)) for p, holds in zip(page.paragraphs, held) if holds]
 
 
 _EMBED_CODE = re.compile(r"&lt;|&gt;|href=")
@@ -198,13 +232,12 @@ class ScraperLeftovers(SignalUnit):
     description = "CMS or scraper leftovers: 'Source: Collection', 'appeared first on', repost disclaimers, placeholders."
 
     def score(self, page: Page) -> Signal:
-        low = (" ".join(page.lines) + "\n" + page.main_text).lower()
-        if not _needles().any_in(low):
+        paragraphs = _needled_paragraphs(page)
+        if not paragraphs and not _occurs(page, "leftover"):
             return self.nothing()
         seen: dict[int, tuple[float, str]] = {}  # leftover kind -> (weight, what was seen)
         first: str | None = None
-        paragraphs = [(p.text, known(p.locator)) for p in page.paragraphs if _needles().any_in(p.text.lower())]
-        for text, where in paragraphs + list(_windows(page, _needles(), size=2)):
+        for text, where in paragraphs + list(_windows(page, "leftover", size=2)):
             if _EMBED_CODE.search(text):
                 continue  # (an embed box shows a "republish this story" footer as escaped code)
             # One leftover per text: "The post … appeared first on" is one footer, not two.

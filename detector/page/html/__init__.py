@@ -13,7 +13,8 @@ from ..selectors import HEADLINE_TAGS
 from ..urls import addresses, registrable_domain
 from .byline import read_bylines, read_dates
 from .captions import read_captions
-from .head import read_headline_meta, read_jsonld, read_meta, read_title, read_urls, resource_urls, script_hosts
+from .head import (READ_TAGS, read_headline_meta, read_jsonld, read_meta, read_title, read_urls, resource_urls,
+                   script_hosts)
 from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
 from .main_text import read_main_text
@@ -30,15 +31,15 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False) ->
     own, capture = addresses(url)
     page = Page(kind="html", url=own, capture_url=capture, truncated=truncated, lang=_lang(root))
 
-    everything = elements(root)  # the head and scripts included; held while the page is read (see elements)
+    head_tags = elements(root, *READ_TAGS)  # the head's elements, and scripts and resources anywhere
     tree = Tree(root)
-    page.title = read_title(everything)
-    page.meta = read_meta(everything, own)
-    jsonld = read_jsonld(everything)
-    page.urls = read_urls(everything, page.meta, jsonld, own, tree.path)
+    page.title = read_title(head_tags)
+    page.meta = read_meta(head_tags, own)
+    jsonld = read_jsonld(head_tags)
+    page.urls = read_urls(head_tags, page.meta, jsonld, own, tree.path)
     page.headline = read_headline_meta(page.meta)
-    page.resource_urls = resource_urls(everything, own)
-    page.script_hosts = script_hosts(everything)
+    page.resource_urls = resource_urls(head_tags, own)
+    page.script_hosts = script_hosts(head_tags)
     # A saved file knows its own address only through its canonical.
     if own is None:
         page.url = next((loc.text for loc in page.urls if loc.source == "canonical"), None)

@@ -16,6 +16,7 @@ from .jsonld import flatten, types_of
 from .tree import Element, head_text, rel_of
 
 MAX_META_CHARS = 500  # a meta value is a name or a sentence; a longer one is a dump of the page
+READ_TAGS = ("title", "meta", "link", "script", *RESOURCE_ATTR)  # the elements that these readers read
 _SCRIPT_URL = re.compile(r"https?:(?:\\?/){2}([A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -59,14 +59,17 @@ def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[li
     a table row, a teaser <div>); items that share a parent form a block when there are three or more.
     """
     headline_anchors = [(a, t) for a, t in anchors if is_headline(t)]
-    counts: dict[int, int] = {}
-    for a, _ in headline_anchors:
-        for anc in a.iterancestors():
-            counts[id(anc)] = counts.get(id(anc), 0) + 1
+    places = [tree.extent(a)[0] for a, _ in headline_anchors]  # in document order, so sorted
+
+    def holds_one(el: Element) -> bool:
+        """Whether one headline link sits below ``el``: its places in the walk, not a count up every link's ancestors."""
+        first, end = tree.extent(el)
+        return bisect_left(places, end) - bisect_right(places, first) == 1
+
     groups: dict[int, tuple[Element, list[tuple[Element, Element, str]]]] = {}
     for a, text in headline_anchors:
         item = a
-        while item.getparent() is not None and counts.get(id(item.getparent()), 0) == 1:
+        while item.getparent() is not None and holds_one(item.getparent()):
             item = item.getparent()
         parent = item.getparent()
         if parent is not None:

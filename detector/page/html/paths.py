@@ -29,21 +29,40 @@ class Paths:
         self._nth: dict[int, tuple[Element, list[Element], dict[int, int], dict[str, int]]] = {}
         self._classed: dict[tuple[int, str, str], int] = {}  # (parent, tag, class) -> children that match
         self._ids: Counter[str] | None = None  # how often each id occurs on the page
+        self._parents: dict[int, tuple[Element, str]] = {}  # id -> (a parent, its path)
 
     def of(self, el: Element) -> str:
+        """``el``'s path. Its parent's is kept: the main text's paragraphs and a block's items share theirs."""
+        first = self._first_step(el)
+        if first is not None:
+            return first or "html"
+        parent = el.getparent()
+        made = self._parents.get(id(parent))
+        if made is None:
+            made = self._parents[id(parent)] = (parent, self._climb(parent))
+        step = self._step(el, parent)
+        return f"{made[1]} > {step}" if made[1] else step
+
+    def _climb(self, el: Element) -> str:
+        """``el``'s path, "" for the <html> element: steps up to where a path starts."""
         steps = []
-        while el is not None and el.tag != "html":
-            el_id = el.get("id")
-            if el_id and CSS_ID.fullmatch(el_id) and self._unique(el, el_id):
-                steps.append(f"{el.tag}#{el_id}")
-                break
+        while (first := self._first_step(el)) is None:
             parent = el.getparent()
-            if parent is None:
-                steps.append(el.tag)
-                break
             steps.append(self._step(el, parent))
             el = parent
-        return " > ".join(reversed(steps)) or "html"
+        if first:
+            steps.append(first)
+        return " > ".join(reversed(steps))
+
+    def _first_step(self, el: Element) -> str | None:
+        """The path when it starts at ``el``: "" at <html>, the tag and id where the id is the page's only one,
+        the tag at the top; None elsewhere."""
+        if el.tag == "html":
+            return ""
+        el_id = el.get("id")
+        if el_id and CSS_ID.fullmatch(el_id) and self._unique(el, el_id):
+            return f"{el.tag}#{el_id}"
+        return el.tag if el.getparent() is None else None
 
     def _unique(self, el: Element, el_id: str) -> bool:
         """Whether the page has ``el_id`` once: farm templates repeat theirs (two id="box" lists)."""

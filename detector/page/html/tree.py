@@ -29,11 +29,12 @@ def parse(html: str) -> Element | None:
     """The document's root element, or None when there is no element at all (only white space or comments).
 
     lxml's push parser gets the whole page in one piece, as bs4 gave it (in pieces, libxml2 stops early
-    on some pages); a page it rejects as text goes again as UTF-8 bytes, as bs4 retried it.
+    on some pages), as UTF-8 bytes (lxml would encode the text so itself, for the same tree, in a tenth more
+    of the parse's time); a page it rejects goes again, as bs4 retried it.
     """
     html = html[1:] if html.startswith("\ufeff") else html
     try:
-        root = _feed(html, None)
+        root = _feed(html.encode("utf-8"), "utf-8")
     except (UnicodeDecodeError, LookupError, etree.ParserError):
         root = _feed(html.encode("utf-8", "surrogatepass"), "utf-8")
     if root is not None and _depth_capped(root):
@@ -70,12 +71,11 @@ def top_level(root: Element | None) -> list[Element]:
     return [el for el in out if isinstance(el.tag, str)]
 
 
-def elements(root: Element | None) -> list[Element]:
-    """Every element in document order, the head and scripts included.
-
-    Holding them keeps lxml's Python proxies alive, so that ``id(el)`` names one element while the page is read.
-    """
-    return [el for top in top_level(root) for el in top.iter(etree.Element)]
+def elements(root: Element | None, *names: str) -> list[Element]:
+    """Every element of these tags in document order, the head and scripts included. libxml2 picks them, so
+    that the head readers test only their tags, not every element's (lxml makes a new str at each ``el.tag``).
+    The readers that key elements by ``id()`` read the body's, which ``Tree`` holds (so their ids stay theirs)."""
+    return [el for top in top_level(root) for el in top.iter(*names)]
 
 
 def _string(text: str, preserve: bool) -> str:
@@ -110,6 +110,7 @@ class Tree:
         span = self._spans[id(body)] if body is not None else (-1, len(self._all), 0, len(self.flow))
         self.tags: list[Element] = self._all[span[0] + 1:span[1]]
         self._tag_names = self._names[span[0] + 1:span[1]]
+        self._places: dict[str, list[int]] | None = None  # the places in ``tags`` of each tag name (see ``of``)
         self.body_flow = self.flow[span[2]:span[3]]
 
     def _walk(self, top: Element) -> None:
@@ -161,7 +162,14 @@ class Tree:
                 self.flow.append((_string(el.tail, preserve), kind, block))
 
     def of(self, *names: str) -> list[Element]:
-        return [el for el, tag in zip(self.tags, self._tag_names) if tag in names]
+        """The elements of ``tags`` with these tag names, in document order, from an index of ``tags`` by name
+        (made at the first call: six readers ask, most for a few names)."""
+        if self._places is None:
+            self._places = {}
+            for i, tag in enumerate(self._tag_names):
+                self._places.setdefault(tag, []).append(i)
+        places = [i for name in dict.fromkeys(names) for i in self._places.get(name, ())]
+        return [self.tags[i] for i in (sorted(places) if len(names) > 1 else places)]
 
     def attrs(self, el: Element) -> str:
         """``attrs_text`` of ``el``, read once (an ``el.get`` costs 0.4 µs): the bylines, captions, logo and
