@@ -202,20 +202,20 @@ _ROLE_TAIL = re.compile(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|co
                         r"special to|photograph\w*|intern|fellow|bureau chief|producer)\b")
 
 
-def affiliation(raw: str) -> str | None:
-    """What a person's byline says they write for: 'By Jane Doe, The Texas Tribune' -> 'The Texas Tribune'."""
+def affiliation(raw: str) -> tuple[str, str] | None:
+    """The person and what they write for: 'By Jane Doe, The Texas Tribune' -> ('Jane Doe', 'The Texas Tribune')."""
     text = _PREFIX.sub("", normalize(raw)).strip()
     parts = _AFFILIATION.split(text, maxsplit=1)
-    if len(parts) < 2 or not _is_person(clean_byline(parts[0])):
+    person = clean_byline(parts[0])
+    if len(parts) < 2 or not _is_person(person):
         return None
     rest = _DATE_TAIL.sub("", re.split(r"\s[|·•]\s|[|·•]|\s{2,}", parts[1], maxsplit=1)[0]).strip(" .,;:")
-    return rest if 2 <= len(rest) <= 60 and not _ROLE_TAIL.search(rest) else None
+    return (person, rest) if 2 <= len(rest) <= 60 and not _ROLE_TAIL.search(rest) else None
 
 
-def _credits_a_picture(raw: str, signers: list[str]) -> bool:
+def _credits_a_picture(person: str, signers: list[str]) -> bool:
     """'Gustavo Valiente / Europa Press' in an author slot while the page's metadata signs the story
     by another person: the visible name is the photographer's credit, not the reporter's."""
-    person = clean_byline(_AFFILIATION.split(_PREFIX.sub("", normalize(raw)).strip(), maxsplit=1)[0])
     return any(_is_person(s) and not names_agree(person, s) for s in signers)
 
 
@@ -227,8 +227,11 @@ class BylineOtherOutlet(SignalUnit):
     def score(self, page: Page) -> Signal:
         signers = [clean_byline(b.text) for b in _bylines(page) if b.source.startswith(("json-ld", "meta"))]
         for b in _bylines(page)[:3]:
-            outlet = affiliation(b.text)
-            if not outlet or _names_site(outlet, page) or _credits_a_picture(b.text, signers):
+            found = affiliation(b.text)
+            if not found:
+                continue
+            person, outlet = found
+            if _names_site(outlet, page) or _credits_a_picture(person, signers):
                 continue
             wire = wire_in(outlet)
             if wire and not wire_site(page):
