@@ -167,7 +167,11 @@ REPRINT_LINES = [
     "This article first appeared in The Conversation.", "This story was originally published by The Seattle Times.",
     "Republished with permission from Modern Farmer.", "Read the original article at https://theconversation.com/storm-123",
     "Source: https://www.coastnews.com/2024/05/02/storm-hits.html", "Article source: The Seattle Times", "来源：新华网",
-    "Источник: РИА Новости", "Źródło: PAP", "转载自人民网", "本文来自澎湃新闻", "Quelle: dpa", "Fuente: EFE"]
+    "Источник: РИА Новости", "Źródło: PAP", "转载自人民网", "本文来自澎湃新闻", "Quelle: dpa", "Fuente: EFE",
+    # portals' reposts in Chinese, Russian and Polish
+    "稿源：澎湃新闻", "出处：中国经济网", "声明：本文系转载，版权归原作者所有，如有侵权请联系删除", "Источник — РИА Новости",
+    "По материалам газеты «Ведомости»", "Перепечатано с сайта lenta.ru", "Artykuł pochodzi z serwisu Gazeta.pl",
+    "Przedruk za zgodą redakcji Dziennika Zachodniego", "Zdroj: ČTK, iDNES.cz"]
 
 
 @pytest.mark.parametrize("build", [lambda ps: page(ps), dump], ids=["html", "text"])
@@ -176,6 +180,18 @@ REPRINT_LINES = [
 def test_source_line_anywhere_in_the_text_names_the_origin(line, position, build):
     signal = SourceLine().score(build(LONG[:position] + [line] + LONG[position:]))
     assert signal.value >= 0.5 and line.strip(".")[-3:] in signal.evidence
+
+
+@pytest.mark.parametrize("line", ["（本文来源：新浪财经）", "来源：澎湃新闻 作者：张伟", "Źródło informacji: Gazeta Wyborcza"])
+def test_a_portal_s_credit_names_another_outlet(line):
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value >= 0.6
+    assert SourceLine().score(dump(LONG[:3] + [line] + LONG[3:])).value >= 0.6
+
+
+@pytest.mark.parametrize("line", ["Главный источник — нефть и газ, которые страна продает за рубеж.", "出处：本站原创",
+                                  "Na podstawie własnych obliczeń redakcji"])
+def test_a_dash_after_source_mid_sentence_and_the_site_s_own_credit_are_no_source(line):
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:], url="https://portal.example.ru/news/1")).value == 0
 
 
 @pytest.mark.parametrize("line", ["Source: Daily Herald", "This article originally appeared on dailyherald.com",

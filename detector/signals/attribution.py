@@ -312,7 +312,13 @@ def _origin_credit(text: str, m: re.Match[str]) -> bool:
     rest = text[m.end():]
     if not re.search(r"\w", rest) and re.search(r"\d", text[:m.start()]):
         return False  # "3 Sept 2024 | Originally published": the date of the page's own first version
-    return not (_DATED.match(rest) or rest.lstrip().startswith(","))
+    prose_comma = rest.lstrip().startswith(",") and not _cjk(m.group(0)[-1])  # '本文系转载，版权归原作者所有' is no prose
+    return not (_DATED.match(rest) or prose_comma)
+
+
+def _cjk(char: str) -> bool:
+    """CJK scripts (from U+2E80) write words without spaces or word boundaries."""
+    return ord(char) > 0x2E7F
 
 
 _DATED = re.compile(
@@ -325,15 +331,17 @@ def _origin() -> re.Pattern[str]:
     """The origin phrases as whole words; a CJK phrase has no word boundary ('转载自人民网')."""
     def bounded(phrase: str) -> str:
         body = re.escape(phrase)
-        body = body if ord(phrase[0]) > 0x2E7F else rf"(?<![^\W_]){body}"
-        return body if ord(phrase[-1]) > 0x2E7F else rf"{body}(?![^\W_])"
+        body = body if _cjk(phrase[0]) else rf"(?<![^\W_]){body}"
+        return body if _cjk(phrase[-1]) else rf"{body}(?![^\W_])"
     return re.compile("|".join(bounded(p) for p in sorted(load("attribution")["origin_phrases"], key=len, reverse=True)), re.I)
 
 
 @lru_cache(maxsize=1)
 def _source_label() -> re.Pattern[str]:
+    """'Source: X' anywhere a label can start ('（本文来源：X）' too); 'Источник — X' with a dash only at a line's start,
+    where a dash cannot be prose's aside."""
     labels = _alternation(load("attribution")["source_labels"])
-    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】]))(?:{labels})\s*[:：]\s*")
+    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】（]))(?:{labels})\s*[:：]\s*|^(?:{labels})\s+[—–]\s+")
 
 
 @lru_cache(maxsize=1)
@@ -365,9 +373,15 @@ def _source_value(named: str, page: Page) -> float:
     if domain:  # sites are cited for facts too: a bare domain says less than an article's address
         article = len(urlsplit(first if "//" in first else "//" + first).path) > 1
         return (0.8 if article else 0.6) if _elsewhere(domain, page) else 0.0
-    if pattern(lex, "outlet_words", whole_words=True).search(named) or re.search(r"[网報报網]$", named):
+    if pattern(lex, "outlet_words", whole_words=True).search(named) or _cjk_outlet().search(named):
         return 0.6
     return 0.2 if word_count(named) <= 6 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _cjk_outlet() -> re.Pattern[str]:
+    """'澎湃新闻', '新浪财经': CJK writes an outlet's kind at the end of its name, with no word boundary before it."""
+    return re.compile(rf"(?:{_alternation(load('attribution')['cjk_outlet_endings'])})$")
 
 
 _PERSON = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*")
