@@ -70,6 +70,18 @@ def test_category_unrelated_on_farm():
     assert s.value >= 0.5 and "Scams" in s.evidence
 
 
+@pytest.mark.parametrize("section", ["Company News", "行业资讯", "FAQ"])
+def test_a_company_s_own_section_over_a_world_news_story(section):
+    s = CategoryUnrelated().score(farm(site="Northwind Holdings", og="Northwind Holdings", section=section))
+    assert s.value == 1 and "company's section" in s.evidence
+
+
+@pytest.mark.parametrize("section", ["Beauty", "Fashion", "Real Life", "Ideas"])
+def test_a_media_site_s_topical_section_is_no_evidence(section):
+    # A section abstracts its stories: a magazine's 'Beauty' over a story that never says 'beauty'.
+    assert CategoryUnrelated().score(farm(site="Two For Fashion", og="Two For Fashion", section=section)).value == 0
+
+
 def test_generic_or_related_category_is_silent():
     assert CategoryUnrelated().score(original()).value == 0  # "Politics" is a generic news section
     assert CategoryUnrelated().score(farm(section="Nachrichten")).value == 0

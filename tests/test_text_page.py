@@ -192,3 +192,16 @@ def test_wrapped_dump_without_references_and_a_label_inside_a_word():
     assert page.breadcrumb is None
     assert page.headline == "Council approves £4m flood barrier for Mill Street after years of delays"
     assert page.link_blocks[0].links[0].href is None  # no References list, no URLs
+
+
+def test_a_dated_short_headline_stays_in_its_block_and_a_bare_short_line_ends_it():
+    body = ("This is a long enough paragraph of article text that it counts as main text for the page, "
+            "since it has well over twenty words in it.")
+    items = ["Winter storm closes schools across the county 2011-01-12", "Brexit talks 2019-03-01",
+             "Bank raises interest rates for the fourth time 2016-05-04", "Masse des Quaders 2015-06-13"]
+    [block] = parse_text("\n".join(["Site", "A headline for the page here", body, "Read also", *items])).link_blocks
+    assert [link.text for link in block.links] == ["Winter storm closes schools across the county", "Brexit talks",
+                                                   "Bank raises interest rates for the fourth time", "Masse des Quaders"]
+    menu = ["Winter storm closes schools across the county 2011-01-12", "Sport", "Culture",
+            "Bank raises interest rates for the fourth time 2016-05-04"]
+    assert parse_text("\n".join(["Site", "A headline for the page here", body, "Read also", *menu])).link_blocks == []

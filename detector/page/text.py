@@ -41,6 +41,7 @@ MAX_SECTION_CHARS = 40  # a category name, not a headline
 MAX_BYLINE_LINE_WORDS = 20  # a longer line is prose that may mention "by"
 BYLINE_LINES_AFTER = 3  # a byline may close the text: read this many lines past its end
 MAX_ITEM_WORDS = 25  # a block's headline line; longer is a teaser paragraph
+MIN_DATED_ITEM_WORDS = 2  # a dated list line of two words is a headline ('Brexit talks 2019-03-01'), of one a date's label
 MAX_POSTER_WORDS = 4  # the name beside a date is a few words
 MIN_BLOCK_ITEMS = 3  # as in the HTML builder: three headline lines make a list
 MAX_HEADING_CHARS = 40  # a block's heading is a short label...
@@ -160,9 +161,12 @@ def _read_dates(page: Page, end: int, meta: range) -> None:
 
 
 def _headline_item(line: str) -> str | None:
-    """The headline of a list line ('1. Title (2016-03-12)' -> 'Title'), or None."""
-    text = strip_date(NUMBERING.sub("", line))
-    if (not is_headline(text) or word_count(text) > MAX_ITEM_WORDS or is_nav(text) or byline_from_text(text)
+    """The headline of a list line ('1. Title (2016-03-12)' -> 'Title'), or None. A date beside it makes a list's
+    item of a short headline too ('Masse des Quaders 2015-06-13'), where a bare short line may be a menu's."""
+    bare = NUMBERING.sub("", line).strip(" |-·")
+    text = strip_date(bare)
+    dated = text != bare and word_count(text) >= MIN_DATED_ITEM_WORDS
+    if (not (is_headline(text) or dated) or word_count(text) > MAX_ITEM_WORDS or is_nav(text) or byline_from_text(text)
             or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS)):
         return None
     return text

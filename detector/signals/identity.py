@@ -328,6 +328,20 @@ class SiteNamesDisagree(SignalUnit):
         return self.found(min(1.0, value), "site names disagree: " + " vs ".join(shown) + domain, locator)
 
 
+@page_view
+def _trade_names(page: Page) -> list[tuple[str, Located, set[str]]]:
+    """The site's names that name a trade, with their words. Only a trade ('Smile Dental Clinic', 'Golden Wealth
+    Academy') gives a site a theme that a story can be far from: any other name ('Two For Fashion', 'Page Six')
+    shares no word with most of its own stories."""
+    w = _words()
+    themed = []
+    for name, loc, weight in _site_names(page):
+        words = {x for x in tokens(name) if x not in w["media"] and x not in w["corporate"]}
+        if weight >= 0.5 and words & w["business"]:
+            themed.append((name, loc, words))
+    return themed
+
+
 class SiteThemeUnrelated(SignalUnit):
     name = "site_theme_unrelated"
     description = "The site's name is about something (a clinic, an academy) that the article never mentions."
@@ -335,30 +349,22 @@ class SiteThemeUnrelated(SignalUnit):
     def score(self, page: Page) -> Signal:
         if page.main_words < _MIN_WORDS:
             return self.nothing()
-        w = _words()
-        themed = []
-        for name, loc, weight in _site_names(page):
-            if weight < 0.5:
-                continue
-            words = {x for x in tokens(name) if x not in w["media"] and x not in w["corporate"]}
-            # Only a trade ('Smile Dental Clinic', 'Golden Wealth Academy') gives a site a theme that a story
-            # can be far from: any other name ('Two For Fashion', 'Page Six') shares no word with most of its own stories.
-            if words & w["business"]:
-                themed.append((name, loc, words))
+        themed = _trade_names(page)
         if not themed:
             return self.nothing()
         topic = _topic_tokens(page)
         if any(_related(words, topic) for _, _, words in themed):
             return self.nothing()
         name, loc, words = themed[0]
-        trade = sorted(x for _, _, ws in themed for x in ws if x in w["business"])
+        trade = sorted(x for _, _, ws in themed for x in ws if x in _words()["business"])
         return self.found(1.0, f"site '{name}' ({loc.source}) (a trade: {', '.join(dict.fromkeys(trade))}) shares no "
                                f"word with the article '{page.headline[:80]}'", loc.locator)
 
 
 class CategoryUnrelated(SignalUnit):
     name = "category_unrelated"
-    description = "The category the page files the story under (breadcrumb, section) has nothing to do with the story."
+    description = ("The page files the story under a section that it has nothing to do with, on a business's site: a "
+                   "company's own section ('Company News', 'FAQ', '产品知识') or any section of a site named for a trade.")
 
     def score(self, page: Page) -> Signal:
         sec = page.section
@@ -371,10 +377,26 @@ class CategoryUnrelated(SignalUnit):
                 or label[0] in "#@" or not page.headline:
             return self.nothing()
         words = set(tokens(label))
+        # On a media site a section is an abstraction of its stories ('Beauty' over dead skin cells, 'Energie'
+        # over heating with wood). A company's own section ('Company News', '产品知识'), or any section of a site
+        # named for a trade ('Scams' on Golden Wealth Academy), says that the story sits where it has no place.
+        corporate = _corporate_section(parts)
+        if not (corporate or _trade_names(page)):
+            return self.nothing()
         # "<Brand> Blog", "Ask Ubuntu Meta": a label naming the site says nothing about the topic.
         if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, _topic_tokens(page)):
             return self.nothing()
-        return self.found(1.0, f"category '{label}' ({sec.source}) vs article '{page.headline[:80]}'", sec.locator)
+        where = "a company's section" if corporate else f"on the site of a trade, '{_trade_names(page)[0][0]}'"
+        return self.found(1.0, f"category '{label}' ({sec.source}, {where}) vs article '{page.headline[:80]}'", sec.locator)
+
+
+def _corporate_section(parts: list[str]) -> str | None:
+    return next((p for p in parts if p.lower() in _corporate_sections()), None)
+
+
+@lru_cache(maxsize=1)
+def _corporate_sections() -> frozenset[str]:
+    return frozenset(x.lower() for x in load("sections")["corporate"])
 
 
 _DOMAIN_LIKE = re.compile(r"(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$")
