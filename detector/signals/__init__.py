@@ -7,12 +7,13 @@ SignalUnit and appending it there. The order here is the order of the feature ve
 from __future__ import annotations
 
 from ..page import Page
-from . import attribution, byline, dates, identity, link_blocks, outlinks, residue, structure
+from . import attribution, byline, dates, identity, link_blocks, outlinks, residue, structure, voice
 from .base import Signal, SignalUnit
 
 SIGNALS: list[SignalUnit] = [
     *identity.SIGNALS,
     *attribution.SIGNALS,
+    *voice.SIGNALS,
     *link_blocks.SIGNALS,
     *outlinks.SIGNALS,
     *byline.SIGNALS,

@@ -28,7 +28,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _wire_alt() -> str:
+def wire_alternation() -> str:
     """Wire codes and names, case-sensitive ('AP' is a wire, 'ap' is not), codes also upper-cased."""
     wires = load("wires")
     codes = wires["codes"] + [c.upper() for c in wires["codes"]]
@@ -37,7 +37,7 @@ def _wire_alt() -> str:
 
 @lru_cache(maxsize=1)
 def _dateline() -> re.Pattern[str]:
-    wire = _wire_alt()
+    wire = wire_alternation()
     cjk = _alternation(load("wires")["cjk_datelines"])
     ru = _alternation(load("wires")["ru_datelines"])
     return re.compile(
@@ -61,7 +61,7 @@ class _Credit:
 
     def __init__(self, template: str) -> None:
         self.names_wire = "{wire}" in template  # then a line naming no wire cannot match
-        template = template.replace("{wire}", f"(?:{_wire_alt()})")
+        template = template.replace("{wire}", f"(?:{wire_alternation()})")
         self.exact = re.compile(template)
         self.loose = re.compile(template[2:]) if template.startswith(r"\b") else None
 
@@ -87,12 +87,12 @@ def wire_in(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _wire_word() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_])(?:{_wire_alt()})(?![^\W_])")
+    return re.compile(rf"(?<![^\W_])(?:{wire_alternation()})(?![^\W_])")
 
 
 @lru_cache(maxsize=1)
 def _wire_names() -> Phrases:
-    """The wire codes and names of ``_wire_alt``, case-sensitive as there."""
+    """The wire codes and names of ``wire_alternation``, case-sensitive as there."""
     wires = load("wires")
     return Phrases([*wires["codes"], *(c.upper() for c in wires["codes"]), *wires["names"]], as_written=True)
 
@@ -219,14 +219,14 @@ class WireCredit(SignalUnit):
                 for credit in every if names_a_wire else wireless:
                     m = credit.search(text)
                     if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
-                            and not _names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
+                            and not names_this_site(m.group(0), page):  # '©2015 Bloomberg L.P.' on Bloomberg
                         credit_line = _around(text, m)
                         return self.found(1.0, f'credit line "{credit_line}"', where(),
                                           Facts(wire=wire_in(normalize(credit_line))))
         return self.nothing()
 
 
-def _names_this_site(text: str, page: Page) -> bool:
+def names_this_site(text: str, page: Page) -> bool:
     """The credited name holds one of the site's names or host labels, or is held by it ('F.A.Z.' on faz.net,
     'dailyherald.com' on the Daily Herald). Stricter than a shared word: '中国青年网' credits another '中国…网'."""
     def compact(x: str) -> str:
@@ -242,7 +242,7 @@ def self_credit(after: str, page: Page) -> bool:
     """'… originally published by Modern Farmer' on modernfarmer.com: a republishing notice for others."""
     credited = re.split(r"[,;:!?()\[\]“”\"]|\.(?!\w)", after.strip(), maxsplit=1)[0].strip()
     credited = re.sub(r"(?i)^(?:(?:by|on|in|at|from|auf|en|sur|su|w|на|в)\s+)+", "", credited)
-    return bool(credited) and _names_this_site(credited, page)
+    return bool(credited) and names_this_site(credited, page)
 
 
 def _photo_credit(text: str, start: int) -> bool:
@@ -338,10 +338,13 @@ def _origin() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _source_label() -> re.Pattern[str]:
-    """'Source: X' anywhere a label can start ('（本文来源：X）' too); 'Источник — X' with a dash only at a line's start,
-    where a dash cannot be prose's aside."""
-    labels = _alternation(load("attribution")["source_labels"])
-    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】（]))(?:{labels})\s*[:：]\s*|^(?:{labels})\s+[—–]\s+")
+    """'Source: X' anywhere a label can start; a CJK label also after a parenthesis ('（本文来源：X）', read as
+    '(本文来源:X)'), where a Latin one is a citation's ('(Quelle: SWR)'); 'Источник — X' with a dash only at a
+    line's start, where a dash cannot be prose's aside."""
+    every = load("attribution")["source_labels"]
+    labels, cjk = _alternation(every), _alternation([x for x in every if _cjk(x[0])])
+    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】]))(?:{labels})\s*[:：]\s*|(?<=[(（])(?:{cjk})\s*[:：]\s*"
+                      rf"|^(?:{labels})\s+[—–]\s+")
 
 
 @lru_cache(maxsize=1)
@@ -360,7 +363,7 @@ def _source_value(named: str, page: Page) -> float:
     if not named or len(named) > 80:
         return 0.0
     lex = "attribution"
-    if pattern(lex, "self_sources", whole_words=True).match(named) or _names_this_site(named, page):
+    if pattern(lex, "self_sources", whole_words=True).match(named) or names_this_site(named, page):
         return 0.0
     if pattern(lex, "data_sources", whole_words=True).search(named):
         return 0.0
@@ -418,7 +421,7 @@ class SyndicationMeta(SignalUnit):
             for value in page.meta.get(key, []):
                 if _elsewhere(_domain_of(value), page):
                     return self.found(1.0, f"meta {key} = {value}", facts=_meta_facts(value))
-                if not wire_site(page) and re.fullmatch(rf"\s*(?:{_wire_alt()})\s*", value):
+                if not wire_site(page) and re.fullmatch(rf"\s*(?:{wire_alternation()})\s*", value):
                     return self.found(0.8, f"meta {key} = {value}", facts=_meta_facts(value))
         return self.nothing()
 
