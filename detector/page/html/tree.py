@@ -45,7 +45,9 @@ def parse(html: str) -> Element | None:
 
 
 def _feed(markup: str | bytes, encoding: str | None, target: etree.TreeBuilder | None = None) -> Element | None:
-    parser = etree.HTMLParser(recover=True, encoding=encoding, huge_tree=True, target=target)
+    """No hash table of ids (collect_ids): nothing looks an element up by its id (``Paths`` counts them), and
+    libxml2 builds it at every id while it parses (a twentieth of the parse)."""
+    parser = etree.HTMLParser(recover=True, encoding=encoding, huge_tree=True, target=target, collect_ids=False)
     parser.feed(markup)
     return parser.close()
 
