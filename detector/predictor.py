@@ -133,9 +133,7 @@ class ArrayPredictor:
         self.roots = a["roots"].astype(np.intp)
         self.baseline = float(a["baseline"][0])
         self.slope, self.offset = (float(v) for v in a["sigmoid"])
-        # The same, as Python lists for the walk of one row (``_raw_score``).
-        self._nodes = tuple(getattr(self, k).tolist() for k in NODE_ARRAYS)
-        self._roots = self.roots.tolist()
+        self._trees = self._nested()
         self._rarity_at = self.rarity_columns.tolist()
         self._rarity_lists = [v.tolist() for v in self.rarity_values]
         self._originals = [len(v) for v in self.rarity_values]
@@ -156,25 +154,40 @@ class ArrayPredictor:
         return np.array([self._raw_score(row) for row in X], dtype=np.float64)
 
     def _raw_score(self, row: np.ndarray) -> float:
-        """One row's score, walked in Python: a page is scored alone, and numpy's calls per tree level cost
-        twice the walk. The rarity counts are bisected (the same as numpy's search) and their floats made by
-        ``rarity_of_counts``; Python's floats add and compare as numpy's do, so the score is the same to the bit."""
+        """One row's score, walked in Python: a page is scored alone, and numpy's calls per tree level cost more
+        than the walk. The rarity counts are bisected (the same as numpy's search; a column at or below 0
+        counts 0 whatever its count) and their floats made by ``rarity_of_counts``; Python's floats add and
+        compare as numpy's do, so the score is the same to the bit."""
         xs = row.tolist()
         if len(self.rarity_columns):
-            counts = [[len(v) - bisect_left(v, xs[c]) for c, v in zip(self._rarity_at, self._rarity_lists)]]
+            counts = [[len(v) - bisect_left(v, xs[c]) if xs[c] > 0 else 0
+                       for c, v in zip(self._rarity_at, self._rarity_lists)]]
             rarity = rarity_of_counts(row[None, self.rarity_columns], np.array(counts, dtype=np.int64), self._originals)
             xs += rarity[0].tolist()
         else:
             xs += [0.0] * RARITY_COLUMNS
-        feature, threshold, missing_left, left, right, is_leaf, value = self._nodes
         total = self.baseline
-        for node in self._roots:
-            while not is_leaf[node]:
-                x = xs[feature[node]]
-                go_left = missing_left[node] if x != x else x <= threshold[node]  # x != x: NaN
-                node = left[node] if go_left else right[node]
-            total += value[node]
+        for node in self._trees:
+            while type(node) is tuple:
+                feature, threshold, missing_left, left, right = node
+                x = xs[feature]
+                node = left if (missing_left if x != x else x <= threshold) else right  # x != x: NaN
+            total += node
         return total
+
+    def _nested(self) -> list[tuple | float]:
+        """Each tree as nested tuples (feature, threshold, missing_left, left, right), a leaf as its value. A page
+        leaves the model's memory cold: a node read from one tuple is one cache miss, from the seven node lists
+        seven (the walk took 0.66 ms between pages, 0.25 ms so). Built from the last node back: children follow
+        their parent."""
+        columns = (self.feature.tolist(), self.threshold.tolist(), self.missing_left.tolist(),
+                   self.left.tolist(), self.right.tolist())
+        built: list[tuple | float] = self.value.tolist()
+        for i in range(len(built) - 1, -1, -1):
+            if not self.is_leaf[i]:
+                feature, threshold, missing_left, left, right = (c[i] for c in columns)
+                built[i] = (feature, threshold, missing_left, built[left], built[right])
+        return [built[root] for root in self.roots.tolist()]
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         z = self.slope * self.decision_function(X) + self.offset
