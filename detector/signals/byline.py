@@ -166,9 +166,16 @@ def _bylines(page: Page) -> list[Located]:
 
 
 @page_view
+def _kinds(page: Page) -> list[tuple[tuple[str, str], Located]]:
+    """Each of ``_bylines`` with ``byline_kind``'s reading of it, read once for the five signals that ask
+    (byline_spam reads every one)."""
+    return [(byline_kind(b.text, page), b) for b in _bylines(page)]
+
+
+@page_view
 def _unsigned(page: Page) -> list[tuple[tuple[str, str], Located]]:
     """The top bylines with their kinds, or none when any of them names a person (read by two signals)."""
-    kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
+    kinds = _kinds(page)[:3]
     return [] if any(k == "person" for (k, _), _ in kinds) else kinds
 
 
@@ -278,7 +285,7 @@ class BylineSpam(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         # The site's own address as its byline ('www.portalspozywczy.pl') is a brand (byline_not_person), not spam.
-        signed = [b for b in _bylines(page) if byline_kind(b.text, page)[0] != "brand"]
+        signed = [b for (kind, _), b in _kinds(page) if kind != "brand"]
         best = max(((spam_level(_without_own_address(b.text, page), b.source.startswith(("json-ld", "meta"))), b) for b in signed),
                    key=lambda x: x[0], default=(0.0, None))
         if not best[0] or best[1] is None:
@@ -292,8 +299,7 @@ class BylinePerson(SignalUnit):
     description = "A byline names a plausible person (evidence for an original)."
 
     def score(self, page: Page) -> Signal:
-        for b in _bylines(page)[:3]:
-            kind, name = byline_kind(b.text, page)
+        for (kind, name), b in _kinds(page)[:3]:
             if kind == "person":
                 return self.found(1.0, f"byline names a person: '{name}' ({b.source})", b.locator)
         return self.nothing()
@@ -353,7 +359,7 @@ class BylineCreditMismatch(SignalUnit):
         credits = text_credits(page) if bylines else []  # read only when there is a byline to set them against
         if not credits:
             return self.nothing()
-        names = [byline_kind(b.text, page) for b in bylines]
+        names = [kind for kind, _ in _kinds(page)]  # in the order of ``bylines``
         credits = [(who, where) for who, where in credits if not _colleague(who, page)]
         if not credits:
             return self.nothing()
