@@ -134,9 +134,7 @@ class ArrayPredictor:
         self.baseline = float(a["baseline"][0])
         self.slope, self.offset = (float(v) for v in a["sigmoid"])
         self._trees = self._nested()
-        self._rarity_at = self.rarity_columns.tolist()
-        self._rarity_lists = [v.tolist() for v in self.rarity_values]
-        self._originals = [len(v) for v in self.rarity_values]
+        self._rarity_at, self._rarity_lists, self._originals = self._rarity_lists_of()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ArrayPredictor":
@@ -174,6 +172,11 @@ class ArrayPredictor:
                 node = left if (missing_left if x != x else x <= threshold) else right  # x != x: NaN
             total += node
         return total
+
+    def _rarity_lists_of(self) -> tuple[list[int], list[list[float]], list[int]]:
+        """The rarity columns, their originals' sorted values and how many, as Python lists for ``_raw_score``."""
+        return (self.rarity_columns.tolist(), [v.tolist() for v in self.rarity_values],
+                [len(v) for v in self.rarity_values])
 
     def _nested(self) -> list[tuple | float]:
         """Each tree as nested tuples (feature, threshold, missing_left, left, right), a leaf as its value. A page

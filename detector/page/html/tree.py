@@ -20,6 +20,7 @@ Element = etree._Element
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
 _RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
+_RUBY_KIND = {tag: tag for tag in _RUBY}  # the kind of an element's strings: its own tag for these, else its parent's
 _TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _DROPPED = frozenset(DROP)  # tested on every element: a set's one hash against the tuple's nine comparisons
 TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
@@ -99,7 +100,7 @@ class Tree:
     def __init__(self, root: Element | None) -> None:
         self.flow: list[tuple[str | None, str | None, Element | None]] = []  # the whole document's; ``body_flow`` the body's
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
-        self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
+        self._kept: list[bool] = []  # whether each element of ``_all`` is inside a <pre> or <textarea>
         self._all: list[Element] = []
         self._names: list[str] = []  # the tag of each element of ``_all``: lxml builds a new str at every ``el.tag``
         self._texts: dict[int, str] = {}
@@ -124,7 +125,7 @@ class Tree:
         children are being seen, its place in ``_all`` and in ``flow``, and its parent's three; the element is
         closed (its span noted, then its tail, text of the parent) when its last child is passed.
         """
-        everything, names, flow, spans = self._all, self._names, self.flow, self._spans
+        everything, names, flow, spans, kept = self._all, self._names, self.flow, self._spans, self._kept
         open_: list[tuple] = []
         kind, preserve, block = None, False, None
         node = top
@@ -134,10 +135,9 @@ class Tree:
                 if node.tail:  # a comment or a hidden element: its tail is still text of the parent
                     flow.append((_string(node.tail, preserve), kind, block))
             else:
-                child_kind = tag if tag in _RUBY else kind
+                child_kind = _RUBY_KIND.get(tag, kind)
                 child_preserve = preserve | (tag in _PRESERVE)  # both bools
-                if child_preserve:
-                    self._preserved.add(id(node))
+                kept.append(child_preserve)
                 child_block = block if tag in INLINE else node
                 first, flow_first = len(everything), len(flow)
                 everything.append(node)
@@ -201,7 +201,7 @@ class Tree:
 
     def own_strings(self, el: Element) -> list[str]:
         """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
-        preserve = id(el) in self._preserved
+        preserve = self._kept[self._spans[id(el)][0]]
         return [_string(text, preserve) for text in _TEXT_NODES(el)]
 
     def chars(self, el: Element) -> int:
