@@ -271,9 +271,11 @@ def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
     last_block: Element | None = None
 
     def flush() -> None:
-        text = normalize("".join(current))
-        if text and last_block is not None:
-            out.append((text, last_block))
+        text = "".join(current)
+        if not text.isspace():  # white space alone (most runs between blocks) normalises to nothing
+            text = normalize(text)
+            if text and last_block is not None:
+                out.append((text, last_block))
         current.clear()
 
     for text, _, block in tree.body_flow:
