@@ -81,10 +81,32 @@ def absolute(base: str | None, href: str) -> str:
     href = href.strip()
     if href.startswith(("http://", "https://")) and "\\" not in href:
         return unarchived(href)  # already absolute: urljoin would return it unchanged, at a cost per link
+    joined = _from_root(base, href) if href.startswith("/") else None
+    if joined is not None:
+        return unarchived(joined)
     try:
         return unarchived(urljoin(base or "", href))
     except ValueError:
         return href
+
+
+# An http(s) base's scheme and host as urlsplit reads them: lower-case scheme; no white space, control
+# character or bracket (urlsplit removes or checks those) before the path.
+_PLAIN_ORIGIN = re.compile(r"https?://[^\x00-\x20\x7f-\U0010ffff/?#\[\]]+(?=[/?#]|\Z)")
+
+
+def _from_root(base: str | None, href: str) -> str | None:
+    """``urljoin(base, href)`` for the root-relative links of most pages ('/news/2024/story.html') without its
+    two parses; None for the rest (another form of base, a protocol-relative '//host' link, dot segments,
+    parameters, characters that urlsplit removes), which go to urljoin."""
+    origin = _PLAIN_ORIGIN.match(base) if base else None
+    if origin is None or href.startswith("//") or any(c in href for c in "\t\r\n;"):
+        return None
+    rest, _, fragment = href.partition("#")
+    path, _, query = rest.partition("?")
+    if "/." in path:  # a '.' or '..' segment, which urljoin resolves
+        return None
+    return origin.group(0) + path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
 def is_home_path(href: str) -> bool:

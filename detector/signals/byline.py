@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lexicons import load, pattern
 from ..page import Located, Page, page_view
+from ..phrases import CaselessWords
 from ..text import cjk_share, normalize
 from .attribution import wire_in, wire_site
 from .base import Facts, Signal, SignalUnit
@@ -165,9 +166,16 @@ def _bylines(page: Page) -> list[Located]:
 
 
 @page_view
+def _kinds(page: Page) -> list[tuple[tuple[str, str], Located]]:
+    """Each of ``_bylines`` with ``byline_kind``'s reading of it, read once for the five signals that ask
+    (byline_spam reads every one)."""
+    return [(byline_kind(b.text, page), b) for b in _bylines(page)]
+
+
+@page_view
 def _unsigned(page: Page) -> list[tuple[tuple[str, str], Located]]:
     """The top bylines with their kinds, or none when any of them names a person (read by two signals)."""
-    kinds = [(byline_kind(b.text, page), b) for b in _bylines(page)[:3]]
+    kinds = _kinds(page)[:3]
     return [] if any(k == "person" for (k, _), _ in kinds) else kinds
 
 
@@ -277,7 +285,7 @@ class BylineSpam(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         # The site's own address as its byline ('www.portalspozywczy.pl') is a brand (byline_not_person), not spam.
-        signed = [b for b in _bylines(page) if byline_kind(b.text, page)[0] != "brand"]
+        signed = [b for (kind, _), b in _kinds(page) if kind != "brand"]
         best = max(((spam_level(_without_own_address(b.text, page), b.source.startswith(("json-ld", "meta"))), b) for b in signed),
                    key=lambda x: x[0], default=(0.0, None))
         if not best[0] or best[1] is None:
@@ -291,28 +299,42 @@ class BylinePerson(SignalUnit):
     description = "A byline names a plausible person (evidence for an original)."
 
     def score(self, page: Page) -> Signal:
-        for b in _bylines(page)[:3]:
-            kind, name = byline_kind(b.text, page)
+        for (kind, name), b in _kinds(page)[:3]:
             if kind == "person":
                 return self.found(1.0, f"byline names a person: '{name}' ({b.source})", b.locator)
         return self.nothing()
 
 
 @lru_cache(maxsize=1)
-def _credit_patterns() -> list[re.Pattern[str]]:
-    """The credit lines of bylines.json plus wire datelines ('CITY (AP) —', '(dpa/AFP) -') from wires.json."""
+def _credit_patterns() -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """The credit lines of bylines.json plus wire datelines ('CITY (AP) —', '(dpa/AFP) -') from wires.json, each
+    with the words one of which it needs (``credit_words``; none: it always runs)."""
     codes = "|".join(re.escape(c) for c in sorted(load("wires")["codes"], key=len, reverse=True))
     dateline = rf"\((?P<who>(?:{codes})(?:\s*/\s*(?:{codes}))*)\)\s*[—–-]"
-    return [re.compile(p, re.M) for p in [dateline, *load("bylines")["credit_patterns"]]]
+    lex = load("bylines")
+    return [(re.compile(p, re.M), frozenset(words))
+            for p, words in zip([dateline, *lex["credit_patterns"]], [[], *lex["credit_words"]], strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _credit_words() -> CaselessWords:
+    return CaselessWords(w for words in load("bylines")["credit_words"] for w in words)
 
 
 def text_credits(page: Page) -> list[tuple[str, Located]]:
-    """Who the main text credits: wire datelines, 'Reporting by', 'contributed to this report', 来源：… (opening and closing paragraphs)."""
+    """Who the main text credits: wire datelines, 'Reporting by', 'contributed to this report', 来源：… (opening and closing paragraphs).
+
+    A case-insensitive pattern is tried at every character; one pass for the words the patterns need spares
+    most paragraphs most of them."""
     paras = page.paragraphs
     out = []
     for p in paras[:4] + paras[-4:] if len(paras) > 8 else paras:
-        for pat in _credit_patterns():
-            for m in pat.finditer(p.text[:2000]):
+        text = p.text[:2000]
+        held = _credit_words().found(text)  # None: the pass cannot tell, every pattern runs
+        for pat, needs in _credit_patterns():
+            if needs and held is not None and not needs & held:
+                continue
+            for m in pat.finditer(text):
                 who = normalize(m.group("who")).strip(" ,.;:")
                 if who and len(who) <= 80:
                     out.append((who, p))
@@ -334,10 +356,10 @@ class BylineCreditMismatch(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         bylines = _bylines(page)
-        credits = text_credits(page)
-        if not bylines or not credits:
+        credits = text_credits(page) if bylines else []  # read only when there is a byline to set them against
+        if not credits:
             return self.nothing()
-        names = [byline_kind(b.text, page) for b in bylines]
+        names = [kind for kind, _ in _kinds(page)]  # in the order of ``bylines``
         credits = [(who, where) for who, where in credits if not _colleague(who, page)]
         if not credits:
             return self.nothing()

@@ -283,8 +283,8 @@ def _stem(word: str) -> str:
 
 @page_view
 def _topic_tokens(page: Page) -> set[str]:
-    """The article's own words (headline and main text), as stems."""
-    return {_stem(t) for t in page.article_tokens}
+    """The article's own words (headline and main text), as stems (of each word once: a story repeats its words)."""
+    return {_stem(t) for t in set(page.article_tokens)}
 
 
 def _related(words: set[str], topic: set[str]) -> bool:

@@ -45,7 +45,9 @@ def topic_words(text: str) -> set[str]:
 
 
 def _topic_of(words: list[str]) -> set[str]:
-    return {_stem(t) for t in words if t not in _stopwords()}
+    """The stems of the words that are no stop words, each word read once (an article repeats its words)."""
+    stop = _stopwords()
+    return {_stem(t) for t in set(words) if t not in stop}
 
 
 @lru_cache(maxsize=1024)  # each block's heading is asked by several signals

@@ -11,19 +11,19 @@ CAPTION_DEPTH = 5  # a credit box wraps its line in a few elements at most
 
 def read_captions(tree: Tree, blocks: list[tuple[str, Element]]) -> list[str]:
     """The visible lines (``visible_blocks``) that are captions or credits."""
-    boxes: dict[int, bool] = {}  # whether an element is a caption box, by id: lines share their ancestors
-    return [text for text, block in blocks if len(text) <= MAX_CAPTION_CHARS and _in_caption(tree, block, boxes)]
+    known: dict[tuple[int, int], bool] = {}  # lines share their ancestors: each one is judged once for each height
+    return [text for text, block in blocks
+            if len(text) <= MAX_CAPTION_CHARS and _in_caption(tree, block, CAPTION_DEPTH, known)]
 
 
-def _in_caption(tree: Tree, block: Element, boxes: dict[int, bool]) -> bool:
-    el: Element | None = block
-    for _ in range(CAPTION_DEPTH):
-        if el is None or el.tag in CAPTION_STOP_TAGS:
-            return False
-        box = boxes.get(id(el))
-        if box is None:
-            box = boxes[id(el)] = el.tag in CAPTION_TAGS or CAPTION_HINT(tree.attrs(el))
-        if box:
-            return True
-        el = el.getparent()
-    return False
+def _in_caption(tree: Tree, el: Element | None, levels: int, known: dict[tuple[int, int], bool]) -> bool:
+    """Whether ``el`` or one of its next ``levels - 1`` ancestors is a caption box, with no stop tag on the way."""
+    if el is None or not levels:
+        return False
+    key = (id(el), levels)
+    found = known.get(key)
+    if found is None:
+        tag = el.tag
+        found = known[key] = tag not in CAPTION_STOP_TAGS and (
+            tag in CAPTION_TAGS or CAPTION_HINT(tree.attrs(el)) or _in_caption(tree, el.getparent(), levels - 1, known))
+    return found

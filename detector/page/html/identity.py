@@ -157,8 +157,8 @@ def _linked_items(tree: Tree, el: Element, text: str) -> list[str] | None:
 def _line_breadcrumb(lines: list[str], locate: Callable[[int], str | None]) -> tuple[Located, list[str]] | None:
     labelled = pattern("page", "breadcrumb_labels", whole_words=True)
     for i, line in enumerate(lines[:BREADCRUMB_TOP_LINES]):
-        items = breadcrumb_from_text(line)
-        if items and labelled.match(line):
+        items = labelled.match(line) and breadcrumb_from_text(line)  # the label first: most lines have none
+        if items:
             return Located(line, "visible text", locate(i)), items
     return None
 

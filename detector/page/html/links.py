@@ -52,8 +52,8 @@ def read_links(tree: Tree, base: str | None) -> tuple[Links, LinkChars]:
     return out, LinkChars(tree, out.anchors)
 
 
-def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[list[LinkBlock], set[int]]:
-    """The blocks, and the ids of their items (which the main text leaves out).
+def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[list[LinkBlock], BlockItems]:
+    """The blocks, and their items (which the main text leaves out).
 
     An item is the largest ancestor of a headline link that holds no other headline link (an <li>,
     a table row, a teaser <div>); items that share a parent form a block when there are three or more.
@@ -68,24 +68,40 @@ def read_link_blocks(tree: Tree, anchors: list[tuple[Element, str]]) -> tuple[li
 
     groups: dict[int, tuple[Element, list[tuple[Element, Element, str]]]] = {}
     for a, text in headline_anchors:
-        item = a
-        while item.getparent() is not None and holds_one(item.getparent()):
-            item = item.getparent()
-        parent = item.getparent()
+        item, parent = a, a.getparent()
+        while parent is not None and holds_one(parent):
+            item, parent = parent, parent.getparent()
         if parent is not None:
             groups.setdefault(id(parent), (parent, []))[1].append((item, a, text))
     blocks: list[LinkBlock] = []
-    block_items: set[int] = set()
+    block_items: list[Element] = []
     for parent, items in groups.values():
         if len(items) < MIN_BLOCK_ITEMS:
             continue
-        item_ids = {id(i) for i, _, _ in items}
-        heading = _block_heading(tree, parent, item_ids)
+        heading = _block_heading(tree, parent, {id(i) for i, _, _ in items})
         links = tuple(Link(t, a.get("href")) for _, a, t in items)
         block_text = " \n".join(tree.text(i) for i, _, _ in items)
         blocks.append(LinkBlock(heading, links, block_text, tree.path(parent)))
-        block_items |= item_ids
-    return blocks, block_items
+        block_items += [i for i, _, _ in items]
+    return blocks, BlockItems(tree, block_items)
+
+
+class BlockItems:
+    """The link blocks' items, which are no main text: their ids, and where they sit in the walk, so that
+    whether an element lies inside one is two look-ups, not a test of each of its ancestors."""
+
+    def __init__(self, tree: Tree, items: list[Element]) -> None:
+        self.ids = {id(i) for i in items}
+        self._tree = tree
+        spans = sorted(tree.extent(i) for i in items)
+        self._firsts = [first for first, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the farthest end of the items so far
+
+    def around(self, el: Element) -> bool:
+        """Whether ``el`` is an item or lies inside one."""
+        first, _ = self._tree.extent(el)
+        k = bisect_right(self._firsts, first) - 1
+        return k >= 0 and first < self._reach[k]
 
 
 def _is_label(text: str) -> bool:

@@ -8,6 +8,7 @@ from ...text import cjk_share, normalize, word_count
 from ..model import Link, Located
 from ..selectors import BLOCK_TAGS, LIST_CELL_TAGS, PARAGRAPH_TAGS, SELF_SCORED_TAGS, TEXT_CONTAINER_TAGS
 from ..urls import absolute
+from .links import BlockItems
 from .tree import Element, Tree
 
 MIN_OWN_CHARS = 80  # a <div>/<td>/<li> counts only with this much text directly inside (<br>-separated bodies)
@@ -23,10 +24,10 @@ MIN_LIST_CELL_WORDS = 6  # a shorter <li>/<td> is a list entry, not a paragraph
 MAX_PARAGRAPH_LINK_SHARE = 0.6  # a kept paragraph may link, but not be mostly links
 
 
-def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: set[int],
+def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems,
                    base: str | None) -> tuple[list[Located], list[Link]]:
     """The main text's paragraphs, and the links inside them. ``chars_in``: link text inside an element;
-    ``block_items``: the ids of link-block items, which are no main text."""
+    ``block_items``: the link blocks' items, which are no main text."""
     best = _best_container(tree, chars_in, block_items)
     if best is None:
         return [], []
@@ -46,7 +47,7 @@ def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: 
     return paragraphs, links
 
 
-def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: set[int]) -> Element | None:
+def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems) -> Element | None:
     """The element that holds the most paragraph text (its own, and half its grandchildren's)."""
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
@@ -62,7 +63,7 @@ def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items:
     return nodes[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], block_items: set[int]) -> str | None:
+def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], block_items: BlockItems) -> str | None:
     """The text ``p`` adds to its container's score, or None when it is no paragraph of text."""
     if p.tag in TEXT_CONTAINER_TAGS:
         if tree.chars(p) < MIN_OWN_CHARS:
@@ -71,7 +72,7 @@ def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], blo
         if len(own) < MIN_OWN_CHARS:
             return None
         text, linked = normalize(own), 0
-    elif id(p) in block_items:
+    elif id(p) in block_items.ids:
         return None
     else:
         text, linked = tree.text(p), chars_in(p)
@@ -94,8 +95,8 @@ def _innermost_blocks(tree: Tree, best: Element) -> list[Element]:
     return [el for el in inside if el.tag in BLOCK_TAGS and id(el) not in has_inner_block]
 
 
-def _is_paragraph(el: Element, text: str, chars_in: Callable[[Element], int], block_items: set[int]) -> bool:
-    if not text or id(el) in block_items or any(id(a) in block_items for a in el.iterancestors()):
+def _is_paragraph(el: Element, text: str, chars_in: Callable[[Element], int], block_items: BlockItems) -> bool:
+    if not text or block_items.around(el):
         return False
     if el.tag in LIST_CELL_TAGS and word_count(text) < MIN_LIST_CELL_WORDS:
         return False

@@ -20,6 +20,7 @@ Element = etree._Element
 _ASCII_SPACES = " \n\t\x0c\r"
 _PRESERVE = frozenset({"pre", "textarea"})  # whose white space bs4 keeps as it is
 _RUBY = frozenset({"rt", "rp"})  # whose strings bs4 keeps out of the text of the elements around them
+_RUBY_KIND = {tag: tag for tag in _RUBY}  # the kind of an element's strings: its own tag for these, else its parent's
 _TEXT_NODES = etree.XPath("text()", smart_strings=False)  # an element's text and its children's tails, in order
 _DROPPED = frozenset(DROP)  # tested on every element: a set's one hash against the tuple's nine comparisons
 TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
@@ -45,7 +46,9 @@ def parse(html: str) -> Element | None:
 
 
 def _feed(markup: str | bytes, encoding: str | None, target: etree.TreeBuilder | None = None) -> Element | None:
-    parser = etree.HTMLParser(recover=True, encoding=encoding, huge_tree=True, target=target)
+    """No hash table of ids (collect_ids): nothing looks an element up by its id (``Paths`` counts them), and
+    libxml2 builds it at every id while it parses (a twentieth of the parse)."""
+    parser = etree.HTMLParser(recover=True, encoding=encoding, huge_tree=True, target=target, collect_ids=False)
     parser.feed(markup)
     return parser.close()
 
@@ -97,7 +100,7 @@ class Tree:
     def __init__(self, root: Element | None) -> None:
         self.flow: list[tuple[str | None, str | None, Element | None]] = []  # the whole document's; ``body_flow`` the body's
         self._spans: dict[int, tuple[int, int, int, int]] = {}  # id -> tags and flow index ranges, past the element
-        self._preserved: set[int] = set()  # ids of the elements inside a <pre> or <textarea>
+        self._kept: list[bool] = []  # whether each element of ``_all`` is inside a <pre> or <textarea>
         self._all: list[Element] = []
         self._names: list[str] = []  # the tag of each element of ``_all``: lxml builds a new str at every ``el.tag``
         self._texts: dict[int, str] = {}
@@ -114,52 +117,55 @@ class Tree:
         self.body_flow = self.flow[span[2]:span[3]]
 
     def _walk(self, top: Element) -> None:
-        """Depth first with a stack of child iterators (lxml's own walkers slow down with depth).
+        """Depth first, from each element to its first child or its next sibling (lxml's own walkers slow down
+        with depth, and a child iterator per element costs a third of the walk).
 
-        A frame: (element, its children still to see, its place in ``_all`` and in ``flow``, the ruby tag
-        its strings belong to, whether its white space is kept, its block); the first frame only holds ``top``.
-        An element without children gets no frame: it is closed where it is met (a quarter less time).
+        ``kind``, ``preserve`` and ``block`` are those of the current node's parent: the ruby tag its strings
+        belong to, whether its white space is kept, its block. A frame of ``open`` holds an element whose
+        children are being seen, its place in ``_all`` and in ``flow``, and its parent's three; the element is
+        closed (its span noted, then its tail, text of the parent) when its last child is passed.
         """
-        everything, names, flow, spans = self._all, self._names, self.flow, self._spans
-        stack: list[tuple] = [(None, iter((top,)), 0, 0, None, False, None)]
-        while stack:
-            el, children, _, _, kind, preserve, block = stack[-1]
-            for child in children:
-                tag = child.tag
-                if not isinstance(tag, str) or tag in _DROPPED:
-                    if child.tail:  # a comment or a hidden element: its tail is still text of ``el``
-                        flow.append((_string(child.tail, preserve), kind, block))
-                    continue
-                child_kind = tag if tag in _RUBY else kind
+        everything, names, flow, spans, kept = self._all, self._names, self.flow, self._spans, self._kept
+        open_: list[tuple] = []
+        kind, preserve, block = None, False, None
+        node = top
+        while True:
+            tag = node.tag
+            if not isinstance(tag, str) or tag in _DROPPED:
+                if node.tail:  # a comment or a hidden element: its tail is still text of the parent
+                    flow.append((_string(node.tail, preserve), kind, block))
+            else:
+                child_kind = _RUBY_KIND.get(tag, kind)
                 child_preserve = preserve | (tag in _PRESERVE)  # both bools
-                if child_preserve:
-                    self._preserved.add(id(child))
-                child_block = block if tag in INLINE else child
+                kept.append(child_preserve)
+                child_block = block if tag in INLINE else node
                 first, flow_first = len(everything), len(flow)
-                everything.append(child)
+                everything.append(node)
                 names.append(tag)
                 if tag == "br":
                     flow.append((None, None, None))
-                if child.text:
-                    flow.append((_string(child.text, child_preserve), child_kind, child_block))
-                if len(child):
-                    stack.append((child, iter(child), first, flow_first, child_kind, child_preserve, child_block))
-                    break
-                spans[id(child)] = (first, first + 1, flow_first, len(flow))
-                if child.tail and el is not None:
-                    flow.append((_string(child.tail, preserve), kind, block))
-            else:
-                self._close(stack)
-
-    def _close(self, stack: list[tuple]) -> None:
-        """Pop the frame of an element whose children are all seen: note its span, then its tail (text of its
-        parent). An element without children is closed in ``_walk`` itself: a call for each costs a quarter more."""
-        el, _, first, flow_first, _, _, _ = stack.pop()
-        if el is not None:
-            self._spans[id(el)] = (first, len(self._all), flow_first, len(self.flow))
-            parent, _, _, _, kind, preserve, block = stack[-1]
-            if el.tail and parent is not None:
-                self.flow.append((_string(el.tail, preserve), kind, block))
+                if node.text:
+                    flow.append((_string(node.text, child_preserve), child_kind, child_block))
+                if len(node):
+                    open_.append((node, first, flow_first, kind, preserve, block))
+                    kind, preserve, block = child_kind, child_preserve, child_block
+                    node = node[0]
+                    continue
+                spans[id(node)] = (first, first + 1, flow_first, len(flow))
+                if node.tail and open_:
+                    flow.append((_string(node.tail, preserve), kind, block))
+            if not open_:
+                return  # ``top`` itself: its siblings are walked apart (``top_level``)
+            sibling = node.getnext()
+            while sibling is None:
+                node, first, flow_first, kind, preserve, block = open_.pop()
+                spans[id(node)] = (first, len(everything), flow_first, len(flow))
+                if not open_:
+                    return
+                if node.tail:
+                    flow.append((_string(node.tail, preserve), kind, block))
+                sibling = node.getnext()
+            node = sibling
 
     def of(self, *names: str) -> list[Element]:
         """The elements of ``tags`` with these tag names, in document order, from an index of ``tags`` by name
@@ -195,7 +201,7 @@ class Tree:
 
     def own_strings(self, el: Element) -> list[str]:
         """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
-        preserve = id(el) in self._preserved
+        preserve = self._kept[self._spans[id(el)][0]]
         return [_string(text, preserve) for text in _TEXT_NODES(el)]
 
     def chars(self, el: Element) -> int:
@@ -265,9 +271,11 @@ def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
     last_block: Element | None = None
 
     def flush() -> None:
-        text = normalize("".join(current))
-        if text and last_block is not None:
-            out.append((text, last_block))
+        text = "".join(current)
+        if not text.isspace():  # white space alone (most runs between blocks) normalises to nothing
+            text = normalize(text)
+            if text and last_block is not None:
+                out.append((text, last_block))
         current.clear()
 
     for text, _, block in tree.body_flow:
