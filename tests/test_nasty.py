@@ -4,6 +4,7 @@ reason, within the size and time budget, alone and in a batch that keeps going a
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -131,7 +132,8 @@ def test_batch_and_cli_keep_going_and_name_every_failure(tiny_model, tmp_path, c
             assert f"{row['origin']}: {row['error']}" in err  # stderr names the input and the reason
     by_id = {r["id"]: r for r in rows}
     assert by_id[str(folder / "zzz_last_good.html")]["label"] and by_id["last"]["label"]
-    assert "time budget" in by_id[str(folder / "zz_deep_unclosed.html")]["error"]
+    # Either budget may stop it first: the faster the walk, the nearer the tree gets to the memory cap in 2 s.
+    assert re.search(r"time budget|memory cap", by_id[str(folder / "zz_deep_unclosed.html")]["error"])
     assert by_id["surrogate"]["label"] and by_id["https://a.example/1@0"]["label"]
     assert "truncated WARC record" in rows[len(SMALL) + 3]["error"]
 
