@@ -21,11 +21,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -484,9 +485,23 @@ class Summary:
     skipped: int = 0
 
 
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C waits while a row is written and counted, then lands: the message's count is the file's rows.
+    (Between the write and the count, it made the message one row short.) Only the main thread gets SIGINT."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class Interrupted(KeyboardInterrupt):
-    """Ctrl-C during ``run``, with how many new rows had reached the output: counted right after each
-    write, not in ``on_row``, where an interrupt between the two made the message one row short."""
+    """Ctrl-C during ``run``, with how many new rows had reached the output: counted with each write
+    (``_uninterrupted``), not in ``on_row``, where an interrupt between the two made the message one row short."""
 
     def __init__(self, rows: int) -> None:
         super().__init__(rows)
@@ -524,14 +539,15 @@ def run(records: Iterable[Record], detector_factory: Callable[[], Any], out: str
     try:
         for row, print_ in score_prints(todo(), detector_factory, jobs=jobs, detector=detector, budget=budget,
                                         prints=crosscheck):
-            if crosscheck:
-                writer.write(row, print_)
-            else:
-                writer.write(row)
-            if row.get("error"):
-                summary.failed += 1
-            else:
-                summary.scored += 1
+            with _uninterrupted():
+                if crosscheck:
+                    writer.write(row, print_)
+                else:
+                    writer.write(row)
+                if row.get("error"):
+                    summary.failed += 1
+                else:
+                    summary.scored += 1
             if on_row is not None:
                 # An error row is usually reported on stderr: clear the bar around it, not under it.
                 with bar.external_write_mode() if bar is not None and row.get("error") else nullcontext():
