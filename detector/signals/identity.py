@@ -371,7 +371,7 @@ class CategoryUnrelated(SignalUnit):
         if sec is None or page.main_words < _MIN_WORDS:
             return self.nothing()
         label = normalize(sec.text)
-        generic = {x.lower() for x in load("sections")["generic"]}
+        generic = _section_labels("generic")
         parts = [p.strip() for p in re.split(r"[,/|>»&]|\band\b|\bund\b|\by\b|\bet\b", label) if p.strip()]
         if not parts or any(p.lower() in generic for p in parts) or label.lower() in generic or len(label) > 40 \
                 or label[0] in "#@" or not page.headline:
@@ -391,12 +391,13 @@ class CategoryUnrelated(SignalUnit):
 
 
 def _corporate_section(parts: list[str]) -> str | None:
-    return next((p for p in parts if p.lower() in _corporate_sections()), None)
+    return next((p for p in parts if p.lower() in _section_labels("corporate")), None)
 
 
-@lru_cache(maxsize=1)
-def _corporate_sections() -> frozenset[str]:
-    return frozenset(x.lower() for x in load("sections")["corporate"])
+@lru_cache(maxsize=2)
+def _section_labels(key: str) -> frozenset[str]:
+    """sections.json's lists lower-cased, made once (the generic ones were made again for every page)."""
+    return frozenset(x.lower() for x in load("sections")[key])
 
 
 _DOMAIN_LIKE = re.compile(r"(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$")
