@@ -1,8 +1,10 @@
 """Site identity signals: names that disagree, a site theme or a category unrelated to the story."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
-from detector.page import parse_html
+from detector.page import Page, parse_html, registrable_domain
 from detector.signals.identity import CategoryUnrelated, SiteNamesDisagree, SiteThemeUnrelated, names_agree
 
 STORY = " ".join([
@@ -409,3 +411,39 @@ def test_sign_in_links_in_the_logo_slot_are_no_site_name():
             + "<p>The lab sits in a rented flat on the edge of the city, and its owner says he sells to buyers abroad.</p>" * 5
             + "</article></body></html>")
     assert SiteNamesDisagree().score(parse_html(html, "https://medium.com/backchannel/inside-the-lab")).value == 0
+
+
+def _served_page(url: str, other: str, n_other: int, n_own: int, images: int = 0) -> Page:
+    """An article whose nav, footer and images point partly to ``other``, partly to the page's own host."""
+    own = urlsplit(url).hostname
+    links = "".join(f'<a href="https://{other}/section-{i}/">Section {i}</a> ' for i in range(n_other))
+    links += "".join(f'<a href="https://{own}/topic-{i}/">Topic {i}</a> ' for i in range(n_own))
+    imgs = "".join(f'<img src="https://{other}/img/2024/{i}.jpg" alt="">' for i in range(images))
+    return parse_html(f'<html><head><title>Storm floods the coast</title></head><body><nav>{links}</nav>{imgs}'
+                      f'<h1>Storm floods the coast</h1><article><p>{STORY}</p></article></body></html>', url)
+
+
+@pytest.mark.parametrize("url, other, n_other, n_own, images, how", [
+    ("https://coastpost.xyz/news/storm-floods", "www.coastpost.ch", 14, 6, 0, "on a throwaway .xyz"),
+    ("https://coastpost.top/news/storm-floods", "www.coastpost.com", 2, 40, 4, "on a throwaway .top"),
+    ("https://www.thecoastpost84.com/storm-floods/", "www.thecoastpost.com", 12, 120, 0, "with '84' added"),
+    ("https://amp.coastpost7.net/storm-floods/", "cdn.coastpost.com", 0, 80, 5, "with '7' added"),
+])
+def test_a_host_that_imitates_the_site_serving_its_links_names_it(url, other, n_other, n_own, images, how):
+    from detector.signals.identity import HostSpellsOtherDomain
+
+    signal = HostSpellsOtherDomain().score(_served_page(url, other, n_other, n_own, images))
+    assert signal.value == 1.0 and how in signal.evidence and registrable_domain(other) in signal.evidence
+
+
+@pytest.mark.parametrize("url, other, n_other, n_own, images", [
+    ("https://coastpost.tech/engineering/storm", "www.coastpost.com", 12, 30, 0),  # a brand's blog on a vanity TLD
+    ("https://www.coastpost.de/news/storm", "www.coastpost.co.uk", 60, 10, 6),  # a brand's own country domain
+    ("https://coastpost.xyz/news/storm", "www.coastpost.ch", 4, 2, 0),  # a few links: not served from there
+    ("https://www.coastpost1984.com/storm/", "www.coastpost.com", 12, 30, 0),  # a year is a name of its own
+    ("https://www.sun24.com/storm/", "www.sun.com", 0, 20, 0),  # a lookalike name that serves nothing
+])
+def test_a_lookalike_host_that_keeps_its_own_site_imitates_nothing(url, other, n_other, n_own, images):
+    from detector.signals.identity import HostSpellsOtherDomain
+
+    assert HostSpellsOtherDomain().score(_served_page(url, other, n_other, n_own, images)).value == 0

@@ -534,10 +534,31 @@ def spelled_domains(host: str, domain: str) -> list[str]:
     return found
 
 
+_MAX_ADDED_DIGITS = 3  # 'thepennyhoarder84' imitates 'thepennyhoarder'; with a year ('coastpost1984') it is a name
+
+
+def imitation(domain: str, other: str) -> str | None:
+    """How ``domain`` imitates ``other``, a site that the page takes its links or assets from: the same name on a
+    throwaway TLD (srf.xyz beside srf.ch), or the name with a number added (thepennyhoarder84.com). A brand's own
+    country domains (zalando.de beside zalando.co.uk, bose.ae beside bose.com) are not throwaway and stay out."""
+    core, other_core = domain.split(".")[0], other.split(".")[0]
+    if len(other_core) < 3 or other_core in _words()["not_outlet_labels"]:
+        return None
+    tld = domain.rsplit(".", 1)[-1]
+    if core == other_core and tld in _words()["throwaway_tlds"]:
+        return f"the name of {other} on a throwaway .{tld}"
+    added = core[len(other_core):]
+    if core.startswith(other_core) and added.isdigit() and len(added) <= _MAX_ADDED_DIGITS:
+        return f"the name of {other} with '{added}' added"
+    return None
+
+
 class HostSpellsOtherDomain(SignalUnit):
     name = "host_spells_other_domain"
     description = ("The page's host spells another outlet's domain (www-nytimes-com.proxy.example.net, "
-                   "theguardian.com.some-cdn.top): a mirror, proxy or clone host; more so when its images or links live there.")
+                   "theguardian.com.some-cdn.top), or imitates the domain that its links and images come from "
+                   "(srf.xyz serving srf.ch's, thepennyhoarder84.com serving thepennyhoarder.com's): a mirror, proxy "
+                   "or clone host; more so when its images or links live there.")
 
     def score(self, page: Page) -> Signal:
         url, domain = own_address(page)
@@ -547,7 +568,7 @@ class HostSpellsOtherDomain(SignalUnit):
             return self.nothing()
         spelled = spelled_domains(host, domain) if domain else []
         if not spelled:
-            return self.nothing()
+            return self._imitated(page, domain) if domain else self.nothing()
         counts = _offsite_counts(page, domain)
         names = [n for n, _, w in _site_names(page) if w > 0]
         for other in spelled:
@@ -557,6 +578,21 @@ class HostSpellsOtherDomain(SignalUnit):
             if named:
                 return self.found(1.0, f"host {host} spells {other}, the site the page calls itself ('{named}')")
         return self.found(0.6, f"host {host} spells another outlet's domain, {spelled[0]}")
+
+    def _imitated(self, page: Page, domain: str) -> Signal:
+        """Only a site that serves the page's links or images counts as the imitated one: a lookalike name alone may
+        be a coincidence. The same name on another TLD must serve images, or more links than the page's own domain:
+        a brand's blog on a vanity domain (dropbox.tech) links to its shop in the footer but keeps its own nav."""
+        own_links = None
+        for other, counts in _offsite_counts(page, domain).items():
+            how = imitation(domain, other) if _served_from(counts) else None
+            if how and counts[0] < _MIN_ASSETS and domain.split(".")[0] == other.split(".")[0]:
+                if own_links is None:
+                    own_links = sum(1 for link in page.links if link.href and registrable_domain(link.href) == domain)
+                how = how if counts[1] > own_links else None
+            if how:
+                return self.found(1.0, f"the page is on {domain}, {how}, and takes {_served_evidence(other, counts)}")
+        return self.nothing()
 
 
 SIGNALS: list[SignalUnit] = [
