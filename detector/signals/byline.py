@@ -145,16 +145,17 @@ def byline_kind(raw: str, page: Page) -> tuple[str, str]:
 
 
 def spam_level(raw: str, structured: bool = True) -> float:
-    """1 for a URL, spam words or keyword stuffing; 0.5 for an e-mail, a bare domain, a numbered
-    username ('freeman1984') or, in a structured field, a name far too long; else 0."""
+    """1 for spam words or keyword stuffing; 0.5 for a URL, an e-mail, a bare domain, a numbered username
+    ('freeman1984') or, in a structured field, a name far too long; else 0. A URL alone is how bloggers sign
+    ('www.koffergepackt.com', 'Bradley M. Kuhn (http://ebb.org/bkuhn/)'): a self-link, not a spammer's."""
     text = normalize(raw)
     name = clean_byline(text)
     words = [w.strip(".,!:") for w in _words(name) if re.search(r"[^\W_]", w)]  # an arrow ('ORDER REPRINT →') is no word
     lex = _lex()
-    if re.search(r"(?i)https?://|www\.", text) or any(w in lex["spam_words"] for w in words) \
-            or (len(words) >= 3 and words[0] in lex["commercial_openers"]):
+    pieces = re.findall(r"[^\W\d_]+", text.lower())  # a domain's words too: 'www.cheap-pills-online.com'
+    if any(w in lex["spam_words"] for w in pieces) or (len(words) >= 3 and words[0] in lex["commercial_openers"]):
         return 1.0
-    if _URLISH.search(text) or (len(words) == 1 and re.search(r"\d{3,}", name)) \
+    if re.search(r"(?i)https?://|www\.", text) or _URLISH.search(text) or (len(words) == 1 and re.search(r"\d{3,}", name)) \
             or (structured and (len(name) > 60 or len(words) > 8)):
         return 0.5
     return 0.0

@@ -209,8 +209,9 @@ def original_ref(rng: random.Random, article: Article) -> tuple[str, str, str]:
             name = core.replace("-", " ").title() if chance(rng, 0.5) else registrable(host)
         else:
             name = newspaper_name(rng)
-    if not host:
-        host = "www." + _ascii_slug(name)[:24] + "." + pick(rng, ["com", "co.uk", "net", "org", "de", "com.au"])
+    if not host:  # a name in another script ('腾讯网') spells no host: the outlet gets an invented one
+        label = _ascii_slug(name)[:24] or _ascii_slug(newspaper_name(rng))[:24]
+        host = "www." + label + "." + pick(rng, ["com", "co.uk", "net", "org", "de", "com.au"])
     scheme = "https"
     if article.url:
         scheme = urlsplit(article.url).scheme or "https"
