@@ -205,3 +205,28 @@ def test_a_dated_short_headline_stays_in_its_block_and_a_bare_short_line_ends_it
     menu = ["Winter storm closes schools across the county 2011-01-12", "Sport", "Culture",
             "Bank raises interest rates for the fourth time 2016-05-04"]
     assert parse_text("\n".join(["Site", "A headline for the page here", body, "Read also", *menu])).link_blocks == []
+
+
+@pytest.mark.parametrize("credit", ["This article was originally published on The Penny Hoarder",
+                                    "Zuerst erschienen bei E-MOUNTAINBIKE Magazine", "Source: Yonhap News Agency",
+                                    "Publié à l'origine sur https://www.lefigaro.fr/international/guerre-20241122"])
+def test_a_credit_line_after_the_text_is_no_headline_and_source_line_reads_it(credit):
+    from detector.signals.attribution import SourceLine
+
+    body = ("This is a long enough paragraph of article text that it counts as main text for the page, "
+            "since it has well over twenty words in it.")
+    tail = ["Bank raises interest rates for the fourth time this year", "Storm closes coastal roads across the north",
+            "Schools prepare for the new exam timetable"]
+    page = parse_text("\n".join(["Site", "A headline for the page here", body, credit, *tail]), "https://gossipwave.xyz/p/1")
+    assert all(credit not in block.text for block in page.link_blocks)
+    assert [link.text for link in page.link_blocks[0].links] == tail
+    assert SourceLine().score(page).value >= 0.6
+
+
+def test_a_reference_that_mentions_an_earlier_edition_stays_in_its_list():
+    body = ("This is a long enough paragraph of article text that it counts as main text for the page, "
+            "since it has well over twenty words in it.")
+    refs = ["An Encyclopaedia of New Zealand in three volumes, originally published in 1966", "Bank raises interest rates again",
+            "Storm closes coastal roads across the north"]
+    [block] = parse_text("\n".join(["Site", "A headline for the page here", body, "References", *refs])).link_blocks
+    assert len(block.links) == 3

@@ -74,6 +74,22 @@ def byline_from_text(line: str) -> str | None:
     return name if word_count(name) <= MAX_BYLINE_WORDS else None
 
 
+@lru_cache(maxsize=1)
+def _credit_opening() -> re.Pattern[str]:
+    labels = "|".join(re.escape(x) for x in sorted(load("attribution")["source_labels"], key=len, reverse=True))
+    return re.compile(rf"^(?:{labels})\s*[:：]", re.I)
+
+
+CREDIT_OPENING_CHARS = 40  # 'This article was originally published on X' opens so; a reference ends '[originally published in'
+
+
+def credit_line(line: str) -> bool:
+    """'Source: Pike Nurseries', 'This article was originally published on X': the page credits its text to
+    another place. Such a line is never a headline of a list, even where it sits among short lines in a dump."""
+    origin = pattern("attribution", "origin_phrases").search(line)
+    return bool(_credit_opening().match(line) or (origin and origin.start() <= CREDIT_OPENING_CHARS))
+
+
 def copyright_holder(text: str) -> str | None:
     """'© 2015-2020 Golden Wealth Academy. All rights reserved.' -> 'Golden Wealth Academy'."""
     text = normalize(text)

@@ -22,8 +22,8 @@ from ..lexicons import load, pattern
 from ..text import is_headline, parse_date, word_count
 from .dump import (MAX_DATE_LINE_WORDS, MAX_SUBHEADING_WORDS, NUMBERING, clean, headline_index, is_nav, is_prose,
                    main_run, numbered_links, split_references, strip_date, title_line, unwrap)
-from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, byline_from_text, copyright_holder, dated_label,
-                    last_copyright, title_parts)
+from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, byline_from_text, copyright_holder, credit_line,
+                    dated_label, last_copyright, title_parts)
 from .model import Link, LinkBlock, Located, Page, PageDate
 from .urls import addresses, registrable_domain
 
@@ -167,7 +167,7 @@ def _headline_item(line: str) -> str | None:
     text = strip_date(bare)
     dated = text != bare and word_count(text) >= MIN_DATED_ITEM_WORDS
     if (not (is_headline(text) or dated) or word_count(text) > MAX_ITEM_WORDS or is_nav(text) or byline_from_text(text)
-            or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS)):
+            or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS) or credit_line(text)):
         return None
     return text
 
