@@ -230,3 +230,21 @@ def test_a_reference_that_mentions_an_earlier_edition_stays_in_its_list():
             "Storm closes coastal roads across the north"]
     [block] = parse_text("\n".join(["Site", "A headline for the page here", body, "References", *refs])).link_blocks
     assert len(block.links) == 3
+
+
+PARAGRAPH = ("Social media marketing has transformed how small businesses reach their audience. It is no longer an option "
+             "but a necessity to keep a presence across platforms, and building a brand online takes strategy and time.")
+
+
+@pytest.mark.parametrize("bar", [" | ", "┊", "｜", "丨"])
+def test_an_info_line_joined_by_bars_gives_its_date_byline_source_and_counter(bar):
+    from detector.signals.attribution import SourceLine
+    from detector.signals.residue import ViewCounter
+
+    info = bar.join(["Post: 2021/05/10 5:49 PM", "Source: Network", "By admin", "Hits: 7420"])
+    text = "\n".join(["Smart Pine Roofing Co.", "Home | Insurance | Health", "Current position: HOME > Pet Tips",
+                      "Top Affordable Social Media Marketing Services", info, *[PARAGRAPH] * 6])
+    page = parse_text(text, "https://smartpineroofing.example/pet-tips/1.html")
+    assert [b.text for b in page.bylines] == ["admin"] and page.dates[0].value == date(2021, 5, 10)
+    assert page.link_blocks == []  # the menu over the breadcrumb, the headline and the info line is no list
+    assert SourceLine().score(page).value == 0.8 and ViewCounter().score(page).value == 1.0

@@ -10,7 +10,7 @@
 
 from .html import parse_html
 from .html.soup import HTMLBuilder, soup_of
-from .lines import breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
+from .lines import BARS, breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
 from .model import Link, LinkBlock, Located, Page, PageDate, page_view
 from .selectors import DROP
 from .text import parse_text
@@ -18,6 +18,6 @@ from .urls import absolute, addresses, registrable_domain, unarchived
 
 _DROP = DROP  # the old private name, still imported by the report (and by branches written before the move)
 
-__all__ = ["DROP", "HTMLBuilder", "Link", "LinkBlock", "Located", "Page", "PageDate", "absolute", "addresses",
+__all__ = ["BARS", "DROP", "HTMLBuilder", "Link", "LinkBlock", "Located", "Page", "PageDate", "absolute", "addresses",
            "breadcrumb_from_text", "byline_from_text", "copyright_holder", "dated_label", "page_view", "parse_html",
            "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived"]

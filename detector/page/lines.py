@@ -24,9 +24,12 @@ MAX_BYLINE_WORDS = 8  # "By the way, ..." is prose, not a byline: names are shor
 # Chinese sites join title and site name with a bare dash: "武汉的声音：…英雄的城！-新华网".
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[_｜|]\s*|\s+::\s+|"
                                r"(?:(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e”」』])|(?<=[\u4e00-\u9fff][!?]))[-–—](?=[\u4e00-\u9fff])")
-INFO_CHUNK = re.compile(r"\s{2,}|\s[|/·•]\s|\s+(?=[^\s:：]{1,12}[:：])")  # "Time: … Source: … Author: admin"
-_CHUNK_MARK = re.compile(r"[:：|/·•]|\s\s")  # what INFO_CHUNK can split at: a line without any is one chunk
-DUMP_CHUNK = re.compile(r"\s{2,}|\s[|/]\s|\s+(?=[^\s:：|]{1,12}[:：])")  # "By X | date", "时间：… 作者：…"
+# Bars that CMS templates put between an info line's items with or without spaces ("Post: …┊Source: …┊By admin",
+# "发布时间：…｜来源：…", which NFKC makes "…|来源:…"); none of them stands inside a name.
+BARS = "|｜┊┆│¦丨"
+INFO_CHUNK = re.compile(rf"\s{{2,}}|\s[/·•]\s|\s*[{BARS}]\s*|\s+(?=[^\s:：{BARS}]{{1,12}}[:：])")  # "Time: … Source: … Author: admin"
+_CHUNK_MARK = re.compile(rf"[:：/·•{BARS}]|\s\s")  # what INFO_CHUNK can split at: a line without any is one chunk
+DUMP_CHUNK = re.compile(rf"\s{{2,}}|\s/\s|\s*[{BARS}]\s*|\s+(?=[^\s:：{BARS}]{{1,12}}[:：])")  # "By X | date", "时间：… 作者：…"
 _YEAR_RANGE = re.compile(rf"{YEAR}\s*(?:[-–]\s*{YEAR})?")  # "2015-2020" in a copyright line
 
 

@@ -167,9 +167,19 @@ def _headline_item(line: str) -> str | None:
     text = strip_date(bare)
     dated = text != bare and word_count(text) >= MIN_DATED_ITEM_WORDS
     if (not (is_headline(text) or dated) or word_count(text) > MAX_ITEM_WORDS or is_nav(text) or byline_from_text(text)
-            or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS) or credit_line(text)):
+            or copyright_holder(text) or (is_prose(text) and word_count(text) > MAX_SUBHEADING_WORDS) or credit_line(text)
+            or _info_line(text)):
         return None
     return text
+
+
+def _info_line(line: str) -> bool:
+    """'Current position: HOME > Pet Tips', 'Post: 2021/05/10┊Source: Network┊By admin': a breadcrumb, or a line of
+    labelled items of which one is a date or a byline, is the story's own furniture, no headline of a list."""
+    if _ARROWS.search(line) and breadcrumb_from_text(line):
+        return True
+    chunks = DUMP_CHUNK.split(line)
+    return len(chunks) > 1 and any(dated_label(c) or byline_from_text(c) for c in chunks)
 
 
 def _read_link_blocks(page: Page, marked: list[list[Link]], start: int, end: int) -> None:
@@ -198,7 +208,7 @@ def _block_at(lines: list[str], i: int, start: int, end: int) -> tuple[str | Non
     """(heading, items) of the block that line ``i`` heads or, after the main text, opens."""
     line = lines[i]
     is_heading = (len(line) <= MAX_HEADING_CHARS and word_count(line) <= MAX_HEADING_WORDS and parse_date(line) is None
-                  and (_headline_item(line) is None or line.endswith((":", "："))))
+                  and (_headline_item(line) is None or line.endswith((":", "："))) and not _info_line(line))
     heading, items = (line, _items_from(lines, i + 1, start, end)) if is_heading else (None, [])
     if len(items) < MIN_BLOCK_ITEMS:
         heading, items = None, (_items_from(lines, i, start, end) if i >= end else [])

@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern, phrases
-from ..page import Page, page_view, registrable_domain
+from ..page import BARS, Page, page_view, registrable_domain
 from ..text import MONTHS, Phrases, normalize, word_count
 from .base import Facts, Signal, SignalUnit, Where, known
 from .identity import clean_name, host_labels
@@ -343,7 +343,7 @@ def _source_label() -> re.Pattern[str]:
     line's start, where a dash cannot be prose's aside."""
     every = load("attribution")["source_labels"]
     labels, cjk = _alternation(every), _alternation([x for x in every if _cjk(x[0])])
-    return re.compile(rf"(?i)(?:^|(?<=[\s|｜/\]】]))(?:{labels})\s*[:：]\s*|(?<=[(（])(?:{cjk})\s*[:：]\s*"
+    return re.compile(rf"(?i)(?:^|(?<=[\s/\]】{BARS}]))(?:{labels})\s*[:：]\s*|(?<=[(（])(?:{cjk})\s*[:：]\s*"
                       rf"|^(?:{labels})\s+[—–]\s+")
 
 
@@ -354,7 +354,7 @@ def _via() -> re.Pattern[str]:
 
 def _cut_value(rest: str) -> str:
     """'新华社 作者：admin 点击：12' -> '新华社': a source value ends where the next label starts."""
-    value = re.split(r"\s+[^\s:：]{1,12}\s*[:：]|\s+[|｜]\s+|\s{2,}|[()（）]", rest, maxsplit=1)[0]
+    value = re.split(rf"\s+[^\s:：]{{1,12}}\s*[:：]|\s*[{BARS}]\s*|\s{{2,}}|[()（）]", rest, maxsplit=1)[0]
     return value.strip(" .,;|")
 
 

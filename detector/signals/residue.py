@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from ..lexicons import load, phrases
-from ..page import Page, page_view
+from ..page import BARS, Page, page_view
 from ..phrases import CaselessWords
 from ..text import Phrases, word_count
 from .attribution import self_credit
@@ -138,7 +138,7 @@ class VoteWidget(SignalUnit):
 @lru_cache(maxsize=1)
 def _views() -> list[tuple[re.Pattern[str], float]]:
     """Counter forms, strongest first: 'Viewed: 1234' / '点击：123'; '阅读 4567 次'; '1,234 views'."""
-    edge, end = r"(?:^|(?<=[\s|｜]))", r"(?=$|[\s|｜,.;)])"
+    edge, end = rf"(?:^|(?<=[\s{BARS}]))", rf"(?=$|[\s{BARS},.;)])"
     number = rf"\(?{_NUMBER}\)?"
     return [
         (re.compile(rf"(?i){edge}(?:{_alt('view_labels_strong')})\s*[:：]\s*{number}{end}"), 1.0),
