@@ -51,7 +51,7 @@ def normalize(text: str) -> str:
     # Every white space character but the space is unprintable (checked over all of Unicode), so a printable
     # text with single inner spaces is its own result: half the text given here is (lines, parts of lines),
     # and the two scans cost a tenth of the split and join.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text[:1] != " " and text[-1:] != " " and "  " not in text and text.isprintable():
         return text
     return " ".join(text.split())
 
@@ -82,7 +82,7 @@ def word_count(text: str) -> int:
     if text.isascii():  # no CJK to count apart
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    return len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + cjk // 2
 
 
 _SCRIPTS = (  # (language or script, character class); kana before Han: Japanese mixes both
