@@ -65,7 +65,7 @@ def cjk_share(text: str) -> float:
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK text becomes overlapping character bigrams, since it has no spaces."""
     low = text.lower()
-    if low.isascii():  # no CJK word: the same filter, without a search per word
+    if low.isascii() or not _CJK.search(low):  # no CJK word: the same filter, without a search per word
         return [w for w in _WORD.findall(low) if len(w) > 2 and not w.isdigit()]
     out: list[str] = []
     for word in _WORD.findall(low):
