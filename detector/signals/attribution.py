@@ -123,26 +123,22 @@ def wire_site(page: Page) -> bool:
 
 @page_view
 def credit_segments(page: Page) -> list[tuple[str, Where]]:
-    """``_each_segment``, read once per page for the credit and source lines (and the label policy)."""
-    return list(_each_segment(page))
-
-
-def _each_segment(page: Page) -> Iterator[tuple[str, Where]]:
-    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
+    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text), read once
+    per page for the credit and source lines (and the label policy).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
     So are captions: "Source: Reuters" under a chart or a photo credits the data or the picture, not the text.
     """
-    captions = {*page.captions, *_caption_lines(page.lines)}
-    seen = set(captions)
+    seen = {*page.captions, *_caption_lines(page.lines)}
+    segments: list[tuple[str, Where]] = []
     for p in page.paragraphs:
         if p.text not in seen:
             seen.add(p.text)
-            yield p.text, known(p.locator)
+            segments.append((p.text, known(p.locator)))
     blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
-    for i, line in enumerate(page.lines):
-        if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks:
-            yield line, partial(page.locate, i)
+    locate = page.locate
+    return segments + [(line, partial(locate, i)) for i, line in enumerate(page.lines)
+                       if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks]
 
 
 _AXIS_LABEL_CHARS = 8
