@@ -48,9 +48,9 @@ def normalize(text: str) -> str:
     """Collapse white space and unify compatibility characters (full-width, ligatures)."""
     # ASCII is its own NFKC form; str.split's white space is the \s of a str pattern (both Py_UNICODE_ISSPACE).
     text = text if text.isascii() else unicodedata.normalize("NFKC", text)
-    # Every white space character but the space is unprintable (checked over all of Unicode), so a printable
-    # text with single inner spaces is its own result: half the text given here is (lines, parts of lines),
-    # and the two scans cost a tenth of the split and join.
+    # Every white space character but the space is unprintable (checked over all of Unicode, tests/test_text.py),
+    # so a printable text with single inner spaces is its own result: over half the characters given here are
+    # (lines and parts of lines), and these tests make no list of words.
     if text[:1] != " " and text[-1:] != " " and "  " not in text and text.isprintable():
         return text
     return " ".join(text.split())

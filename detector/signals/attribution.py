@@ -112,6 +112,7 @@ def credit_words(page: Page) -> list[AbstractSet[str]]:
 
 
 def _names_a_wire(words: list[AbstractSet[str]]) -> list[bool]:
+    """Which texts name a wire, from the words each holds: only those need the templates that name one."""
     wires = _segment_words()[1]
     return [not found.isdisjoint(wires) for found in words]
 
@@ -230,8 +231,8 @@ class WireCredit(SignalUnit):
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
             every, wireless = _credits(key)
-            words = credit_words(page) if segments is not closing else \
-                _segment_words()[0].found_in_each([text for text, _ in closing])
+            words = (credit_words(page) if segments is not closing
+                     else _segment_words()[0].found_in_each([text for text, _ in closing]))
             for (text, where), names_a_wire in zip(segments, _names_a_wire(words)):
                 for credit in every if names_a_wire else wireless:
                     m = credit.search(text)
