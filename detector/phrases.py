@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Set as AbstractSet
 from itertools import accumulate
 
 import ahocorasick
+
+_NONE: frozenset[str] = frozenset()
 
 
 class Phrases:
@@ -53,12 +55,25 @@ class Phrases:
 
     def holding(self, lows: list[str]) -> list[bool]:
         """For each of ``lows``, whether it holds a phrase: one pass over them all (a call per short line costs
-        more than its scan). No phrase holds the NUL that parts them."""
-        starts = list(accumulate((len(low) + 1 for low in lows), initial=0))
+        more than its scan)."""
         held = [False] * len(lows)
-        for start, _, _ in self.occurrences("\0".join(lows)):
-            held[bisect_right(starts, start) - 1] = True
+        for i, _ in self._hits_in_each(lows):
+            held[i] = True
         return held
+
+    def found_in_each(self, lows: list[str]) -> list[AbstractSet[str]]:
+        """For each of ``lows``, the phrases it holds, in one pass over them all (as ``holding``): for signals
+        whose several lists are read in one pass, each list then asking which texts hold one of its phrases."""
+        found: list[AbstractSet[str]] = [_NONE] * len(lows)  # a set only for the few texts that hold a phrase
+        for i, phrase in self._hits_in_each(lows):
+            found[i] = found[i] | {phrase}
+        return found
+
+    def _hits_in_each(self, lows: list[str]) -> Iterator[tuple[int, str]]:
+        """(index in ``lows``, phrase) of every occurrence in them, read joined. No phrase holds the NUL that parts them."""
+        starts = list(accumulate((len(low) + 1 for low in lows), initial=0))
+        for start, _, phrase in self.occurrences("\0".join(lows)):
+            yield bisect_right(starts, start) - 1, phrase
 
     def any_in(self, low: str) -> bool:
         """Whether any phrase occurs in ``low`` (lower-cased as the phrases are, unless ``as_written``)."""

@@ -9,11 +9,11 @@ copy. A wire agency's own site carries its copy as an original, so its domains a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set as AbstractSet
 from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
-from ..lexicons import load, pattern, phrases
+from ..lexicons import load, pattern
 from ..page import BARS, Page, page_view, registrable_domain
 from ..text import MONTHS, Phrases, normalize, word_count
 from .base import Facts, Signal, SignalUnit, Where, known
@@ -91,10 +91,30 @@ def _wire_word() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _wire_names() -> Phrases:
-    """The wire codes and names of ``wire_alternation``, case-sensitive as there."""
+def _segment_words() -> tuple[Phrases, frozenset[str], frozenset[str]]:
+    """The wire codes and names of ``wire_alternation`` (case-sensitive as there) and the voice cues (as written),
+    as one test, and each list: wire_credit and outlet_voice read the credit segments in one pass."""
     wires = load("wires")
-    return Phrases([*wires["codes"], *(c.upper() for c in wires["codes"]), *wires["names"]], as_written=True)
+    names = frozenset([*wires["codes"], *(c.upper() for c in wires["codes"]), *wires["names"]]) - {""}
+    cues = frozenset(load("attribution")["voice_cues"]) - {""}
+    return Phrases(names | cues, as_written=True), names, cues
+
+
+def voice_cues() -> frozenset[str]:
+    """The words that one of outlet_voice's forms needs (``credit_words`` finds them)."""
+    return _segment_words()[2]
+
+
+@page_view
+def credit_words(page: Page) -> list[AbstractSet[str]]:
+    """The wire names and voice cues that each of ``credit_segments`` holds (``_segment_words``)."""
+    return _segment_words()[0].found_in_each([text for text, _ in credit_segments(page)])
+
+
+def _names_a_wire(words: list[AbstractSet[str]]) -> list[bool]:
+    """Which texts name a wire, from the words each holds: only those need the templates that name one."""
+    wires = _segment_words()[1]
+    return [not found.isdisjoint(wires) for found in words]
 
 
 def wire_site(page: Page) -> bool:
@@ -104,26 +124,22 @@ def wire_site(page: Page) -> bool:
 
 @page_view
 def credit_segments(page: Page) -> list[tuple[str, Where]]:
-    """``_each_segment``, read once per page for the credit and source lines (and the label policy)."""
-    return list(_each_segment(page))
-
-
-def _each_segment(page: Page) -> Iterator[tuple[str, Where]]:
-    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text).
+    """The main-text paragraphs, then the short visible lines (credits often sit outside the main text), read once
+    per page for the credit and source lines (and the label policy).
 
     Lines inside link blocks are left out: a teaser's "(With inputs from ANI)" credits the teased story.
     So are captions: "Source: Reuters" under a chart or a photo credits the data or the picture, not the text.
     """
-    captions = {*page.captions, *_caption_lines(page.lines)}
-    seen = set(captions)
+    seen = {*page.captions, *_caption_lines(page.lines)}
+    segments: list[tuple[str, Where]] = []
     for p in page.paragraphs:
         if p.text not in seen:
             seen.add(p.text)
-            yield p.text, known(p.locator)
+            segments.append((p.text, known(p.locator)))
     blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
-    for i, line in enumerate(page.lines):
-        if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks:
-            yield line, partial(page.locate, i)
+    locate = page.locate
+    return segments + [(line, partial(locate, i)) for i, line in enumerate(page.lines)
+                       if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks]
 
 
 _AXIS_LABEL_CHARS = 8
@@ -215,7 +231,9 @@ class WireCredit(SignalUnit):
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
             every, wireless = _credits(key)
-            for (text, where), names_a_wire in zip(segments, _wire_names().holding([text for text, _ in segments])):
+            words = (credit_words(page) if segments is not closing
+                     else _segment_words()[0].found_in_each([text for text, _ in closing]))
+            for (text, where), names_a_wire in zip(segments, _names_a_wire(words)):
                 for credit in every if names_a_wire else wireless:
                     m = credit.search(text)
                     if m and not _photo_credit(text, m.start()) and not self_credit(text[m.end():], page) \
@@ -263,10 +281,10 @@ class SourceLine(SignalUnit):
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
         segments = [(text, where) for text, where in credit_segments(page) if len(text) <= _SEGMENT_MAX]
-        lows = [text.lower() for text, _ in segments]
-        labelled = phrases("attribution", "source_labels").holding(lows)
-        origins = phrases("attribution", "origin_phrases").holding(lows)
-        for (text, where), is_labelled, has_origin in zip(segments, labelled, origins):
+        test, labels, origins = _source_words()
+        found = test.found_in_each([text.lower() for text, _ in segments])
+        for (text, where), words in zip(segments, found):
+            is_labelled, has_origin = not words.isdisjoint(labels), not words.isdisjoint(origins)
             for value, kind, line in self._readings(text, page, is_labelled, has_origin):
                 if value > best[0]:
                     best = (value, kind, line, where)
@@ -289,6 +307,14 @@ class SourceLine(SignalUnit):
         m = origin and _origin().search(text)
         if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> tuple[Phrases, frozenset[str], frozenset[str]]:
+    """The source labels and the origin phrases (lower-cased) as one test, and each list: one pass for both."""
+    labels, origins = (frozenset(p.lower() for p in load("attribution")[key] if p)
+                       for key in ("source_labels", "origin_phrases"))
+    return Phrases(labels | origins), labels, origins
 
 
 def _source_facts(line: str, page: Page) -> Facts:

@@ -65,6 +65,8 @@ class SpamTradesInText(SignalUnit):
     def score(self, page: Page) -> Signal:
         # One trade is a topic (a casino review names casinos and slots); three trades in one story are sold links.
         find, which, trades = _anchor_words()
+        if not _anchor_words_occur().may_occur(page.main_text):
+            return self.nothing()  # one pass says that no paragraph holds a word (on most pages), not one a paragraph
         seen: dict[str, str] = {}
         for p in page.paragraphs:
             if not _anchor_words_occur().may_occur(p.text):

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from ..lexicons import load, pattern
 from ..page import Page
-from ..phrases import Phrases
-from .attribution import credit_segments, names_this_site, wire_alternation, wire_in, wire_site
+from .attribution import credit_segments, credit_words, names_this_site, voice_cues, wire_alternation, wire_in, wire_site
 from .base import Facts, Signal, SignalUnit
 
 _PROSE_CHARS = 40  # the shortest of the forms with a name around it ('CNN has reached out to the ministry.')
@@ -28,12 +27,6 @@ def _voices() -> list[re.Pattern[str]]:
     outlet = [t.replace("{outlet}", f"(?P<name>{_NAME})") for t in lex["outlet_voice"]]
     wire = [t.replace("{wire}", f"(?P<name>{wire_alternation()})") for t in lex["wire_voice"]]
     return [re.compile(t) for t in outlet + wire]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> Phrases:
-    """The words that one of the forms needs, as written (a form's verbs are lower case): a cheap test before them."""
-    return Phrases(load("attribution")["voice_cues"], as_written=True)
 
 
 def _looks_like_outlet(name: str) -> bool:
@@ -54,9 +47,10 @@ class OutletVoice(SignalUnit):
 
     def score(self, page: Page) -> Signal:
         # Reporting is prose (a text dump's or a missed main text's too), not a menu's or a teaser's short lines.
-        prose = [(text, where) for text, where in credit_segments(page) if len(text) >= _PROSE_CHARS]
-        for (text, where), has_cue in zip(prose, _cues().holding([text for text, _ in prose])):
-            if not has_cue:
+        # The words that one of the forms needs, as written (a form's verbs are lower case): a cheap test before them.
+        cues = voice_cues()
+        for (text, where), words in zip(credit_segments(page), credit_words(page)):
+            if len(text) < _PROSE_CHARS or words.isdisjoint(cues):
                 continue
             for voice in _voices():
                 for m in voice.finditer(text):

@@ -132,8 +132,8 @@ class Tree:
         while True:
             tag = node.tag
             if not isinstance(tag, str) or tag in _DROPPED:
-                if node.tail:  # a comment or a hidden element: its tail is still text of the parent
-                    flow.append((_string(node.tail, preserve), kind, block))
+                if tail := node.tail:  # a comment or a hidden element: its tail is still text of the parent
+                    flow.append((_string(tail, preserve), kind, block))
             else:
                 child_kind = _RUBY_KIND.get(tag, kind)
                 child_preserve = preserve | (tag in _PRESERVE)  # both bools
@@ -144,16 +144,16 @@ class Tree:
                 names.append(tag)
                 if tag == "br":
                     flow.append((None, None, None))
-                if node.text:
-                    flow.append((_string(node.text, child_preserve), child_kind, child_block))
+                if text := node.text:  # read once: lxml makes a new str from the UTF-8 at each read
+                    flow.append((_string(text, child_preserve), child_kind, child_block))
                 if len(node):
                     open_.append((node, first, flow_first, kind, preserve, block))
                     kind, preserve, block = child_kind, child_preserve, child_block
                     node = node[0]
                     continue
                 spans[id(node)] = (first, first + 1, flow_first, len(flow))
-                if node.tail and open_:
-                    flow.append((_string(node.tail, preserve), kind, block))
+                if open_ and (tail := node.tail):
+                    flow.append((_string(tail, preserve), kind, block))
             if not open_:
                 return  # ``top`` itself: its siblings are walked apart (``top_level``)
             sibling = node.getnext()
@@ -162,8 +162,8 @@ class Tree:
                 spans[id(node)] = (first, len(everything), flow_first, len(flow))
                 if not open_:
                     return
-                if node.tail:
-                    flow.append((_string(node.tail, preserve), kind, block))
+                if tail := node.tail:
+                    flow.append((_string(tail, preserve), kind, block))
                 sibling = node.getnext()
             node = sibling
 
