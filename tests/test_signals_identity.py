@@ -84,6 +84,12 @@ def test_a_media_site_s_topical_section_is_no_evidence(section):
     assert CategoryUnrelated().score(farm(site="Two For Fashion", og="Two For Fashion", section=section)).value == 0
 
 
+def test_a_story_about_the_trade_is_the_business_s_own_page_whatever_its_section():
+    # 'Short-Term Fitness Rentals' under 'Services' on Used Gym Equipment: the trade's own page, not a placement.
+    assert CategoryUnrelated().score(farm(site="France Travel Agency", og="France Travel Agency", section="Scams")).value == 0
+    assert CategoryUnrelated().score(farm(site="Golden Wealth Academy", og="Golden Wealth Academy", section="Scams")).value == 1
+
+
 def test_generic_or_related_category_is_silent():
     assert CategoryUnrelated().score(original()).value == 0  # "Politics" is a generic news section
     assert CategoryUnrelated().score(farm(section="Nachrichten")).value == 0

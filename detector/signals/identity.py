@@ -380,11 +380,14 @@ class CategoryUnrelated(SignalUnit):
         # On a media site a section is an abstraction of its stories ('Beauty' over dead skin cells, 'Energie'
         # over heating with wood). A company's own section ('Company News', '产品知识'), or any section of a site
         # named for a trade ('Scams' on Golden Wealth Academy), says that the story sits where it has no place.
+        # A story about the trade itself ('Short-Term Fitness Rentals' under 'Services' on Used Gym Equipment) is the
+        # business's own page, whatever its section.
         corporate = _corporate_section(parts)
-        if not (corporate or _trade_names(page)):
+        topic = _topic_tokens(page)
+        if not (corporate or any(not _related(trade, topic) for _, _, trade in _trade_names(page))):
             return self.nothing()
         # "<Brand> Blog", "Ask Ubuntu Meta": a label naming the site says nothing about the topic.
-        if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, _topic_tokens(page)):
+        if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, topic):
             return self.nothing()
         where = "a company's section" if corporate else f"on the site of a trade, '{_trade_names(page)[0][0]}'"
         return self.found(1.0, f"category '{label}' ({sec.source}, {where}) vs article '{page.headline[:80]}'", sec.locator)
