@@ -86,8 +86,8 @@ def word_count(text: str) -> int:
     if text.isascii():  # no CJK to count apart: count word starts, with no list of the words (a tenth of the time)
         marks = text.encode("ascii").translate(_ASCII_WORD_MARKS)
         return marks.count(b" a") + marks.startswith(b"a")
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + cjk // 2
+    spaced, cjk = _CJK.subn(" ", text)  # one pass counts the CJK characters and spaces them out
+    return len(_WORD.findall(spaced)) + cjk // 2
 
 
 _SCRIPTS = (  # (language or script, character class); kana before Han: Japanese mixes both
