@@ -109,7 +109,7 @@ class Document:
     kind: str  # "html" or "text"
     encoding: str | None
     truncated: bool = False
-    utf8: bytes | None = field(default=None, repr=False, compare=False)  # ``text`` as UTF-8 when reading made it (see ``read``)
+    utf8: bytes | None = field(default=None, repr=False, compare=False)  # ``text`` in UTF-8, when ``read`` made it
 
 
 def read(content: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES, kind: str | None = None) -> Document:
