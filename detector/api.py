@@ -87,8 +87,10 @@ class Detector:
     def page(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Page:
         """Read and parse ``content`` once (HTML or a plain-text dump)."""
         doc = read(content, max_bytes=self.max_bytes, kind=kind)
-        build = parse_html if doc.kind == "html" else parse_text
-        page = build(doc.text, url, truncated=doc.truncated)
+        if doc.kind == "html":
+            page = parse_html(doc.text, url, truncated=doc.truncated, utf8=doc.utf8)
+        else:
+            page = parse_text(doc.text, url, truncated=doc.truncated)
         page.encoding = doc.encoding
         return page
 

@@ -77,12 +77,17 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# An ASCII character of a word (``_WORD``: a letter or a digit) as "a", any other as a space.
+_ASCII_WORD_MARKS = bytes(ord("a") if i < 128 and chr(i).isalnum() else ord(" ") for i in range(256))
+
+
 def word_count(text: str) -> int:
     """Words, counting every two CJK characters as one word so that CJK and Latin text compare."""
-    if text.isascii():  # no CJK to count apart
-        return len(_WORD.findall(text))
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + cjk // 2
+    if text.isascii():  # no CJK to count apart: count word starts, with no list of the words (a tenth of the time)
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARKS)
+        return marks.count(b" a") + marks.startswith(b"a")
+    spaced, cjk = _CJK.subn(" ", text)  # one pass counts the CJK characters and spaces them out
+    return len(_WORD.findall(spaced)) + cjk // 2
 
 
 _SCRIPTS = (  # (language or script, character class); kana before Han: Japanese mixes both

@@ -1,13 +1,15 @@
-"""``text.normalize``: its shortcut for a text already normalised gives what the split and join give."""
+"""``text.normalize`` and ``text.word_count``: their shortcuts give what the slower ways give."""
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
+from itertools import product
 
 import pytest
 
-from detector.text import normalize
+from detector.text import normalize, word_count
 
 
 def test_every_white_space_character_but_the_space_is_unprintable():
@@ -20,3 +22,12 @@ def test_every_white_space_character_but_the_space_is_unprintable():
                                   "a\u2028b", "a\x1fb", "done", "new\u3000line"])
 def test_normalize_is_the_split_and_join_of_the_nfkc_form(text):
     assert normalize(text) == " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_word_count_of_ascii_counts_the_word_pattern_matches():
+    """The marks that count an ASCII text's words agree with the word pattern on every pair of ASCII characters."""
+    words = re.compile(r"[^\W_]+")
+    ascii_chars = [chr(c) for c in range(128)]
+    for text in ("".join(pair) for pair in product(ascii_chars, repeat=2)):
+        assert word_count(text) == len(words.findall(text)), repr(text)
+    assert word_count("a_b 12-x  y\n") == 5

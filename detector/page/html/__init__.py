@@ -25,9 +25,9 @@ MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later on
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name
 
 
-def parse_html(html: str, url: str | None = None, *, truncated: bool = False) -> Page:
-    """Build a Page from HTML, parsing it once with lxml."""
-    root = parse(html)
+def parse_html(html: str, url: str | None = None, *, truncated: bool = False, utf8: bytes | None = None) -> Page:
+    """Build a Page from HTML, parsing it once with lxml (``utf8``: ``html`` encoded, when the caller has it)."""
+    root = parse(html, utf8)
     own, capture = addresses(url)
     page = Page(kind="html", url=own, capture_url=capture, truncated=truncated, lang=_lang(root))
 

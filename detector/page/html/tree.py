@@ -7,6 +7,7 @@ report): the same elements, the same strings with the same breaks between them, 
 
 from __future__ import annotations
 
+import codecs
 from itertools import accumulate, islice
 
 from lxml import etree
@@ -26,16 +27,18 @@ _DROPPED = frozenset(DROP)  # tested on every element: a set's one hash against 
 TREE_DEPTH_CAP = 2047  # libxml2 stops building its tree this deep below the root (huge_tree); bs4's SAX-fed tree had no cap
 
 
-def parse(html: str) -> Element | None:
+def parse(html: str, utf8: bytes | None = None) -> Element | None:
     """The document's root element, or None when there is no element at all (only white space or comments).
 
     lxml's push parser gets the whole page in one piece, as bs4 gave it (in pieces, libxml2 stops early
     on some pages), as UTF-8 bytes (lxml would encode the text so itself, for the same tree, in a tenth more
-    of the parse's time); a page it rejects goes again, as bs4 retried it.
+    of the parse's time): ``utf8``, ``html`` encoded, when the caller has them. A page it rejects goes again,
+    as bs4 retried it.
     """
-    html = html[1:] if html.startswith("\ufeff") else html
+    if html.startswith("\ufeff"):
+        html, utf8 = html[1:], None if utf8 is None else utf8[len(codecs.BOM_UTF8):]
     try:
-        root = _feed(html.encode("utf-8"), "utf-8")
+        root = _feed(html.encode("utf-8") if utf8 is None else utf8, "utf-8")
     except (UnicodeDecodeError, LookupError, etree.ParserError):
         root = _feed(html.encode("utf-8", "surrogatepass"), "utf-8")
     if root is not None and _depth_capped(root):
