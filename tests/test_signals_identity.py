@@ -84,10 +84,21 @@ def test_a_media_site_s_topical_section_is_no_evidence(section):
     assert CategoryUnrelated().score(farm(site="Two For Fashion", og="Two For Fashion", section=section)).value == 0
 
 
-def test_a_story_about_the_trade_is_the_business_s_own_page_whatever_its_section():
-    # 'Short-Term Fitness Rentals' under 'Services' on Used Gym Equipment: the trade's own page, not a placement.
-    assert CategoryUnrelated().score(farm(site="France Travel Agency", og="France Travel Agency", section="Scams")).value == 0
-    assert CategoryUnrelated().score(farm(site="Golden Wealth Academy", og="Golden Wealth Academy", section="Scams")).value == 1
+def _trade_page(site: str, story: str) -> Page:
+    return parse_html(f"""<html><head><title>Short-term rentals | {site}</title><meta property="og:site_name" content="{site}">
+</head><body><div class="crumb">Current position: <a href="/">Home</a> &gt; <a href="/services/">Services</a></div>
+<h1>Short-Term Rentals</h1><div class="content"><p>{story}</p></div><footer>© 2024 {site}</footer></body></html>""",
+                      "https://www.usedgymkit.example/services/short-term-rentals/")
+
+
+def test_a_story_that_names_the_trade_is_the_business_s_own_page_whatever_its_section():
+    own = ("Need a treadmill for a month? We rent used gym equipment for home gyms, rehab and events: pick the machines, "
+           "we deliver and collect them, and the rent counts towards buying the equipment later. ") * 5
+    elsewhere = ("The senator's endorsement came after weeks of talks in the Bay Area, where the campaign opened a "
+                 "new center for volunteers ahead of the primary, aides said on Tuesday. ") * 5
+    assert CategoryUnrelated().score(_trade_page("Used Gym Equipment", own)).value == 0
+    # Only the trade's own words count: 'Bay' and 'Center' turn up in news stories too.
+    assert CategoryUnrelated().score(_trade_page("Bay Hair Transplant Center", elsewhere)).value == 1
 
 
 def test_generic_or_related_category_is_silent():

@@ -380,11 +380,13 @@ class CategoryUnrelated(SignalUnit):
         # On a media site a section is an abstraction of its stories ('Beauty' over dead skin cells, 'Energie'
         # over heating with wood). A company's own section ('Company News', '产品知识'), or any section of a site
         # named for a trade ('Scams' on Golden Wealth Academy), says that the story sits where it has no place.
-        # A story about the trade itself ('Short-Term Fitness Rentals' under 'Services' on Used Gym Equipment) is the
-        # business's own page, whatever its section.
+        # A story that names the trade itself ('Short-Term Fitness Rentals' under 'Services' on Used Gym Equipment,
+        # 'gym' and 'equipment' in its text) is the business's own page, whatever its section. Only the trade's
+        # words count: 'Bay' or 'Center' of 'Bay Hair Transplant Center' turn up in any news story.
         corporate = _corporate_section(parts)
         topic = _topic_tokens(page)
-        if not (corporate or any(not _related(trade, topic) for _, _, trade in _trade_names(page))):
+        business = _words()["business"]
+        if not (corporate or any(not _related(trade & business, topic) for _, _, trade in _trade_names(page))):
             return self.nothing()
         # "<Brand> Blog", "Ask Ubuntu Meta": a label naming the site says nothing about the topic.
         if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, topic):
