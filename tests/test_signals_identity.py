@@ -464,3 +464,34 @@ def test_a_lookalike_host_that_keeps_its_own_site_imitates_nothing(url, other, n
     from detector.signals.identity import HostSpellsOtherDomain
 
     assert HostSpellsOtherDomain().score(_served_page(url, other, n_other, n_own, images)).value == 0
+
+
+KEYBOARD_GUIDE = " ".join([
+    "A 75 percent keyboard keeps the function row and the arrow keys but drops the number pad, so the mouse sits closer.",
+    "We typed on eight boards for a month: hot-swap sockets, gasket mounts and PBT keycaps made the biggest difference.",
+    "Our pick is quiet enough for an office and its battery lasts three weeks over Bluetooth before it needs the cable.",
+] * 5)
+
+
+def _store_blog(site: str, section: str) -> Page:
+    return parse_html(f"""<html><head><title>The Best 75% Mechanical Keyboards to Buy | {site}</title>
+<meta property="og:site_name" content="{site}"></head><body><div class="logo"><a href="/">{site}</a></div>
+<nav class="breadcrumb"><a href="/">Home</a> / <a href="/blogs/{section.lower()}">{section}</a></nav>
+<h1>The Best 75% Mechanical Keyboards to Buy</h1><div class="content"><p>{KEYBOARD_GUIDE}</p></div>
+<footer>© 2025 {site}</footer></body></html>""", "https://getfreewrite.example/blogs/articles/75-percent-keyboards")
+
+
+def test_a_word_any_business_uses_gives_a_name_no_theme():
+    # 'Store' says that the site sells something, not what: a store's guide to keyboards is its own content.
+    assert SiteThemeUnrelated().score(_store_blog("Freewrite Store", "Articles")).value == 0
+    assert CategoryUnrelated().score(_store_blog("Freewrite Store", "Typing Tips")).value == 0
+    # A word that says what the trade does still gives one: a print shop has no business with keyboards.
+    s = SiteThemeUnrelated().score(_store_blog("Harvest Print Shop", "Articles"))
+    assert s.value == 1 and "a trade: print)" in s.evidence
+
+
+@pytest.mark.parametrize("section", ["YouTube", "Webinars"])
+def test_a_media_format_is_no_topic_for_a_section(section):
+    # A trade's site files its sewing tutorial under 'YouTube': the format says nothing about the story.
+    assert CategoryUnrelated().score(farm(site="Smile Dental Clinic", og="Smile Dental Clinic", section=section)).value == 0
+    assert CategoryUnrelated().score(farm(site="Smile Dental Clinic", og="Smile Dental Clinic", section="Scams")).value == 1
