@@ -21,6 +21,7 @@ from .base import Signal, SignalUnit
 
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
 _MIN_HEADLINE_WORDS = 3  # "Share on Facebook" is no headline
+_HEADLINES_PER_HIT = 2  # a block's language needs a function word for every two headlines, not a stray place name
 _MIN_DATED_ITEMS = 3  # two dated links are too few to call a spread
 _FULL_LIST = 4  # a farm pads with lists; below this many headlines ("Thanks for joining our newsletter.") the score shrinks
 _HEADING_KINDS = ("related", "ranking", "recommended", "archive")
@@ -211,11 +212,14 @@ class LinkBlockLanguage(SignalUnit):
                          if word_count(link.text) >= _MIN_HEADLINE_WORDS and not _ADDRESS.search(link.text)]
             if len(headlines) < 3:
                 continue
-            lang = language_of("\n".join(headlines))
+            text = "\n".join(headlines)
+            lang = language_of(text)
             if lang is None:
                 continue
             total += len(headlines)
-            if lang != own:
+            # Headlines in a language carry its function words, about one a headline or more; a few place
+            # names in a list of 34 English service pages ('Los Gatos', 'La Honda') are no Spanish.
+            if lang != own and language_of(text, min_hits=max(3, len(headlines) // _HEADLINES_PER_HIT)) == lang:
                 foreign += len(headlines)
                 shown.append(f'{lang}: "{headlines[0]}"')
         if not foreign:
