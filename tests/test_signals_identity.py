@@ -38,6 +38,7 @@ def test_names_agree_handles_real_spellings():
     assert names_agree("deloitte_logo", "Deloitte")
     assert names_agree("The New York Times", "nytimes")
     assert names_agree("Crítica", "critica")
+    assert names_agree("Diario Digital Nuestro País", "elpais")  # a word of the name, as a domain spells it
     assert not names_agree("Golden Wealth Academy", "Daily Finance Hub")
 
 
@@ -495,3 +496,13 @@ def test_a_media_format_is_no_topic_for_a_section(section):
     # A trade's site files its sewing tutorial under 'YouTube': the format says nothing about the story.
     assert CategoryUnrelated().score(farm(site="Smile Dental Clinic", og="Smile Dental Clinic", section=section)).value == 0
     assert CategoryUnrelated().score(farm(site="Smile Dental Clinic", og="Smile Dental Clinic", section="Scams")).value == 1
+
+
+def test_a_word_any_outlet_uses_names_no_storage_host():
+    from detector.signals.identity import AssetsOnNamedSite
+
+    # The paper keeps its images in its own bucket on DigitalOcean: 'Digital' of its name names no other site.
+    imgs = "".join(f'<img src="https://elpais.nyc3.digitaloceanspaces.com/uploads/{i}.jpg" alt="">' for i in range(6))
+    html = ('<html><head><title>Gobierno anuncia plan de vivienda | Diario Digital Nuestro País</title>'
+            f'<meta property="og:site_name" content="Diario Digital Nuestro País"></head><body>{imgs}<p>x</p></body></html>')
+    assert AssetsOnNamedSite().score(parse_html(html, "https://www.elpais.cr/2021/05/03/plan-vivienda/")).value == 0

@@ -180,7 +180,9 @@ def names_agree(a: str, b: str) -> bool:
     skip = _words()["corporate"] | _words()["media"]
     wa = {x for x in _raw_words(a) if len(x) >= 3 and x not in skip}
     wb = {x for x in _raw_words(b) if len(x) >= 3 and x not in skip}
-    if wa & wb or any(len(x) >= 4 and x in cb for x in wa) or any(len(x) >= 4 and x in ca for x in wb):
+    # A word is looked for in the other name folded, as a domain spells it: 'País' of 'Nuestro País' in elpais.cr.
+    if wa & wb or any(len(x) >= 4 and _compact(x) in cb for x in wa) \
+            or any(len(x) >= 4 and _compact(x) in ca for x in wb):
         return True
     if len(short) >= 2 and short in (_acronym(a), _acronym(b)) and short != long_:
         return True
