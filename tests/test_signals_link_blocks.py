@@ -134,17 +134,14 @@ def test_widgets_in_another_language_than_the_article():
     assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{addresses}</body></html>")).value == 0
 
 
-def test_place_names_in_a_list_of_service_pages_are_no_foreign_language():
-    # An English trade site lists its service areas: Spanish place names are not Spanish headlines.
-    towns = ["Los Gatos", "Los Altos", "La Honda", "San Jose", "Santa Clara", "El Granada", "Mountain View", "Palo Alto"]
-    areas = block("Service Areas", [(f"Mechanical Engineering Services {t}", f"/areas/{i}") for i, t in enumerate(towns)]
-                  + [(f"Plumbing Design Services {t}", f"/plumbing/{i}") for i, t in enumerate(towns)])
-    page = parse_html(f"<html><body>{ARTICLE}{areas}</body></html>")
-    assert LinkBlockLanguage().score(page).value == 0
+def test_dates_in_a_list_are_no_language():
+    # An archive list of bare dates: 'Mon' and 'Dec' are not French headlines.
+    dates = block("Archive", [(f"Mon Dec 0{d} 00:00:00 EST 2014", f"/archive/{d}") for d in range(1, 6)])
+    assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{dates}</body></html>")).value == 0
     spanish = block("Te puede interesar", [("Los mejores memes de la derrota del Villarreal ante el Liverpool", "/a"),
                                            ("Las empresas que dejan el país por la crisis de la energía", "/b"),
                                            ("Lo que se sabe del accidente en la autopista del sur", "/c")])
-    assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{areas}{spanish}</body></html>")).value > 0
+    assert LinkBlockLanguage().score(parse_html(f"<html><body>{ARTICLE}{dates}{spanish}</body></html>")).value == 1
 
 
 def news_page(blocks: str, url: str = "https://www.citynews.com/2023/11/08/budget.html"):

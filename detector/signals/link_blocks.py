@@ -21,7 +21,6 @@ from .base import Signal, SignalUnit
 
 _MIN_ARTICLE_TOKENS = 40  # below this the article is too short to say what is "related"
 _MIN_HEADLINE_WORDS = 3  # "Share on Facebook" is no headline
-_HEADLINES_PER_HIT = 2  # a block's language needs a function word for every two headlines, not a stray place name
 _MIN_DATED_ITEMS = 3  # two dated links are too few to call a spread
 _FULL_LIST = 4  # a farm pads with lists; below this many headlines ("Thanks for joining our newsletter.") the score shrinks
 _HEADING_KINDS = ("related", "ranking", "recommended", "archive")
@@ -208,24 +207,26 @@ class LinkBlockLanguage(SignalUnit):
         foreign = total = 0
         shown: list[str] = []
         for block in page.link_blocks:
-            headlines = [link.text for link in block.links
-                         if word_count(link.text) >= _MIN_HEADLINE_WORDS and not _ADDRESS.search(link.text)]
+            headlines = [link.text for link in block.links if word_count(link.text) >= _MIN_HEADLINE_WORDS
+                         and not _ADDRESS.search(link.text) and not _mostly_digits(link.text)]
             if len(headlines) < 3:
                 continue
-            text = "\n".join(headlines)
-            lang = language_of(text)
+            lang = language_of("\n".join(headlines))
             if lang is None:
                 continue
             total += len(headlines)
-            # Headlines in a language carry its function words, about one a headline or more; a few place
-            # names in a list of 34 English service pages ('Los Gatos', 'La Honda') are no Spanish.
-            if lang != own and language_of(text, min_hits=max(3, len(headlines) // _HEADLINES_PER_HIT)) == lang:
+            if lang != own:
                 foreign += len(headlines)
                 shown.append(f'{lang}: "{headlines[0]}"')
         if not foreign:
             return self.nothing()
         return self.found(foreign / total, f"{foreign} of {total} block headlines not in the article's language "
                                            f"({own}): " + "; ".join(shown[:3]), page.link_blocks[0].locator)
+
+
+def _mostly_digits(text: str) -> bool:
+    """A date, a time or a score ('Mon Dec 01 00:00:00 EST 2014'), not a headline: its words are no language."""
+    return sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text)
 
 
 SIGNALS: list[SignalUnit] = [LinkBlockUnrelated(), LinkBlockYearSpread(), LinkBlockShare(), LinkBlockHeadings(),
