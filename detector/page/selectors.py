@@ -86,10 +86,16 @@ ARCHIVE_TOOLBAR_ID = "wm-ipp"  # the Wayback Machine's toolbar on a capture: its
 BREADCRUMB_TAGS = ("div", "nav", "ol", "ul", "p", "span", "section")
 AUTHOR_TAGS = ("span", "div", "p", "a", "address", "li", "strong")
 
-# Names inside comments, reviews, forms or the footer are readers', not the byline.
+# Names inside comments, reviews, forms or the footer are readers', not the byline; names and dates in a
+# list of related posts are those posts'. A post's own footer ('footer.entry-footer > time') holds its
+# date, so dates skip only the others. The page's wrappers (a body's 'right-sidebar') are no aside.
 ASIDE_TAGS = ("form", "footer", "aside")
-ASIDE_WORDS = ("comment", "review", "footer", "sidebar", "respond", "reply", "testimonial")
+ASIDE_WORDS = ("comment", "review", "footer", "sidebar", "respond", "reply", "testimonial", "related")
 ASIDE_CLASSES = Hint("(?i)" + "|".join(ASIDE_WORDS), ASIDE_WORDS)
+DATE_ASIDE_TAGS = tuple(t for t in ASIDE_TAGS if t != "footer")
+DATE_ASIDE_WORDS = tuple(w for w in ASIDE_WORDS if w != "footer")
+DATE_ASIDE_CLASSES = Hint("(?i)" + "|".join(DATE_ASIDE_WORDS), DATE_ASIDE_WORDS)
+NEVER_ASIDE = frozenset({"html", "body", "main"})
 
 # Captions and credit boxes: a "Source: Reuters" there credits a photo or a chart, not the story.
 CAPTION_TAGS = frozenset({"figure", "figcaption", "caption"})

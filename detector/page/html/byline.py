@@ -11,7 +11,8 @@ from ...lexicons import load
 from ...text import parse_date
 from ..lines import Bylines, byline_from_text, dated_label, info_chunks
 from ..model import Located, PageDate
-from ..selectors import ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_KEYS, Hint
+from ..selectors import (ASIDE_CLASSES, ASIDE_TAGS, AUTHOR_TAGS, DATE_ASIDE_CLASSES, DATE_ASIDE_TAGS, DATE_KEYS,
+                         NEVER_ASIDE, Hint)
 from .jsonld import names_of
 from .tree import Element, Tree, ancestors, rel_of
 
@@ -23,10 +24,12 @@ TOP_LINES = 150  # bylines and dates are read from labelled lines near the top
 MAX_TIME_ELEMENTS = 5  # <time> elements looked at; later ones date comments and related stories
 
 
-def _in_aside(tree: Tree, el: Element) -> bool:
-    """Inside comments, reviews, forms or the footer: names there are readers', not the byline."""
+def _in_aside(tree: Tree, el: Element, tags: tuple[str, ...] = ASIDE_TAGS, classes: Hint = ASIDE_CLASSES) -> bool:
+    """Inside comments, reviews, forms, the footer or related posts: names and dates there are not the page's."""
     for anc in ancestors(el, ASIDE_PARENTS):
-        if anc.tag in ASIDE_TAGS or ASIDE_CLASSES(tree.attrs(anc)):
+        if anc.tag in NEVER_ASIDE:
+            return False
+        if anc.tag in tags or classes(tree.attrs(anc)):
             return True
     return False
 
@@ -92,8 +95,11 @@ def _jsonld_dates(jsonld: list[dict]) -> list[tuple[str, date]]:
 
 
 def _time_element(tree: Tree) -> PageDate | None:
-    """The first of the early <time> elements that holds a date (in its datetime or its text)."""
+    """The first of the early <time> elements that holds a date (in its datetime or its text), outside the
+    asides: a related post's date ('li.related > article > time', 2009 on a 2019 post) is that post's."""
     for el in tree.of("time")[:MAX_TIME_ELEMENTS]:
+        if _in_aside(tree, el, DATE_ASIDE_TAGS, DATE_ASIDE_CLASSES):
+            continue
         d = parse_date(el.get("datetime") or "") or parse_date(tree.text(el))
         if d:
             return PageDate(d, "time element", tree.path(el))
