@@ -105,6 +105,21 @@ def test_source_line_origin_footer():
     assert signal.value >= 0.8 and "originally published" in signal.evidence
 
 
+@pytest.mark.parametrize("line, value", [("Continue reading at Reuters", 1.0), ("Read the full story at The Verge Daily", 0.6),
+                                         ("Lire la suite sur Le Monde", 0.6),
+                                         ("Read more at www.coastnews.com/2024/05/02/storm-hits.html", 0.8)])
+def test_an_excerpt_that_sends_the_reader_to_the_story_s_home(line, value):
+    # An aggregator shows the first paragraphs and a line to the outlet; in a text dump only the line is left.
+    text = "Storm hits coast\n\n" + "\n\n".join(STORY) + f"\n\n{line}\n"
+    signal = SourceLine().score(parse_text(text, url="https://newsbuzz-daily.example/storm-hits-coast"))
+    assert signal.value == value and "read-at" in signal.evidence
+
+
+@pytest.mark.parametrize("line", ["Read more at the CDC's website", "Read more at our website", "Continue reading at dailyherald.com"])
+def test_a_pointer_to_a_source_of_facts_or_to_the_site_itself_is_no_excerpt(line):
+    assert SourceLine().score(page(STORY, after=f"<p>{line}</p>")).value == 0
+
+
 @pytest.mark.parametrize("note", ["This article was originally published on August 27, 2015 and updated since.",
                                   "Originally published in March 2022. Last updated on December 20, 2024.",
                                   "3 Sept 2024 | Originally published",

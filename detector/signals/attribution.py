@@ -304,6 +304,9 @@ class SourceLine(SignalUnit):
         m = _via().match(text)
         if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
             yield 0.6 * _source_value(m.group(1), page), "via", text
+        m = _read_at().match(text)
+        if m and _source_value(m.group(1), page) >= 0.6:  # "Read more at Reuters", not "Read more at the CDC's site"
+            yield _source_value(m.group(1), page), "read-at", text
         m = origin and _origin().search(text)
         if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
@@ -376,6 +379,12 @@ def _source_label() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _via() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_alternation(load('attribution')['via_labels'])})\s*:?\s+(\S.{{1,80}})$")
+
+
+@lru_cache(maxsize=1)
+def _read_at() -> re.Pattern[str]:
+    """'Continue reading at The Verge': an aggregator's excerpt sends the reader to the story's home."""
+    return re.compile(rf"(?i)^(?:{_alternation(load('attribution')['read_at_labels'])})\s*:?\s+(\S.{{1,80}}?)[\s.…»›→>]*$")
 
 
 def _cut_value(rest: str) -> str:
