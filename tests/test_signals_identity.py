@@ -506,3 +506,13 @@ def test_a_word_any_outlet_uses_names_no_storage_host():
     html = ('<html><head><title>Gobierno anuncia plan de vivienda | Diario Digital Nuestro País</title>'
             f'<meta property="og:site_name" content="Diario Digital Nuestro País"></head><body>{imgs}<p>x</p></body></html>')
     assert AssetsOnNamedSite().score(parse_html(html, "https://www.elpais.cr/2021/05/03/plan-vivienda/")).value == 0
+
+
+def test_the_evidence_names_the_trade_that_the_story_never_mentions():
+    # Two trades among the site's names: the gym one (named first) that the story is about, the dental one it never mentions.
+    story = ("We rent used gym equipment for home gyms: treadmills, racks and rowers, delivered and collected. ") * 12
+    html = (f"<html><head><title>Gym rentals | Used Gym Equipment</title><meta property='og:site_name' content='Used Gym Equipment'>"
+            f"</head><body><div class='logo'><a href='/'><img src='/logo.png' alt='Smile Dental Clinic'></a></div><div class='crumb'><a href='/'>Home</a> &gt; <a href='/scams/'>Scams</a></div><h1>Gym rentals</h1>"
+            f"<div class='content'><p>{story}</p></div></body></html>")
+    s = CategoryUnrelated().score(parse_html(html, "https://www.usedgymkit.example/scams/rentals/"))
+    assert s.value == 1 and "'Smile Dental Clinic'" in s.evidence

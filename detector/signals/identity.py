@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ..lexicons import load
@@ -388,12 +389,13 @@ class CategoryUnrelated(SignalUnit):
         corporate = _corporate_section(parts)
         topic = _topic_tokens(page)
         business = _words()["business"]
-        if not (corporate or any(not _related(trade & business, topic) for _, _, trade in _trade_names(page))):
+        unnamed = next((name for name, _, trade in _trade_names(page) if not _related(trade & business, topic)), None)
+        if not (corporate or unnamed):
             return self.nothing()
         # "<Brand> Blog", "Ask Ubuntu Meta": a label naming the site says nothing about the topic.
         if not words or any(names_agree(label, n) for n, _, _ in _site_names(page)) or _related(words, topic):
             return self.nothing()
-        where = "a company's section" if corporate else f"on the site of a trade, '{_trade_names(page)[0][0]}'"
+        where = "a company's section" if corporate else f"on the site of a trade, '{unnamed}'"
         return self.found(1.0, f"category '{label}' ({sec.source}, {where}) vs article '{page.headline[:80]}'", sec.locator)
 
 
@@ -544,7 +546,12 @@ def spelled_domains(host: str, domain: str) -> list[str]:
 _MAX_ADDED_DIGITS = 3  # 'thepennyhoarder84' imitates 'thepennyhoarder'; with a year ('coastpost1984') it is a name
 
 
-def imitation(domain: str, other: str) -> str | None:
+class Imitation(NamedTuple):
+    same_name: bool  # the other site's very name, on another TLD (else its name with digits added)
+    how: str
+
+
+def imitation(domain: str, other: str) -> Imitation | None:
     """How ``domain`` imitates ``other``, a site that the page takes its links or assets from: the same name on a
     throwaway TLD (srf.xyz beside srf.ch), or the name with a number added (thepennyhoarder84.com). A brand's own
     country domains (zalando.de beside zalando.co.uk, bose.ae beside bose.com) are not throwaway and stay out."""
@@ -553,10 +560,10 @@ def imitation(domain: str, other: str) -> str | None:
         return None
     tld = domain.rsplit(".", 1)[-1]
     if core == other_core and tld in _words()["throwaway_tlds"]:
-        return f"the name of {other} on a throwaway .{tld}"
+        return Imitation(True, f"the name of {other} on a throwaway .{tld}")
     added = core[len(other_core):]
     if core.startswith(other_core) and added.isdigit() and len(added) <= _MAX_ADDED_DIGITS:
-        return f"the name of {other} with '{added}' added"
+        return Imitation(False, f"the name of {other} with '{added}' added")
     return None
 
 
@@ -592,13 +599,13 @@ class HostSpellsOtherDomain(SignalUnit):
         a brand's blog on a vanity domain (dropbox.tech) links to its shop in the footer but keeps its own nav."""
         own_links = None
         for other, counts in _offsite_counts(page, domain).items():
-            how = imitation(domain, other) if _served_from(counts) else None
-            if how and counts[0] < _MIN_ASSETS and domain.split(".")[0] == other.split(".")[0]:
+            found = imitation(domain, other) if _served_from(counts) else None
+            if found and found.same_name and counts[0] < _MIN_ASSETS:
                 if own_links is None:
                     own_links = sum(1 for link in page.links if link.href and registrable_domain(link.href) == domain)
-                how = how if counts[1] > own_links else None
-            if how:
-                return self.found(1.0, f"the page is on {domain}, {how}, and takes {_served_evidence(other, counts)}")
+                found = found if counts[1] > own_links else None
+            if found:
+                return self.found(1.0, f"the page is on {domain}, {found.how}, and takes {_served_evidence(other, counts)}")
         return self.nothing()
 
 
