@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from threadpoolctl import ThreadpoolController
 
 from .features import vectorize
 from .model import LoadedModel, load
+from .predictor import ArrayPredictor
 from .page import Page, parse_html
 from .provenance import BATCH_SIGNAL, REFERENCE_SIGNAL, Match, ReferenceIndex, Source, apply_reference
 from .reading import DEFAULT_MAX_BYTES, DEFAULT_MAX_PARSE_SECONDS, read, time_budget
@@ -81,7 +83,11 @@ class Detector:
         # OpenMP's start-up per tree costs more than the prediction (seen: seconds on a busy machine).
         self._threads = ThreadpoolController()
 
-    def _one_thread(self):
+    def _one_thread(self) -> AbstractContextManager:
+        """OpenMP held to one thread for a joblib model; nothing for the arrays, which use none (the limit costs
+        60 µs a page, set and reset)."""
+        if isinstance(self.model.predictor, ArrayPredictor):
+            return nullcontext()
         return self._threads.limit(limits=1, user_api="openmp")
 
     def page(self, content: bytes | str, url: str | None = None, *, kind: str | None = None) -> Page:

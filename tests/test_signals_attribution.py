@@ -58,9 +58,12 @@ def test_wire_copy_on_the_wire_s_own_site_is_original():
     "Con información de EFE.",
     "This story was originally published by The Seattle Times.",
     "Distributed by Tribune Content Agency, LLC.",
+    "Additional reporting by Jane Doe; Editing by Mary Jones",
+    "This article was produced by KFF Health News.",
 ])
-def test_wire_credit_found(credit):
-    signal = WireCredit().score(page([*STORY, credit]))
+@pytest.mark.parametrize("place", [0, 1, 3])  # the page's texts are searched joined first: first, between, last
+def test_wire_credit_found(credit, place):
+    signal = WireCredit().score(page([*STORY[:place], credit, *STORY[place:]]))
     assert signal.value == 1.0
     assert credit.split()[1] in signal.evidence
 

@@ -64,11 +64,18 @@ class _Credit:
         template = template.replace("{wire}", f"(?:{wire_alternation()})")
         self.exact = re.compile(template)
         self.loose = re.compile(template[2:]) if template.startswith(r"\b") else None
+        self._anywhere = re.compile(template[2:] if self.loose else template, re.M)
 
     def search(self, text: str) -> re.Match[str] | None:
         if self.loose is not None and not self.loose.search(text):
             return None
         return self.exact.search(text)
+
+    def anywhere(self, joined: str) -> bool:
+        """Whether it may match one of the texts joined by newlines: none of these templates asserts anything of a
+        newline that a text's start or end would not satisfy (^ and $ match at each, with re.M), so a match in
+        one text is a match here. One search of the page against one per text (most pages match no template)."""
+        return self._anywhere.search(joined) is not None
 
 
 @lru_cache(maxsize=2)
@@ -230,9 +237,9 @@ class WireCredit(SignalUnit):
             return self.nothing()
         closing = [(p.text, known(p.locator)) for p in page.paragraphs[-3:]]
         for key, segments in (("credit_templates", credit_segments(page)), ("closing_credit_templates", closing)):
-            every, wireless = _credits(key)
             words = (credit_words(page) if segments is not closing
                      else _segment_words()[0].found_in_each([text for text, _ in closing]))
+            every, wireless = _possible(_credits(key), [text for text, _ in segments])
             for (text, where), names_a_wire in zip(segments, _names_a_wire(words)):
                 for credit in every if names_a_wire else wireless:
                     m = credit.search(text)
@@ -242,6 +249,16 @@ class WireCredit(SignalUnit):
                         return self.found(1.0, f'credit line "{credit_line}"', where(),
                                           Facts(wire=wire_in(normalize(credit_line))))
         return self.nothing()
+
+
+def _possible(credits: tuple[list[_Credit], list[_Credit]], texts: list[str]) -> tuple[list[_Credit], list[_Credit]]:
+    """``_credits`` without the templates naming no wire that none of ``texts`` matches: those are tried on every
+    text, and most pages match none, which one search of the texts joined finds (``_Credit.anywhere``) in a fifth
+    of the time of one search a text. (The templates naming a wire are tried only on the few texts naming one.)"""
+    every, wireless = credits
+    joined = "\n".join(texts)
+    wireless = [c for c in wireless if c.anywhere(joined)]
+    return [c for c in every if c.names_wire or c in wireless], wireless
 
 
 def names_this_site(text: str, page: Page) -> bool:

@@ -12,6 +12,8 @@ Element = etree._Element
 
 CSS_ID = re.compile(r"[A-Za-z][\w-]*")  # an id (or class) that a CSS selector can name as written
 _IDS = etree.XPath("//*/@id", smart_strings=False)  # the same as "//@id" (only elements have attributes), a third faster
+KEPT_STEPS = 64  # a climb keeps the paths it passes when it makes this many steps at most...
+KEPT_CHARS = 2000  # ...from a path this long at most: far beyond a page's usual depth
 
 
 class Paths:
@@ -37,22 +39,39 @@ class Paths:
         if first is not None:
             return first or "html"
         parent = el.getparent()
-        made = self._parents.get(id(parent))
-        if made is None:
-            made = self._parents[id(parent)] = (parent, self._climb(parent))
+        above = self._climb(parent)
         step = self._step(el, parent)
-        return f"{made[1]} > {step}" if made[1] else step
+        return f"{above} > {step}" if above else step
 
     def _climb(self, el: Element) -> str:
-        """``el``'s path, "" for the <html> element: steps up to where a path starts."""
-        steps = []
-        while (first := self._first_step(el)) is None:
+        """``el``'s path, "" for the <html> element: steps up to where a path starts or to an ancestor whose path is
+        kept. The paths on the way are kept too when they are short (the link blocks' parents share most of their
+        ancestors); past ``KEPT_STEPS`` or ``KEPT_CHARS``, one path is joined and kept, as each kept path would be
+        as long as its depth (a page nested 100,000 deep would keep gigabytes)."""
+        asked = el
+        chain: list[Element] = []
+        steps: list[str] = []
+        while (made := self._parents.get(id(el))) is None and (first := self._first_step(el)) is None:
             parent = el.getparent()
-            steps.append(self._step(el, parent))
+            chain.append(el)
+            steps.append(self._step(el, parent))  # from the bottom up, as the index of children lets them go
             el = parent
-        if first:
-            steps.append(first)
-        return " > ".join(reversed(steps))
+        path = made[1] if made is not None else first
+        # Top first, so that the list lets go of the deepest element first. lxml frees an element whose parent is
+        # held at once, but climbs to a held ancestor for each other: letting go of a deep chain from the top costs
+        # the square of its depth (minutes for a page nested 100,000 deep).
+        chain.reverse()
+        steps.reverse()
+        if len(steps) > KEPT_STEPS or len(path) > KEPT_CHARS:
+            return self._keep(asked, " > ".join([path, *steps] if path else steps))
+        for child, step in zip(chain, steps):
+            path = self._keep(child, f"{path} > {step}" if path else step)
+        return path
+
+    def _keep(self, el: Element, path: str) -> str:
+        """``el``'s path, kept with ``el`` itself, so that the ``id`` it is keyed by stays ``el``'s."""
+        self._parents[id(el)] = (el, path)
+        return path
 
     def _first_step(self, el: Element) -> str | None:
         """The path when it starts at ``el``: "" at <html>, the tag and id where the id is the page's only one,
