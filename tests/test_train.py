@@ -69,3 +69,24 @@ def test_a_corpus_too_small_to_train_on_is_named_instead_of_a_traceback():
     assert too_small(enough) is None
     assert "originals from 2 site(s); it needs at least 5" in too_small(enough[3:])
     assert "republished pages" in too_small(enough[:7])
+
+
+def test_the_threshold_is_the_median_over_fold_assignments_each_shuffling_the_sites(monkeypatch):
+    import training.train as train_mod
+    from training import transfer
+
+    seen_folds, chosen = [], iter([0.81, 0.75, 0.77, 0.76, 0.79])
+
+    def fake_oof(estimator, X, y, groups, cv, method, params):
+        # every assignment keeps each site in one fold, and no two assignments are the same
+        folds = tuple(tuple(sorted({groups[i] for i in test})) for _, test in cv.split(X, y, groups))
+        assert all(len({groups[i] for i in test} & {groups[i] for i in tr}) == 0 for tr, test in cv.split(X, y, groups))
+        seen_folds.append(folds)
+        return np.column_stack([1 - y * 0.5, y * 0.5 + 0.25])
+
+    monkeypatch.setattr(train_mod, "cross_val_predict", fake_oof)
+    monkeypatch.setattr(train_mod.evaluate, "choose_threshold", lambda y, p, target: next(chosen))
+    pages = [Example(id=f"p{i}", group=f"site{i % 25}.example", label=i % 2, features=np.zeros(3), kind="html",
+                     family="original" if i % 2 == 0 else "wire_farm", lang="en", source="s") for i in range(100)]
+    assert train_mod.oof_threshold(pages, transfer.Recipe()) == 0.77  # the median of the five, not the first
+    assert len(seen_folds) == train_mod.OOF_ASSIGNMENTS and len(set(seen_folds)) == train_mod.OOF_ASSIGNMENTS
