@@ -79,8 +79,7 @@ def byline_from_text(line: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _credit_opening() -> re.Pattern[str]:
-    labels = "|".join(re.escape(x) for x in sorted(load("attribution")["source_labels"], key=len, reverse=True))
-    return re.compile(rf"^(?:{labels})\s*[:：]", re.I)
+    return re.compile(rf"^(?:{pattern('attribution', 'source_labels').pattern})\s*[:：]", re.I)
 
 
 CREDIT_OPENING_CHARS = 40  # 'This article was originally published on X' opens so; a reference ends '[originally published in'

@@ -298,11 +298,11 @@ class SourceLine(SignalUnit):
     def score(self, page: Page) -> Signal:
         best: tuple[float, str, str, Where] = (0.0, "", "", known(None))
         segments = [(text, where) for text, where in credit_segments(page) if len(text) <= _SEGMENT_MAX]
-        test, labels, origins = _source_words()
+        test, labels, origins, pointers = _source_words()
         found = test.found_in_each([text.lower() for text, _ in segments])
         for (text, where), words in zip(segments, found):
-            is_labelled, has_origin = not words.isdisjoint(labels), not words.isdisjoint(origins)
-            for value, kind, line in self._readings(text, page, is_labelled, has_origin):
+            flags = (not words.isdisjoint(labels), not words.isdisjoint(origins), not words.isdisjoint(pointers))
+            for value, kind, line in self._readings(text, page, *flags):
                 if value > best[0]:
                     best = (value, kind, line, where)
         if best[0] == 0:
@@ -310,31 +310,34 @@ class SourceLine(SignalUnit):
         value, kind, line, where = best
         return self.found(value, f'{kind} line "{line}"', where(), _source_facts(normalize(line), page))
 
-    def _readings(self, text: str, page: Page, labelled: bool, origin: bool) -> Iterator[tuple[float, str, str]]:
-        """(value, kind, the line as shown) for each way ``text`` names a source; ``labelled`` and ``origin``: whether
-        its lower case holds a source label or an origin phrase, which the patterns need."""
+    def _readings(self, text: str, page: Page, labelled: bool, origin: bool,
+                  points: bool) -> Iterator[tuple[float, str, str]]:
+        """(value, kind, the line as shown) for each way ``text`` names a source; ``labelled``, ``origin`` and
+        ``points``: whether its lower case holds a source label, an origin phrase or a 'Continue reading at', which
+        the patterns need."""
         for m in (_source_label().finditer(text) if labelled else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value:
                 yield value, "source", text[m.start():m.end()] + named
-        m = _via().match(text)
-        if m and _source_value(m.group(1), page) >= 0.6:  # "via Reuters", not "Via E-Mail teilen"
-            yield 0.6 * _source_value(m.group(1), page), "via", text
-        m = _read_at().match(text)
-        if m and _source_value(m.group(1), page) >= 0.6:  # "Read more at Reuters", not "Read more at the CDC's site"
-            yield _source_value(m.group(1), page), "read-at", text
+        # "via Reuters" (a pointer, weighed less), not "Via E-Mail teilen"; "Read more at Reuters", not "Read more at the
+        # CDC's site": the pointed-at name must look like an outlet.
+        for form, weight, kind, asked in ((_via(), 0.6, "via", True), (_read_at(), 1.0, "read-at", points)):
+            m = form.match(text) if asked else None
+            if m and (value := _source_value(m.group(1), page)) >= 0.6:
+                yield weight * value, kind, text
         m = origin and _origin().search(text)
         if m and _origin_credit(text, m) and not self_credit(text[m.end():], page):
             yield 0.9, "origin", text
 
 
 @lru_cache(maxsize=1)
-def _source_words() -> tuple[Phrases, frozenset[str], frozenset[str]]:
-    """The source labels and the origin phrases (lower-cased) as one test, and each list: one pass for both."""
-    labels, origins = (frozenset(p.lower() for p in load("attribution")[key] if p)
-                       for key in ("source_labels", "origin_phrases"))
-    return Phrases(labels | origins), labels, origins
+def _source_words() -> tuple[Phrases, frozenset[str], frozenset[str], frozenset[str]]:
+    """The source labels, the origin phrases and the read-at pointers (lower-cased) as one test, and each list: one
+    pass for all three, and the patterns run only on the texts that hold their words."""
+    labels, origins, pointers = (frozenset(p.lower() for p in load("attribution")[key] if p)
+                                 for key in ("source_labels", "origin_phrases", "read_at_labels"))
+    return Phrases(labels | origins | pointers), labels, origins, pointers
 
 
 def _source_facts(line: str, page: Page) -> Facts:
