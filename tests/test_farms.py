@@ -126,6 +126,14 @@ def test_family_html_basics(family, seed):
         assert para_share(text, art.paragraphs) >= PARA_SHARE.get(family, 0.6)
 
 
+def test_clones_never_come_as_text_dumps_unasked():
+    """A clone's text dump is the original's text: a training label nothing on the page could support."""
+    drawn = [generate(ART_HTML, HEADLINES, random.Random(s), family=fam) for s in range(40) for fam in ("site_clone", "link_farm")]
+    assert not any(p.kind == "text" for p in drawn if p.family == "site_clone")
+    assert any(p.kind == "text" for p in drawn if p.family == "link_farm")
+    assert generate(ART_HTML, HEADLINES, random.Random(1), family="site_clone", as_text=True).kind == "text"
+
+
 def test_deterministic_and_seed_sensitive():
     for family in ALL:
         a = generate(ART, HEADLINES, random.Random(42), family=family, as_text=False)

@@ -23,7 +23,7 @@ from .frames import Frame, frame_of
 from .model import Article, FarmPage, Headline
 from .textdump import to_text_dump as _to_text_dump
 
-__all__ = ["Article", "Headline", "FarmPage", "Frame", "FAMILIES", "FRAME_P", "generate", "to_text_dump"]
+__all__ = ["Article", "Headline", "FarmPage", "Frame", "FAMILIES", "FRAME_P", "TEXT_DUMPS", "generate", "to_text_dump"]
 
 Builder = Callable[[Article, list[Headline], random.Random], FarmPage]
 
@@ -34,6 +34,8 @@ FAMILIES: dict[str, Builder] = {m.FAMILY: m.build for m in _MODULES}
 FRAME_P: dict[str, tuple[float, float] | None] = {m.FAMILY: m.FRAME_P for m in _MODULES}
 """Per family, the range from which each page draws its probability of running on a real frame
 (None: the family keeps its own markup, as a clone keeps the outlet's)."""
+TEXT_DUMPS: dict[str, bool] = {m.FAMILY: getattr(m, "TEXT_DUMPS", True) for m in _MODULES}
+"""Per family, whether its pages also come as text dumps (not a clone's: see ``site_clone.TEXT_DUMPS``)."""
 
 TEXT_DUMP_P = 0.2
 SAME_LANG_P = (0.3, 0.9)  # how often a farm picks a theme in the article's language
@@ -49,7 +51,8 @@ def generate(article: Article, headlines: list[Headline], rng: random.Random,
     """Build one farm page for ``article``.
 
     family=None picks a family at random; as_text=None returns the text dump
-    instead of the HTML about 20 % of the time (same family name, kind="text").
+    instead of the HTML about 20 % of the time (same family name, kind="text"), never for a family
+    whose TEXT_DUMPS is False.
     With ``frames`` (real pages of other sites than the article's), a share of pages drawn from the
     family's FRAME_P range runs on one of them instead of the family's template.
     """
@@ -65,6 +68,7 @@ def generate(article: Article, headlines: list[Headline], rng: random.Random,
             page = dataclasses.replace(page, content=framed[0], frame=framed[1].site)
     if as_text is None:
         as_text = rng.random() < TEXT_DUMP_P * rng.uniform(0.5, 1.5)  # drawn per page, the originals' share on average
+        as_text = as_text and TEXT_DUMPS[family]  # drawn all the same, so that every family's pages stay as they were
     if as_text and page.kind == "html":
         page = dataclasses.replace(page, content=to_text_dump(page.content, rng), kind="text")
     return page

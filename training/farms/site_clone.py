@@ -22,6 +22,7 @@ from .model import Article, FarmPage, Headline
 
 FAMILY = "site_clone"
 FRAME_P: tuple[float, float] | None = None  # a clone keeps the outlet's own markup: it is its own real frame
+TEXT_DUMPS = False  # a clone's text dump is the original's own text: no page-alone evidence, only a cross-check tells
 
 _SECTIONS = ["World", "Politics", "Business", "Sport", "Culture", "Opinion", "Science", "Tech", "Health", "Local",
              "Lifestyle", "Travel", "Economy", "Video"]
