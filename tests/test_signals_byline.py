@@ -219,3 +219,17 @@ def test_a_signers_homepage_in_its_own_element_is_no_spam():
     stranger = '<span class="author">Henning Lobin</span> <span class="author-url">www.best-casino-bonus.com</span>'
     assert BylineSpam().score(page(both, body=STORY)).value == 0
     assert BylineSpam().score(page(stranger, body=STORY)).value == 1.0
+
+
+@pytest.mark.parametrize("slot", ['<div class="post-author">Last Updated: October 3, 2024</div>',
+                                  '<div class="post-author">Last Updated <time datetime="2024-10-03">Oct 3, 2024</time></div>',
+                                  '<span class="byline">Updated: 3 Oct 2024</span>'])
+def test_a_date_in_the_author_slot_is_no_byline(slot):
+    """Themes put 'Last Updated' where the author goes; cleaned of its date it looked like a two-word name."""
+    p = page(slot, body=STORY)
+    assert p.bylines == [] and BylinePerson().score(p).value == 0
+
+
+def test_a_byline_that_starts_like_a_date_label_stays():
+    assert [b.text for b in page('<span class="byline">Posted by Maria Garcia</span>', body=STORY).bylines] == [
+        "Maria Garcia"]

@@ -139,6 +139,13 @@ def dated_label(line: str) -> date | None:
     return parse_date(line[m.end():])
 
 
+def _date_only(text: str) -> bool:
+    """'Last Updated: October 3, 2024', or 'Last Updated' beside its <time>: a theme's date in an author slot."""
+    m = pattern("page", "date_labels").match(text)
+    rest = text[m.end():].strip(" :：") if m else None
+    return rest is not None and (not rest or parse_date(rest) is not None)
+
+
 class Bylines:
     """The bylines a builder finds, in order, each name once (case-insensitively)."""
 
@@ -148,6 +155,7 @@ class Bylines:
 
     def add(self, name: str, source: str, locator: str | None = None) -> None:
         name = normalize(name).strip(" ,|")
-        if name and name.lower() not in self._seen and len(name) <= MAX_NAME_CHARS and not name.startswith("http"):
+        if (name and name.lower() not in self._seen and len(name) <= MAX_NAME_CHARS and not name.startswith("http")
+                and not _date_only(name)):
             self._seen.add(name.lower())
             self.found.append(Located(name, source, locator))
