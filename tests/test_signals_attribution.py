@@ -297,3 +297,23 @@ def test_a_portal_crediting_another_outlet_with_a_similar_name_is_no_self_credit
     own = page(LONG, after="<p>来源：中国青年网</p>", url="https://news.youth.cn/gn/202405/t1.htm")
     own.site_names.append(Located("中国青年网", "meta og:site_name"))
     assert SourceLine().score(own).value == 0
+
+
+@pytest.mark.parametrize("bar", ["2024-05-02 10:22 来源：半月谈 浏览：1203", "02.05.2024, 10:22 | Źródło: Interia",
+                                 "02.05.2024 10:22 Источник: Фонтанка"])
+def test_a_source_in_the_story_s_dated_info_bar_credits_the_story(bar):
+    """A portal's repost names its origin beside the date; the name need not look like an outlet's."""
+    for build in (page, dump):
+        assert SourceLine().score(build([bar] + LONG)).value >= 0.6
+
+
+@pytest.mark.parametrize("credit", ["Source: Zillow", "Źródło: Interia", "来源：半月谈"])
+def test_the_same_name_without_a_date_beside_it_is_weak(credit):
+    """Under a chart or a table, 'Source: Zillow' credits data: a short unknown name alone stays weak."""
+    assert 0 < SourceLine().score(page(LONG[:3] + [credit] + LONG[3:])).value < 0.5
+
+
+def test_a_dated_source_line_in_prose_is_no_info_bar():
+    line = ("Source: Zillow, whose survey of 2,000 owners was published on March 3, 2024, found that prices in the "
+            "county rose for the fourth year running.")
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value < 0.5
