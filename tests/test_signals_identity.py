@@ -6,6 +6,7 @@ import pytest
 
 from detector.page import Page, parse_html, registrable_domain
 from detector.signals.identity import CategoryUnrelated, SiteNamesDisagree, SiteThemeUnrelated, names_agree
+from detector.text_page import parse_text
 
 STORY = " ".join([
     "The president arrived in Paris on Tuesday for a three-day state visit, the first by a head of state since the summit.",
@@ -516,3 +517,32 @@ def test_the_evidence_names_the_trade_that_the_story_never_mentions():
             f"<div class='content'><p>{story}</p></div></body></html>")
     s = CategoryUnrelated().score(parse_html(html, "https://www.usedgymkit.example/scams/rentals/"))
     assert s.value == 1 and "'Smile Dental Clinic'" in s.evidence
+
+
+def _footer_only(holder: str, story: str = STORY):
+    """A bought theme's page whose only name for its site is the footer's copyright holder, and that page's dump."""
+    html = (f"<html><head><title>President begins state visit to France</title></head><body><nav><a href='/'>Home</a> "
+            f"<a href='/news/'>News</a></nav><h1>President begins state visit to France</h1><div class='content'><p>{story}</p>"
+            f"</div><footer>Copyright © 2025 {holder}. All rights reserved.</footer></body></html>")
+    text = (f"Home | News\n\nPresident begins state visit to France\n\nMay 2, 2024\n\n{story}\n\n"
+            f"Contact | Privacy | Terms\nCopyright © 2025 {holder}. All rights reserved.\n")
+    return parse_html(html, "https://www.harborcompass.example/news/1"), parse_text(text, "https://www.harborcompass.example/news/1")
+
+
+def test_a_copyright_holder_named_for_a_trade_gives_the_site_its_theme():
+    for page in _footer_only("Harbor Compass Plumbing Services"):
+        s = SiteThemeUnrelated().score(page)
+        assert s.value == 1 and "plumbing" in s.evidence and "copyright" in s.evidence
+
+
+@pytest.mark.parametrize("holder", ["Harbor Compass Media Group Ltd", "Harbor Compass Plumbing Services Ltd", "Gannett Co., Inc."])
+def test_a_parent_or_a_legal_form_in_the_copyright_line_gives_no_theme(holder):
+    """A holder with a legal form is as likely the owner as the site: it weighs too little to accuse."""
+    for page in _footer_only(holder):
+        assert SiteThemeUnrelated().score(page).value == 0
+
+
+def test_a_trade_s_copyright_over_its_own_trade_is_no_evidence():
+    own = STORY.replace("state visit", "plumbing trade fair").replace("talks", "plumbing talks")
+    for page in _footer_only("Harbor Compass Plumbing Services", own):
+        assert SiteThemeUnrelated().score(page).value == 0

@@ -30,6 +30,9 @@ _SOURCE_WEIGHT = {
     "copyright": 0.4, "title suffix": 0.3, "meta twitter:site": 0.3,
 }
 _STRONG = 0.5  # a name from a weaker source (a title suffix, a photo credit's ©, a handle) can confirm but not accuse
+# A copyright holder named for a trade ('© 2025 Harbor Compass Plumbing Services') is the business itself, and in a
+# text dump often the only name left: it may give the site a theme. Parents and legal forms weigh less (_site_names).
+_THEME_WEIGHT = _SOURCE_WEIGHT["copyright"]
 _MIN_WORDS = 120  # below this a text is too short to say what it is about
 _COMPACT = re.compile(r"[^\w]|_", re.UNICODE)
 
@@ -340,7 +343,7 @@ def _trade_names(page: Page) -> list[tuple[str, Located, set[str]]]:
     themed = []
     for name, loc, weight in _site_names(page):
         words = {x for x in tokens(name) if x not in w["media"] and x not in w["corporate"]}
-        if weight >= 0.5 and words & w["business"]:
+        if weight >= _THEME_WEIGHT and words & w["business"]:
             themed.append((name, loc, words))
     return themed
 
