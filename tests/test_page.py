@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from located import assert_lines_found
 
 from detector.page import parse_html, soup_of
+from detector.text_page import parse_text
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 EDGE_CASES = [
@@ -151,3 +152,15 @@ def test_a_logo_names_its_site(alt):
     page = parse_html(f'<html><body><header><a href="/"><img class="site-logo" alt="{alt}" src="l.png"></a></header>'
                       "<p>Story text here.</p></body></html>", "https://www.dailycourier.com/a")
     assert [s.text for s in page.site_names if s.source == "logo"] == [alt]
+
+
+@pytest.mark.parametrize("crumb, section", [("Current position: Home &gt; Product News &gt; text", "Product News"),
+                                            ("当前位置：首页 &gt; 行业资讯 &gt; 正文", "行业资讯"),
+                                            ("You are here: Home &gt; Travel Guide", "Travel Guide")])
+def test_a_breadcrumb_s_leaf_naming_the_page_type_is_no_section(crumb, section):
+    """Site-group CMS themes end their breadcrumb with 'text' / '正文': the page type, not where the story is filed."""
+    html = (f"<html><head><title>Storm</title></head><body><div class='crumb'>{crumb}</div><h1>Storm hits coast</h1>"
+            "<div class='content'><p>A storm hit the coast on Tuesday, cutting power to thousands of homes.</p></div></body></html>")
+    assert parse_html(html, "https://farm.example/a/1.html").section.text == section
+    dump = f"Northwind Plumbing\n\n{crumb.replace('&gt;', '>')}\n\nStorm hits coast\n\nA storm hit the coast on Tuesday, cutting power."
+    assert parse_text(dump, "https://farm.example/a/1.html").section.text == section

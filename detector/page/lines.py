@@ -56,6 +56,22 @@ def breadcrumb_from_text(text: str) -> list[str] | None:
     return None
 
 
+MAX_SECTION_CHARS = 40  # a category name, not a headline
+
+
+def breadcrumb_section(items: list[str], headline: str, title: str) -> str | None:
+    """A breadcrumb's last category: not its home, the story's own headline or title, nor a leaf that names the page
+    type ('Home > Product News > text', '首页 > 行业资讯 > 正文')."""
+    leaves = _breadcrumb_leaves()
+    cats = [x for x in items[1:] if len(x) <= MAX_SECTION_CHARS and x not in (headline, title) and x.lower() not in leaves]
+    return cats[-1] if cats else None
+
+
+@lru_cache(maxsize=1)
+def _breadcrumb_leaves() -> frozenset[str]:
+    return frozenset(x.lower() for x in load("page")["breadcrumb_leaves"])
+
+
 @lru_cache(maxsize=1)
 def _separator_pattern() -> re.Pattern[str]:
     seps = sorted(load("page")["breadcrumb_separators"], key=len, reverse=True)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lexicons import load, pattern
+from ..lexicons import pattern
 from ..text import is_headline, parse_date, word_count
 from .dump import (MAX_DATE_LINE_WORDS, MAX_SUBHEADING_WORDS, NUMBERING, clean, headline_index, is_nav, is_prose,
                    main_run, numbered_links, split_references, strip_date, title_line, unwrap)
-from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, byline_from_text, copyright_holder, credit_line,
-                    dated_label, last_copyright, title_parts)
+from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, breadcrumb_section, byline_from_text, copyright_holder,
+                    credit_line, dated_label, last_copyright, title_parts)
 from .model import Link, LinkBlock, Located, Page, PageDate
 from .urls import addresses, registrable_domain
 
@@ -37,7 +37,6 @@ MAX_SITE_NAME_WORDS = 8  # ...and a few words
 HEADER_LINES = 4  # the site's name heads the page, above any menu
 BREADCRUMB_TOP_LINES = 60  # a breadcrumb sits above the headline, near the top
 MAX_ARROW_ITEMS = 6  # an unlabelled "A > B > C" longer than this is a list, not a path
-MAX_SECTION_CHARS = 40  # a category name, not a headline
 MAX_BYLINE_LINE_WORDS = 20  # a longer line is prose that may mention "by"
 BYLINE_LINES_AFTER = 3  # a byline may close the text: read this many lines past its end
 MAX_ITEM_WORDS = 25  # a block's headline line; longer is a teaser paragraph
@@ -111,11 +110,9 @@ def _read_breadcrumb(page: Page, before: int) -> None:
             continue  # "Currently trending: …" is no "Current: …"
         if items and (label or (_ARROWS.search(line) and len(items) <= MAX_ARROW_ITEMS)):
             page.breadcrumb, page.breadcrumb_items = Located(line, "visible text", f"line {i + 1}"), items
-            leaves = {x.lower() for x in load("text_page")["breadcrumb_leaves"]}
-            cats = [x for x in items[1:] if len(x) <= MAX_SECTION_CHARS and x not in (page.headline, page.title)
-                    and x.lower() not in leaves]
-            if cats:
-                page.section = Located(cats[-1], "breadcrumb", f"line {i + 1}")
+            section = breadcrumb_section(items, page.headline, page.title)
+            if section:
+                page.section = Located(section, "breadcrumb", f"line {i + 1}")
             return
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...lexicons import load, pattern
 from ...text import normalize, parse_date
-from ..lines import breadcrumb_from_text, last_copyright, title_parts
+from ..lines import breadcrumb_from_text, breadcrumb_section, last_copyright, title_parts
 from ..model import Located
 from ..selectors import ARCHIVE_TOOLBAR_ID, BREADCRUMB_TAGS, BREADCRUMB_TYPE, HEADER_HINTS, LOGO_HINT, SITE_TYPES, Hint
 from ..urls import is_home_path
@@ -25,7 +25,6 @@ LOGO_LINK_PARENTS = 3  # how far up its link home may be
 BREADCRUMB_LINKS = (2, 8)  # a breadcrumb element without separators: this many links...
 MAX_BREADCRUMB_CHARS = 200  # ...and this much text
 BREADCRUMB_TOP_LINES = 80  # a labelled breadcrumb line sits near the top
-MAX_SECTION_CHARS = 40  # a category name, not a headline
 
 
 def read_site_names(tree: Tree, meta: dict[str, list[str]], jsonld: list[dict], title: str,
@@ -169,7 +168,5 @@ def read_section(meta: dict[str, list[str]], breadcrumb: Located | None, items: 
     for key in load("page")["section_meta"]:
         if meta.get(key):
             return Located(meta[key][0], f"meta {key}")
-    cats = [x for x in items[1:] if len(x) <= MAX_SECTION_CHARS and x not in (headline, title)]
-    if cats:
-        return Located(cats[-1], "breadcrumb", breadcrumb.locator if breadcrumb else None)
-    return None
+    section = breadcrumb_section(items, headline, title)
+    return Located(section, "breadcrumb", breadcrumb.locator if breadcrumb else None) if section else None
