@@ -21,6 +21,7 @@ from ..page import Located, Page, page_view, registrable_domain
 from ..text import cjk_share, normalize, tokens, word_count
 from .base import Signal, SignalUnit
 
+Weighed = tuple[str, Located, float]  # a site's name, where the page gives it, how much that place says of identity
 # How much a name source says about the site's identity. twitter:site is a handle, a JSON-LD
 # publisher or a copyright holder is often the parent company, a title suffix is often a section.
 _SOURCE_WEIGHT = {
@@ -181,18 +182,31 @@ def names_agree(a: str, b: str) -> bool:
         return True
     if cjk_share(ca) > 0.5 and cjk_share(cb) > 0.5:
         return len(_bigrams(ca) & _bigrams(cb)) >= 1
+    return _share_a_word(a, b, ca, cb) or _abbreviates(a, b, ca, cb) or _near_spelling(ca, cb)
+
+
+def _share_a_word(a: str, b: str, ca: str, cb: str) -> bool:
+    """A word of three letters or more that is no legal form or media word, in both names; or a word of one in the
+    other folded, as a domain spells it: 'País' of 'Nuestro País' in elpais.cr."""
     skip = _words()["corporate"] | _words()["media"]
     wa = {x for x in _raw_words(a) if len(x) >= 3 and x not in skip}
     wb = {x for x in _raw_words(b) if len(x) >= 3 and x not in skip}
-    # A word is looked for in the other name folded, as a domain spells it: 'País' of 'Nuestro País' in elpais.cr.
-    if wa & wb or any(len(x) >= 4 and _compact(x) in cb for x in wa) \
-            or any(len(x) >= 4 and _compact(x) in ca for x in wb):
-        return True
+    return bool(wa & wb) or any(len(x) >= 4 and _compact(x) in cb for x in wa) \
+        or any(len(x) >= 4 and _compact(x) in ca for x in wb)
+
+
+def _abbreviates(a: str, b: str, ca: str, cb: str) -> bool:
+    """One name is the other's acronym ('FAZ'), or one short word that spells the other's words ('pirsch' for
+    'PIRSCH Digital')."""
+    short, long_ = sorted((ca, cb), key=len)
     if len(short) >= 2 and short in (_acronym(a), _acronym(b)) and short != long_:
         return True
-    if any(len(c) <= 12 and " " not in x.strip() and _spells(c, [_compact(w) for w in _raw_words(y)])
-           for c, x, y in ((ca, a, b), (cb, b, a))):
-        return True
+    return any(len(c) <= 12 and " " not in x.strip() and _spells(c, [_compact(w) for w in _raw_words(y)])
+               for c, x, y in ((ca, a, b), (cb, b, a)))
+
+
+def _near_spelling(ca: str, cb: str) -> bool:
+    """Most letter pairs in common (Dice coefficient of bigrams): a spelling variant or a typo."""
     ba, bb = _bigrams(ca), _bigrams(cb)
     return bool(ba and bb) and 2 * len(ba & bb) / (len(ba) + len(bb)) >= 0.7
 
@@ -265,7 +279,7 @@ def own_address(page: Page) -> tuple[str | None, str | None]:
 
 
 @page_view
-def _site_names(page: Page) -> list[tuple[str, Located, float]]:
+def _site_names(page: Page) -> list[Weighed]:
     """The page's names for its site with how much each says about the site's identity.
 
     A parent company ('© 2024 Gannett', 'Part of the Axel Springer group', a known media group) weighs
@@ -302,29 +316,14 @@ class SiteNamesDisagree(SignalUnit):
     description = "The site's own names (domain, og:site_name, JSON-LD, title suffix, logo, copyright) name different sites."
 
     def score(self, page: Page) -> Signal:
-        names = _site_names(page)
         labels = host_labels(*own_address(page))
-        clusters: list[list[tuple[str, Located, float]]] = []  # greedy clusters of names that agree
-        for item in names:
-            for cl in clusters:
-                if any(names_agree(item[0], other) for other, *_ in cl):
-                    cl.append(item)
-                    break
-            else:
-                clusters.append([item])
-        clusters = [cl for cl in clusters if max(w for *_, w in cl) >= _STRONG]
+        clusters = [cl for cl in _agreeing(_site_names(page)) if max(w for *_, w in cl) >= _STRONG]
         if not clusters:
             return self.nothing()
         home = [cl for cl in clusters if any(names_agree(n, lb) for n, *_ in cl for lb in labels)]
         ref = home[0] if home else max(clusters, key=lambda cl: sum(w for *_, w in cl))
-        # Names in two scripts ('Коммерсантъ', 'Kommersant Publishing') that do not agree transliterated are unknown, not foreign.
-        foreign = [cl for cl in clusters if cl is not ref and not any(cl is h for h in home)
-                   and any(_same_script(n, m) for n, *_ in cl for m, *_ in ref)]
-        # A domain that none of the names spell is weak evidence on its own (a clone under a new
-        # domain, but also a magazine on its publisher's domain); it adds to, never makes, a score.
-        # A blog platform's domain and a name in another script than the domain say nothing.
-        lone_domain = bool(labels) and not home and own_address(page)[1] not in _hosting_platforms() \
-            and any(_script(n) == _script(lb) for n, *_ in ref for lb in labels)
+        foreign = _foreign(clusters, ref, home)
+        lone_domain = bool(labels) and not home and _domain_tells(page, ref, labels)
         value = 0.5 * sum(max(w for *_, w in cl) for cl in foreign) + 0.25 * lone_domain
         if not foreign and not (lone_domain and len(ref) >= 2):
             return self.nothing()
@@ -332,6 +331,33 @@ class SiteNamesDisagree(SignalUnit):
         domain = f" vs domain {own_address(page)[1]}" if labels else ""
         locator = next((loc.locator for cl in foreign for _, loc, _ in cl if loc.locator), None)
         return self.found(min(1.0, value), "site names disagree: " + " vs ".join(shown) + domain, locator)
+
+
+def _foreign(clusters: list[list[Weighed]], ref: list[Weighed], home: list[list[Weighed]]) -> list[list[Weighed]]:
+    """The clusters that name another site than the reference, or than the domain. Names in two scripts
+    ('Коммерсантъ', 'Kommersant Publishing') that do not agree transliterated are unknown, not foreign."""
+    return [cl for cl in clusters if cl is not ref and not any(cl is h for h in home)
+            and any(_same_script(n, m) for n, *_ in cl for m, *_ in ref)]
+
+
+def _agreeing(names: list[Weighed]) -> list[list[Weighed]]:
+    """Greedy clusters of names that agree, in page order: each name joins the first cluster holding a name it agrees with."""
+    clusters: list[list[Weighed]] = []
+    for item in names:
+        home = next((cl for cl in clusters if any(names_agree(item[0], other) for other, *_ in cl)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    return clusters
+
+
+def _domain_tells(page: Page, ref: list[Weighed], labels: list[str]) -> bool:
+    """Whether a domain that none of the names spell says anything. Alone it is weak (a clone under a new domain, but
+    also a magazine on its publisher's domain): it adds to a score, never makes one. A blog platform's domain, and
+    names in another script than the domain, say nothing."""
+    return own_address(page)[1] not in _hosting_platforms() \
+        and any(_script(n) == _script(lb) for n, *_ in ref for lb in labels)
 
 
 @page_view
