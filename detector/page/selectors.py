@@ -31,6 +31,12 @@ class Hint:
         self._words = CaselessWords(words) if all(re.fullmatch(r"[\w -]+", w) for w in words) else None
         self._seen: dict[str, bool] = {}
 
+    @classmethod
+    def any_of(cls, words: Iterable[str]) -> Hint:
+        """A hint that any of ``words`` occurs, in any case."""
+        words = tuple(words)
+        return cls("(?i)" + "|".join(map(re.escape, words)), words)
+
     def __call__(self, text: str) -> bool:
         found = self._seen.get(text)
         if found is None:
@@ -91,10 +97,10 @@ AUTHOR_TAGS = ("span", "div", "p", "a", "address", "li", "strong")
 # date, so dates skip only the others. The page's wrappers (a body's 'right-sidebar') are no aside.
 ASIDE_TAGS = ("form", "footer", "aside")
 ASIDE_WORDS = ("comment", "review", "footer", "sidebar", "respond", "reply", "testimonial", "related")
-ASIDE_CLASSES = Hint("(?i)" + "|".join(ASIDE_WORDS), ASIDE_WORDS)
+ASIDE_CLASSES = Hint.any_of(ASIDE_WORDS)
 DATE_ASIDE_TAGS = tuple(t for t in ASIDE_TAGS if t != "footer")
 DATE_ASIDE_WORDS = tuple(w for w in ASIDE_WORDS if w != "footer")
-DATE_ASIDE_CLASSES = Hint("(?i)" + "|".join(DATE_ASIDE_WORDS), DATE_ASIDE_WORDS)
+DATE_ASIDE_CLASSES = Hint.any_of(DATE_ASIDE_WORDS)
 NEVER_ASIDE = frozenset({"html", "body", "main"})
 
 # Captions and credit boxes: a "Source: Reuters" there credits a photo or a chart, not the story.
