@@ -317,3 +317,14 @@ def test_a_dated_source_line_in_prose_is_no_info_bar():
     line = ("Source: Zillow, whose survey of 2,000 owners was published on March 3, 2024, found that prices in the "
             "county rose for the fourth year running.")
     assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value < 0.5
+
+
+def test_an_article_address_given_with_a_source_s_name_names_another_outlet():
+    line = "Source: Wirecutter: Reviews for the Real World (https://www.nytimes.com/wirecutter/reviews/best-wireless-earbuds/)"
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value >= 0.8
+
+
+@pytest.mark.parametrize("line", ["Quelle: Statista (https://www.statista.com/statistics/1234/heating/)",
+                                  "Source: our survey team (https://www.dailyherald.com/surveys/2024)"])
+def test_a_data_office_s_or_the_site_s_own_address_with_a_source_stays_as_it_was(line):
+    assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value < 0.5

@@ -321,8 +321,9 @@ class SourceLine(SignalUnit):
         for m in (_source_label().finditer(text) if labelled else ()):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
-            if value == UNKNOWN_SOURCE and _info_bar(text, m.start(), m.end() + len(named)):
-                value = DATED_SOURCE
+            if value == UNKNOWN_SOURCE:
+                value = max(_cited_address(text[m.end():], page),
+                            DATED_SOURCE if _info_bar(text, m.start(), m.end() + len(named)) else value)
             if value:
                 yield value, "source", text[m.start():m.end()] + named
         # "via Reuters" (a pointer, weighed less), not "Via E-Mail teilen"; "Read more at Reuters", not "Read more at the
@@ -437,14 +438,31 @@ def _source_value(named: str, page: Page) -> float:
         return 0.0 if wire_site(page) or _picture_credit(named) else 1.0
     if pattern(lex, "internet_sources", whole_words=True).fullmatch(named):
         return 0.8
-    first = named.split()[0]
-    domain = _domain_of(first)
-    if domain:  # sites are cited for facts too: a bare domain says less than an article's address
-        article = len(urlsplit(first if "//" in first else "//" + first).path) > 1
-        return (0.8 if article else 0.6) if _elsewhere(domain, page) else 0.0
+    address = _address_value(named.split()[0], page)
+    if address is not None:
+        return address
     if pattern(lex, "outlet_words", whole_words=True).search(named) or _cjk_outlet().search(named):
         return 0.6
     return UNKNOWN_SOURCE if word_count(named) <= 6 else 0.0
+
+
+def _address_value(token: str, page: Page) -> float | None:
+    """How strongly an address names another publisher (None: no address). Sites are cited for facts too: a bare
+    domain says less than an article's address."""
+    domain = _domain_of(token)
+    if not domain:
+        return None
+    article = len(urlsplit(token if "//" in token else "//" + token).path) > 1
+    return (0.8 if article else 0.6) if _elsewhere(domain, page) else 0.0
+
+
+_ADDRESS = re.compile(r"https?://[^\s()（）<>\"']+")
+
+
+def _cited_address(rest: str, page: Page) -> float:
+    """'Source: Wirecutter: Reviews for the Real World (https://www.nytimes.com/wirecutter/…)': the address that a
+    source's name is given with says where the story is from, though the name does not look like an outlet's."""
+    return max((_address_value(m.group(0), page) or 0.0 for m in _ADDRESS.finditer(rest)), default=0.0)
 
 
 @lru_cache(maxsize=1)
