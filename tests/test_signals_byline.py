@@ -28,6 +28,18 @@ def test_clean_byline_drops_labels_and_dates():
     assert clean_byline("TAG24") == "TAG24"
 
 
+@pytest.mark.parametrize("raw, name", [("January 28, 2024 | Quickstart Newsroom", "Quickstart Newsroom"),
+                                       ("2024-03-05 · By Jane Doe", "Jane Doe")])
+def test_clean_byline_drops_a_date_printed_before_the_name(raw, name):
+    """Themes print the date first; the name after it was cut off and 'January' read as the byline."""
+    assert clean_byline(raw) == name
+
+
+def test_a_desk_byline_after_the_date_is_still_a_brand():
+    s = BylineNotPerson().score(page('<span class="author">January 28, 2024 | Quickstart Newsroom</span>', body=STORY))
+    assert s.value > 0 and "Quickstart Newsroom" in s.evidence
+
+
 def test_admin_placeholder_scores_full():
     s = BylineNotPerson().score(page('<div class="info">Author: admin</div>', site="Golden Wealth Academy",
                                      url="http://goldenwealth.xyz/a/1.html"))

@@ -10,7 +10,8 @@
 
 from .html import parse_html
 from .html.soup import HTMLBuilder, soup_of
-from .lines import BARS, breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts
+from .lines import (BARS, breadcrumb_from_text, byline_from_text, copyright_holder, dated_label, title_parts,
+                    without_leading_date)
 from .model import Link, LinkBlock, Located, Page, PageDate, page_view
 from .selectors import DROP
 from .text import parse_text
@@ -20,4 +21,4 @@ _DROP = DROP  # the old private name, still imported by the report (and by branc
 
 __all__ = ["BARS", "DROP", "HTMLBuilder", "Link", "LinkBlock", "Located", "Page", "PageDate", "absolute", "addresses",
            "breadcrumb_from_text", "byline_from_text", "copyright_holder", "dated_label", "page_view", "parse_html",
-           "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived"]
+           "parse_text", "registrable_domain", "soup_of", "title_parts", "unarchived", "without_leading_date"]

@@ -19,10 +19,6 @@ _MARKER = re.compile(r"\[(\d+)\]")  # lynx/w3m link numbers
 _JUNK_MARKER = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|_+)\]", re.I)
 _BULLET = re.compile(r"^(?:[*+•·▪►o-](?=\s)|[•·▪►])\s*")
 NUMBERING = re.compile(r"^\d{1,2}[.)、]\s*")  # "1. ", "2) ", "3、"
-_DATE = (rf"(?:{YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}"
-         rf"|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},?\s+{YEAR})(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?")
-_LEADING_DATE = re.compile(rf"^[\[(（]?{_DATE}[\])）]?\s*[-|:·]?\s*")
-_TRAILING_DATE = re.compile(rf"\s*[-|·]?\s*[\[(（]?{_DATE}[\])）]?$")
 _INLINE_LINK_END = re.compile(r"\s[|>»›/·]\s|[,.;:!?)](?:\s|$)")
 _NAV_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}|\t")
 _SENTENCE_END = re.compile(r"[.。!！?？\"”’'」]$")
@@ -157,10 +153,6 @@ def is_nav(line: str) -> bool:
     """'Home | Finance | Scams | About Us': three or more items of a few words each."""
     items = [x for x in _NAV_SPLIT.split(line) if x]
     return len(items) >= MIN_NAV_ITEMS and all(word_count(x) <= MAX_NAV_ITEM_WORDS for x in items)
-
-
-def strip_date(line: str) -> str:
-    return _TRAILING_DATE.sub("", _LEADING_DATE.sub("", line)).strip(" |-·")
 
 
 def main_run(lines: list[str]) -> tuple[int, int]:

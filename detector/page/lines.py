@@ -33,6 +33,22 @@ DUMP_CHUNK = re.compile(rf"\s{{2,}}|\s/\s|\s*[{BARS}]\s*|\s+(?=[^\s:：{BARS}]{{
 _YEAR_RANGE = re.compile(rf"{YEAR}\s*(?:[-–]\s*{YEAR})?")  # "2015-2020" in a copyright line
 
 
+_DATE = (rf"(?:{YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?|\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}"
+         rf"|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}},?\s+{YEAR})(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?")
+_LEADING_DATE = re.compile(rf"^[\[(（]?{_DATE}[\])）]?\s*[-|:·]?\s*")
+_TRAILING_DATE = re.compile(rf"\s*[-|·]?\s*[\[(（]?{_DATE}[\])）]?$")
+
+
+def strip_date(line: str) -> str:
+    """'2016/08/19 Headline', 'Headline - March 3, 2024' -> 'Headline'."""
+    return _TRAILING_DATE.sub("", without_leading_date(line)).strip(" |-·")
+
+
+def without_leading_date(line: str) -> str:
+    """'January 28, 2024 | Quickstart Newsroom' -> 'Quickstart Newsroom': themes print the date before the byline."""
+    return _LEADING_DATE.sub("", line, count=1)
+
+
 def title_parts(title: str) -> list[str]:
     """'Story - Site | Section' -> ['Story', 'Site', 'Section']."""
     return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from ..lexicons import pattern
 from ..text import is_headline, parse_date, word_count
 from .dump import (MAX_DATE_LINE_WORDS, MAX_SUBHEADING_WORDS, NUMBERING, clean, headline_index, is_nav, is_prose,
-                   main_run, numbered_links, split_references, strip_date, title_line, unwrap)
+                   main_run, numbered_links, split_references, title_line, unwrap)
 from .lines import (DUMP_CHUNK, Bylines, breadcrumb_from_text, breadcrumb_section, byline_from_text, copyright_holder,
-                    credit_line, dated_label, last_copyright, title_parts)
+                    credit_line, dated_label, last_copyright, strip_date, title_parts)
 from .model import Link, LinkBlock, Located, Page, PageDate
 from .urls import addresses, registrable_domain
 

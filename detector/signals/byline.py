@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons import load, pattern
-from ..page import Located, Page, page_view
+from ..page import Located, Page, page_view, without_leading_date
 from ..phrases import CaselessWords
 from ..text import cjk_share, normalize
 from .attribution import wire_in, wire_site
@@ -38,8 +38,9 @@ _STOP = {"the", "and", "of", "de", "la", "le", "el", "y", "et", "und", "der", "&
 
 
 def clean_byline(text: str) -> str:
-    """'By JEFFREY GETTLEMAN JAN. 13, 2017' -> 'JEFFREY GETTLEMAN'; 'Kathryn Giuffrida | Jan 2, 2025' -> 'Kathryn Giuffrida'."""
-    text = _PREFIX.sub("", re.sub(r"\([^)]*\)|\[|\]", " ", normalize(text))).strip()
+    """'By JEFFREY GETTLEMAN JAN. 13, 2017' -> 'JEFFREY GETTLEMAN'; 'Kathryn Giuffrida | Jan 2, 2025' -> 'Kathryn Giuffrida';
+    'January 28, 2024 | Quickstart Newsroom' -> 'Quickstart Newsroom'."""
+    text = _PREFIX.sub("", without_leading_date(re.sub(r"\([^)]*\)|\[|\]", " ", normalize(text)).strip())).strip()
     text = re.split(r"\s[|·•/–—-]\s|[|·•]|,\s|\s{2,}|\+ ?follow", text, maxsplit=1, flags=re.I)[0]
     if not cjk_share(text):
         text = _DATE_TAIL.sub("", text) if not _URLISH.search(text) else text
