@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from datetime import date
 from collections.abc import Iterable
 from functools import lru_cache
@@ -97,6 +98,7 @@ _SCRIPTS = (  # (language or script, character class); kana before Han: Japanese
     ("thai", re.compile(r"[\u0e00-\u0e7f]")), ("devanagari", re.compile(r"[\u0900-\u097f]")),
 )
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters, as the function words are
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u07ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -130,9 +132,10 @@ def language_of(text: str, min_hits: int = 3) -> str | None:
             return None
     hits = dict.fromkeys(_function_words(), 0)
     langs_of = _languages_of_word()
-    for word in re.findall(r"[^\W\d_]+", text.lower()):
-        for lang in langs_of.get(word, ()):
-            hits[lang] += 1
+    counts = Counter(_LETTERS.findall(text.lower()))  # each word once: a text repeats its function words
+    for word in counts.keys() & langs_of.keys():
+        for lang in langs_of[word]:
+            hits[lang] += counts[word]
     (best, lang), (second, _) = sorted(((n, lang) for lang, n in hits.items()), reverse=True)[:2]
     return lang if best >= min_hits and best >= 2 * second else None
 

@@ -92,6 +92,24 @@ def test_strings_split_by_a_comment_or_a_hidden_element_stay_two_words():
     assert page.paragraphs[0].text.endswith("residents. harbour board meeting")
 
 
+def test_info_chunks_cut_where_the_plain_pattern_cuts():
+    """``INFO_CHUNK`` and ``_CHUNK_MARK`` are written for speed: the same cuts, and the same lines marked, as their plain
+    forms, on lines drawn from the characters they turn on (white space, bars, colons, slashes, dots)."""
+    import random
+    import re
+
+    from detector.page.lines import _CHUNK_MARK, BARS, INFO_CHUNK
+
+    plain = re.compile(rf"\s{{2,}}|\s[/·•]\s|\s*[{BARS}]\s*|\s+(?=[^\s:：{BARS}]{{1,12}}[:：])")
+    marks = re.compile(rf"[:：/·•{BARS}]|\s\s")
+    rng = random.Random(16)
+    alphabet = [" ", "  ", "\t", "\n", "\u3000", "\xa0", ":", "：", "/", "·", "•", *BARS, "a", "Time", "作者", "2024"]
+    for _ in range(20000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert INFO_CHUNK.split(line) == plain.split(line), line
+        assert (_CHUNK_MARK.search(line) is None) == (marks.search(line) is None), line
+
+
 def test_a_ruby_annotation_is_a_visible_line_but_not_paragraph_text():
     page = parse_html(_story_page(f"<div><p>{STORY} 漢<rt>かん</rt>字</p></div>"))
     assert page.paragraphs[0].text.endswith("residents. 漢 字")

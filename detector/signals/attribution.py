@@ -129,7 +129,13 @@ def _names_a_wire(words: list[AbstractSet[str]]) -> list[bool]:
 
 def wire_site(page: Page) -> bool:
     """The page is on a wire agency's own site, where wire copy is the original."""
-    return page.domain in {d for ds in load("wires")["domains"].values() for d in ds}
+    return page.domain in _wire_domains()
+
+
+@lru_cache(maxsize=1)
+def _wire_domains() -> frozenset[str]:
+    """The agencies' domains, made once (several signals ask of every page)."""
+    return frozenset(d for ds in load("wires")["domains"].values() for d in ds)
 
 
 @page_view

@@ -12,6 +12,7 @@ article's topic. Such site lists are left out of the evidence below.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicons import load, pattern
@@ -201,19 +202,13 @@ class LinkBlockLanguage(SignalUnit):
     def score(self, page: Page) -> Signal:
         """A publisher recommends its own stories in its own language; a farm's widgets (and the
         ad networks it runs) speak the farm's language, whatever it scraped."""
-        own = language_of(page.headline + "\n" + page.main_text[:3000], min_hits=5)
+        judged = list(_block_languages(page))
+        own = language_of(page.headline + "\n" + page.main_text[:3000], min_hits=5) if judged else None
         if own is None:
             return self.nothing()
         foreign = total = 0
         shown: list[str] = []
-        for block in page.link_blocks:
-            headlines = [link.text for link in block.links if word_count(link.text) >= _MIN_HEADLINE_WORDS
-                         and not _ADDRESS.search(link.text) and not _mostly_digits(link.text)]
-            if len(headlines) < 3:
-                continue
-            lang = language_of("\n".join(headlines))
-            if lang is None:
-                continue
+        for headlines, lang in judged:
             total += len(headlines)
             if lang != own:
                 foreign += len(headlines)
@@ -224,9 +219,20 @@ class LinkBlockLanguage(SignalUnit):
                                            f"({own}): " + "; ".join(shown[:3]), page.link_blocks[0].locator)
 
 
+def _block_languages(page: Page) -> Iterator[tuple[list[str], str]]:
+    """Each block's headlines and their language, where it has three and a language shows: the article's own is
+    read only when some block has (most of a main text's words go through ``language_of``)."""
+    for block in page.link_blocks:
+        headlines = [link.text for link in block.links if word_count(link.text) >= _MIN_HEADLINE_WORDS
+                     and not _ADDRESS.search(link.text) and not _mostly_digits(link.text)]
+        lang = language_of("\n".join(headlines)) if len(headlines) >= 3 else None
+        if lang is not None:
+            yield headlines, lang
+
+
 def _mostly_digits(text: str) -> bool:
     """A date, a time or a score ('Mon Dec 01 00:00:00 EST 2014'), not a headline: its words are no language."""
-    return sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text)
+    return sum(map(str.isdigit, text)) > sum(map(str.isalpha, text))  # no generator frame a character
 
 
 SIGNALS: list[SignalUnit] = [LinkBlockUnrelated(), LinkBlockYearSpread(), LinkBlockShare(), LinkBlockHeadings(),

@@ -78,9 +78,12 @@ def _windows(page: Page, kind: str, size: int = 4) -> Iterator[tuple[str, Where]
     lines = page.lines
     starts = _joined_lines(page)[0]
     words = _words_of()[kind]
+    hits = [(start, end) for start, end, phrase in _occurrences(page) if phrase in words]
+    if not hits:
+        return  # most pages: no window to read, and no pass over the lines to find that out
     # needed[i]: the last line of the nearest occurrence that starts on line i or later
     needed = [len(lines)] * (len(lines) + 1)
-    for start, end, _ in (x for x in _occurrences(page) if x[2] in words):
+    for start, end in hits:
         first = bisect_right(starts, start) - 1
         needed[first] = min(needed[first], bisect_right(starts, end - 1) - 1)
     for i in range(len(lines) - 1, -1, -1):

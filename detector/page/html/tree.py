@@ -223,8 +223,9 @@ class Tree:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
         place = self._places_of[id(el)]
         _, first, end = self._spans[3 * place:3 * place + 3]
-        want = self._names[place] if self._names[place] in _RUBY else None
-        flow = self.flow
+        want, flow = self._names[place] if self._names[place] in _RUBY else None, self.flow
+        if end - first == 3:  # one string (most links and paragraphs): no slices to zip
+            return [flow[first]] if flow[first] is not None and flow[first + 1] == want else []
         return [text for text, kind in zip(flow[first:end:3], flow[first + 1:end:3]) if text is not None and kind == want]
 
     def text(self, el: Element) -> str:
