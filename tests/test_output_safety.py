@@ -162,8 +162,10 @@ def _start(tiny_model: Path, tmp_path: Path, n: int = 400) -> tuple[subprocess.P
     _write_pages(pages, n)
     cmd = [sys.executable, "-m", "detector", "score", str(pages), "--model", str(tiny_model), "--jobs", "2",
            "-o", str(out), "--no-crosscheck"]  # rows reach the file as scored: the tests watch it grow
+    # A terminal's foreground job takes Ctrl-C with the default handling; a test run started in the background
+    # of a shell without job control inherits SIGINT ignored, and Python then installs no KeyboardInterrupt.
     proc = subprocess.Popen(cmd, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.read_text().count("\n") < 5):
         time.sleep(0.05)
