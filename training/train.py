@@ -2,8 +2,9 @@
 
 Originals and their generated farm copies are split by site group, so no article's text and no
 site is on both sides. The decision threshold is chosen on out-of-fold predictions of the training
-split (the median over five assignments of its sites to folds), never on the test split. The shipped model is the one fitted on the training split, so the
-figures in its manifest are held-out figures of that very model.
+split (the median over five assignments of its sites to folds), never on the test split. The shipped
+model is the one fitted on the training split, so the figures in its manifest are held-out figures of
+that very model.
 """
 
 from __future__ import annotations

@@ -179,8 +179,7 @@ def dated_label(line: str) -> date | None:
 def _date_only(text: str) -> bool:
     """'Last Updated: October 3, 2024', or 'Last Updated' beside its <time>: a theme's date in an author slot."""
     m = pattern("page", "date_labels").match(text)
-    rest = text[m.end():].strip(" :：") if m else None
-    return rest is not None and (not rest or parse_date(rest) is not None)
+    return m is not None and (not text[m.end():].strip(" :：") or dated_label(text) is not None)
 
 
 class Bylines:
