@@ -211,9 +211,9 @@ def shorten(text: str, limit: int = 160) -> str:
 
 
 _AUTOMATON_DEPTH = 64
-"""Longest needle ``occurring`` gives to Aho-Corasick. pyahocorasick walks a failure chain as deep as
-the longest needle at every character, so one page-long needle over repetitive text (a line of 300,000
-"a", or of ". ") cost the square of its length, inside one C call no time budget can interrupt."""
+"""Longest needle ``occurring`` gives to Aho-Corasick. One page-long needle over repetitive text (a line of
+300,000 "a", or of ". ") cost pyahocorasick the square of its length, inside one C call no time budget can
+interrupt; any automaton's size, and its overlapping matches' count, grow with the needles' lengths."""
 
 
 def occurring(needles: Iterable[str], text: str) -> set[str]:
@@ -224,5 +224,5 @@ def occurring(needles: Iterable[str], text: str) -> set[str]:
     """
     needles = {n for n in needles if n and len(n) <= len(text)}
     long = {n for n in needles if len(n) > _AUTOMATON_DEPTH}
-    return Phrases(needles - long, as_written=True).found(text) | {n for n in long if n in text}
+    return Phrases(needles - long, as_written=True, kept=False).found(text) | {n for n in long if n in text}
 
