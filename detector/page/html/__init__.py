@@ -19,7 +19,8 @@ from .identity import read_breadcrumb, read_section, read_site_names
 from .links import read_link_blocks, read_links
 from .main_text import read_main_text
 from .paths import LineLocator
-from .tree import Element, Tree, elements, parse, visible_blocks
+from .tree import Element, Tree, elements, parse
+from .visible import visible_blocks
 
 MAX_HEADLINE_CANDIDATES = 20  # the headline is among the first h1/h2s; later ones title teasers
 MIN_NAMED_HEADLINE_WORDS = 3  # a shorter h1/h2 matching the title is a site or section name

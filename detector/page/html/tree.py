@@ -109,6 +109,7 @@ class Tree:
         self._all: list[Element] = []
         self._names: list[str] = []  # the tag of each element of ``_all``: lxml builds a new str at every ``el.tag``
         self._texts: dict[int, str] = {}
+        self._normed: dict[str, str] = {}  # each string of the flow, normalised (``text``)
         self._attrs: dict[int, str] = {}
         self._chars_before: list[int] | None = None
         self.path = Paths().of  # the CSS path of an element of this page, head elements included
@@ -232,11 +233,21 @@ class Tree:
         """The element's visible text: links, link blocks, the main text and the bylines ask for the same ones.
 
         Its strings joined by spaces and normalised: stripping each first, as bs4's ``get_text(" ", strip=True)``
-        does, gives the same words (``normalize`` splits at the white space that ``strip`` takes off).
+        does, gives the same words (``normalize`` splits at the white space that ``strip`` takes off). Each string
+        is normalised once, however many elements hold it (a paragraph's, then its container's): the space
+        between two strings is a stable code point for NFKC, so the joined normalised strings are the text
+        normalised whole.
         """
         text = self._texts.get(id(el))
         if text is None:
-            text = self._texts[id(el)] = normalize(" ".join(self.strings(el)))
+            normed, parts = self._normed, []
+            for string in self.strings(el):
+                n = normed.get(string)
+                if n is None:
+                    n = normed[string] = normalize(string)
+                if n:
+                    parts.append(n)
+            text = self._texts[id(el)] = " ".join(parts)
         return text
 
 
@@ -267,34 +278,3 @@ def attrs_text(el: Element) -> str:
     """The element's classes and id as one lower-cased string, for class hints."""
     cls, el_id = el.get("class"), el.get("id") or ""
     return f"{cls} {el_id}".lower() if cls else el_id.lower()
-
-
-def visible_blocks(tree: Tree) -> list[tuple[str, Element]]:
-    """The page's text as a browser lays it out, each line with the block element it came from.
-
-    Inline elements join a line; blocks and <br> break it. So "作者：<small>admin</small>" stays one
-    line, as in a select-all copy: labels keep their values, and the HTML and text-dump builders see
-    the same lines. The report finds the same lines with ``soup.visible_blocks``.
-    """
-    out: list[tuple[str, Element]] = []
-    current: list[str] = []
-    last_block: Element | None = None
-
-    def flush() -> None:
-        text = "".join(current)
-        if not text.isspace():  # white space alone (most runs between blocks) normalises to nothing
-            text = normalize(text)
-            if text and last_block is not None:
-                out.append((text, last_block))
-        current.clear()
-
-    for text, block in zip(tree.body_flow[::3], tree.body_flow[2::3]):
-        if text is None:
-            flush()
-            continue
-        if block is not last_block:
-            flush()
-            last_block = block
-        current.append(text)
-    flush()
-    return out
