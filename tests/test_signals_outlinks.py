@@ -179,3 +179,22 @@ def test_a_site_s_own_menu_about_its_topic_left_as_lines_in_a_text_dump_does_not
                       "Top 10 crypto exchanges", "Crypto exchange reviews", "Buy bitcoin online"])
     page = parse_text(f"Bitcoin rises after fund approval\n\n{menu}\n\n{story * 3}")
     assert KeywordAnchorCloud().score(page).value == 0
+
+
+def test_a_text_dump_s_cloud_counts_the_trade_of_a_head_that_holds_a_trade_s_word():
+    """'casino bonus' sells gambling, as 'casino' does: with loans beside it the lines sell two trades."""
+    from detector.signals.outlinks import KeywordAnchorCloud, trade_of
+    from detector.text_page import parse_text
+
+    assert (trade_of("casino bonus"), trade_of("online slots"), trade_of("personal loans")) == ("gambling", "gambling", None)
+    story = ("The harbour authority said on Monday that the first electric ferry will enter service in June, replacing a "
+             "diesel boat that has run the route since 1998, officials said at a briefing.\n\n")
+    sponsored = ["casino bonus no credit check", "casino bonus deals 2022", "top 10 payday loans", "cheap solar panels near me",
+                 "injury lawyer discount code", "buy web hosting online", "dental implants quotes"]
+    page = parse_text(f"Harbour ferry goes electric\n\n{story * 3}\nSponsored links\n" + "\n".join(sponsored) + "\n")
+    signal = KeywordAnchorCloud().score(page)
+    assert signal.value == 1.0 and "'casino bonus no credit check'" in signal.evidence
+    # loans alone, beside heads of no paid-link trade: seven lines, one trade
+    one_trade = [line for line in sponsored if "casino" not in line] + ["best home warranty 2022", "affordable rehab centers"]
+    page = parse_text(f"Harbour ferry goes electric\n\n{story * 3}\nSponsored links\n" + "\n".join(one_trade) + "\n")
+    assert KeywordAnchorCloud().score(page).value == 0

@@ -149,6 +149,21 @@ def _trade_of() -> dict[str, str]:
     return {w.lower(): trade for trade, ws in load("spam")["anchor_topics"].items() for w in ws}
 
 
+@lru_cache(maxsize=1)
+def _trade_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(w) for w in sorted(_trade_of(), key=len, reverse=True))})(?![^\W_])")
+
+
+@lru_cache(maxsize=4096)
+def trade_of(head: str) -> str | None:
+    """The paid-link trade (spam.json's anchor_topics) that a commercial head sells: its own, or that of a trade's
+    word inside it ('casino bonus' and 'online slots' are gambling, 'credit repair loans' loans)."""
+    if head in _trade_of():
+        return _trade_of()[head]
+    m = _trade_words().search(head)
+    return _trade_of()[m.group(0)] if m else None
+
+
 class KeywordAnchorCloud(SignalUnit):
     name = "keyword_anchor_cloud"
     description = ("Many short anchors anywhere on the page built from a commercial head term and an SEO modifier "
@@ -174,7 +189,7 @@ class KeywordAnchorCloud(SignalUnit):
         topic = {m.group(0).lower() for m in _commercial()[0].finditer(f"{page.title}\n{page.headline}\n{page.main_text}")}
         items = {text: (head, host) for text, (head, host) in items.items() if head not in topic}
         heads = {head for head, _ in items.values()}
-        trades = {_trade_of()[head] for head in heads if head in _trade_of()}
+        trades = {trade for head in heads if (trade := trade_of(head))}
         if lines and (len(items) < _MIN_LINES or len(trades) < _MIN_LINE_TRADES) \
                 or len(items) < _MIN_ANCHORS or (len(heads) < 2 and len(items) < _MIN_ONE_HEAD):
             return self.nothing()
