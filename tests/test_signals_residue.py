@@ -64,6 +64,29 @@ def test_scraper_leftovers(leftover, seen):
     assert signal.value >= 0.8 and seen in signal.evidence
 
 
+@pytest.mark.parametrize("disclaimer, weight", [
+    ("Note: this story was reprinted from the web for sharing and does not necessarily reflect our editors' views.", 1.0),
+    ("Aviso: texto extraído de la red; no representa la opinión de este portal.", 1.0),
+    ("Remarque : contenu tiré d'internet, qui ne reflète pas la ligne de la rédaction.", 1.0),
+    ("Hinweis: Der Text wurde aus dem Internet entnommen und gibt nicht unsere Meinung wieder.", 1.0),
+    ("If this post infringes your rights, e-mail the webmaster and it will be taken down.", 0.6),
+])
+def test_a_repost_disclaimer_counts_in_any_wording_of_its_form(disclaimer, weight):
+    """Farms word their repost notes as they like: taken from the internet and not the site's view, or a takedown
+    offered on infringement, not only the stock sentences of the lexicon."""
+    signal = ScraperLeftovers().score(page(f"<div class='note'><p>{disclaimer}</p></div>"))
+    assert signal.value == weight
+
+
+@pytest.mark.parametrize("prose", [
+    "<p>The training text was collected from the internet, researchers said, and the model does not represent every language equally.</p>",
+    "<p>Opinions are the author's own and do not necessarily reflect the views of this site.</p>",
+    "<p>The court found that the app infringed the patent and ordered the company to remove it from stores.</p>",
+])
+def test_internet_provenance_a_views_note_or_an_infringement_story_is_no_repost_disclaimer(prose):
+    assert ScraperLeftovers().score(page(prose)).value == 0
+
+
 def test_aggregator_read_more_footer():
     """An aggregator's teaser ends by sending the reader to the outlet it took the story from."""
     signal = ScraperLeftovers().score(page('<p>Read the full story at <a href="https://news.example.org/a/1">Coastal Gazette</a></p>'))
