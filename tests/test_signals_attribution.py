@@ -189,7 +189,10 @@ REPRINT_LINES = [
     # portals' reposts in Chinese, Russian and Polish
     "稿源：澎湃新闻", "出处：中国经济网", "声明：本文系转载，版权归原作者所有，如有侵权请联系删除", "Источник — РИА Новости",
     "По материалам газеты «Ведомости»", "Перепечатано с сайта lenta.ru", "Artykuł pochodzi z serwisu Gazeta.pl",
-    "Przedruk za zgodą redakcji Dziennika Zachodniego", "Zdroj: ČTK, iDNES.cz"]
+    "Przedruk za zgodą redakcji Dziennika Zachodniego", "Zdroj: ČTK, iDNES.cz",
+    # the auxiliary between the words of the phrase, as French, Spanish and German write it
+    "Cet article a d'abord été publié par Ouest-France.", "Cette tribune a initialement été publiée dans Libération.",
+    "El artículo se publicó originalmente en El País.", "Der Beitrag erschien ursprünglich im Tagesspiegel."]
 
 
 @pytest.mark.parametrize("build", [lambda ps: page(ps), dump], ids=["html", "text"])
