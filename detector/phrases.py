@@ -21,7 +21,7 @@ class Phrases:
 
     The residue signals ask "does this line hold any of 100 phrases?" of every line of a page:
     ``any(p in line for p in phrases)`` costs 100 scans per line, a regex alternation more.
-    The cost per character grows with the longest phrase (see ``text._AUTOMATON_DEPTH``): give it short ones.
+    The automaton grows with the phrases' lengths (see ``text._AUTOMATON_DEPTH``): give it short ones.
     """
 
     def __init__(self, phrases: Iterable[str], *, as_written: bool = False, kept: bool = True) -> None:

@@ -157,7 +157,7 @@ def _trade_words() -> re.Pattern[str]:
 @lru_cache(maxsize=4096)
 def trade_of(head: str) -> str | None:
     """The paid-link trade (spam.json's anchor_topics) that a commercial head sells: its own, or that of a trade's
-    word inside it ('casino bonus' and 'online slots' are gambling, 'credit repair loans' loans)."""
+    word inside it ('casino bonus' and 'online slots' are gambling, as 'casino' and 'slots' are)."""
     if head in _trade_of():
         return _trade_of()[head]
     m = _trade_words().search(head)
