@@ -42,10 +42,6 @@ class Phrases:
         phrases = self._phrases
         return [(start, end, phrases[i]) for i, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True)]
 
-    def spans(self, low: str) -> list[tuple[int, int]]:
-        """(start, end) of every occurrence in ``low``, overlapping ones included."""
-        return [(start, end) for start, end, _ in self.occurrences(low)]
-
     def found(self, low: str) -> set[str]:
         """The phrases that occur in ``low``."""
         if self._empty:

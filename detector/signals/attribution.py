@@ -328,8 +328,8 @@ class SourceLine(SignalUnit):
             named = _cut_value(text[m.end():])
             value = _source_value(named, page)
             if value == UNKNOWN_SOURCE:
-                dated = _info_bar(text, m.start(), m.end() + len(named)) or parse_date(named) is not None
-                value = max(_cited_address(text[m.end():], page), DATED_SOURCE if dated else value)
+                value = max(_cited_address(text[m.end():], page),
+                            DATED_SOURCE if _info_bar(text, m.start(), m.end()) else value)
             if value:
                 yield value, "source", text[m.start():m.end()] + named
         # "via Reuters" (a pointer, weighed less), not "Via E-Mail teilen"; "Read more at Reuters", not "Read more at the
@@ -344,9 +344,9 @@ class SourceLine(SignalUnit):
 
 
 def _info_bar(text: str, start: int, end: int) -> bool:
-    """'2020-02-19 20:29 来源：半月谈': a source beside a date in a short line names where the story came from; under
-    a chart or a photo ('Source: Zillow') no date stands beside it. Portals credit their reposts so, and with the
-    date after the name too ('Источник: Ambitocom 06/19/2022', which the caller reads in the name itself)."""
+    """'2020-02-19 20:29 来源：半月谈', 'Источник: Ambitocom 06/19/2022': a source beside a date in a short line
+    (anywhere but in its label, ``text[start:end]``) names where the story came from; under a chart or a photo
+    ('Source: Zillow') no date stands beside it. Portals credit their reposts so."""
     return len(text) <= _INFO_BAR_MAX and parse_date(f"{text[:start]} {text[end:]}") is not None
 
 

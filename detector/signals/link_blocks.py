@@ -232,7 +232,7 @@ def _block_languages(page: Page) -> Iterator[tuple[list[str], str]]:
 
 def _mostly_digits(text: str) -> bool:
     """A date, a time or a score ('Mon Dec 01 00:00:00 EST 2014'), not a headline: its words are no language."""
-    return sum(map(str.isdigit, text)) > sum(map(str.isalpha, text))  # no generator frame a character
+    return sum(map(str.isdigit, text)) > sum(map(str.isalpha, text))  # map: no generator expression per character
 
 
 SIGNALS: list[SignalUnit] = [LinkBlockUnrelated(), LinkBlockYearSpread(), LinkBlockShare(), LinkBlockHeadings(),
