@@ -101,6 +101,13 @@ class CaselessWords:
     def may_occur(self, text: str) -> bool:
         return not self._decidable(text) or self._phrases.any_in(text.lower())
 
+    def may_occur_in_each(self, texts: list[str]) -> list[bool]:
+        """``may_occur`` of each text: in one pass over them all (``Phrases.holding``) when this test decides
+        every one, as it does a page's class names; else each apart."""
+        if self._decidable("\0".join(texts)):  # then so is each text: it holds no trap either
+            return self._phrases.holding([text.lower() for text in texts])
+        return [self.may_occur(text) for text in texts]
+
     def found(self, text: str) -> set[str] | None:
         """The words (lower-cased) that occur in ``text``; None when this test cannot tell (any may)."""
         return self._phrases.found(text.lower()) if self._decidable(text) else None

@@ -37,6 +37,15 @@ class Hint:
         words = tuple(words)
         return cls("(?i)" + "|".join(map(re.escape, words)), words)
 
+    def accepted(self, texts: list[str]) -> set[str]:
+        """Those of ``texts`` that the hint accepts: one Aho-Corasick pass over them all rules most out (a
+        page's ~190 distinct class strings: 0.03 ms, where a call for each took 0.07), the pattern judges the
+        rest. Not kept as answers are: a page's strings are mostly new to the hints, so looking them up cost
+        more than it saved."""
+        if self._words is not None:
+            texts = [text for text, may in zip(texts, self._words.may_occur_in_each(texts)) if may]
+        return {text for text in texts if self.pattern.search(text)}
+
     def __call__(self, text: str) -> bool:
         found = self._seen.get(text)
         if found is None:

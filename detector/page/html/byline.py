@@ -70,8 +70,8 @@ def _chunks(line: str) -> tuple[str, ...]:
 def _class_hinted(tree: Tree, names: Bylines) -> None:
     """Elements whose class or id says "author"/"byline" (in the lexicon's languages)."""
     classes = _author_classes()
-    for el in tree.of(*AUTHOR_TAGS):
-        if (attrs := tree.attrs(el)) and classes(attrs) and not _in_aside(tree, el):
+    for el in tree.hinted(classes):
+        if el.tag in AUTHOR_TAGS and not _in_aside(tree, el):
             text = tree.text(el)
             if 0 < len(text) <= MAX_AUTHOR_ELEMENT_CHARS:
                 names.add(byline_from_text(text) or text, "author element", tree.path(el))

@@ -70,17 +70,19 @@ def _site_logo(tree: Tree) -> Located | None:
     player), so a logo counts only in a header, behind a link to the home page, or near the top.
     """
     early = max(MIN_EARLY_TAGS, len(tree.tags) // EARLY_TAGS_SHARE)
-    for i, el in enumerate(tree.tags):
-        text = _logo_text(tree, el)
+    for i, (el, attrs) in enumerate(zip(tree.tags, tree.tag_attrs())):
+        # Only an element with "logo" in its class or id, or an image (whose address may say it), can be one:
+        # the test here spares the rest of the page's elements a call each.
+        text = ("logo" in attrs or el.tag == "img") and _logo_text(tree, el, attrs)
         if text and (i < early or _is_site_logo(tree, el)):
             return Located(text, "logo", tree.path(el))
     return None
 
 
-def _logo_text(tree: Tree, el: Element) -> str | None:
-    """The name a 'logo' element shows (an image's alt text), or None when it is no logo."""
+def _logo_text(tree: Tree, el: Element, attrs: str) -> str | None:
+    """The name a 'logo' element shows (an image's alt text), or None when it is no logo. ``attrs``: its ``Tree.attrs``."""
     is_img = el.tag == "img"
-    hint = tree.attrs(el) + (" " + (el.get("src") or "").lower() if is_img else "")
+    hint = attrs + (" " + (el.get("src") or "").lower() if is_img else "")
     if "logo" not in hint or not LOGO_HINT.search(hint):
         return None
     text = normalize(el.get("alt") or "") if is_img else tree.text(el)
@@ -133,7 +135,7 @@ def _breadcrumb_classes() -> Hint:
 def _element_breadcrumb(tree: Tree) -> tuple[Located, list[str]] | None:
     classes = _breadcrumb_classes()
     candidates = [el for el in tree.tags if "breadcrumb" in (el.get("aria-label") or "").lower()]
-    candidates += [el for el in tree.of(*BREADCRUMB_TAGS) if classes(tree.attrs(el))]
+    candidates += [el for el in tree.hinted(classes) if el.tag in BREADCRUMB_TAGS]
     for el in candidates:
         text = tree.text(el)
         items = breadcrumb_from_text(text)
