@@ -19,8 +19,8 @@ class Hint:
 
     A search costs 5-10 µs a class string (a case-insensitive pattern, or one that opens with a group, is
     tried at every character); one Aho-Corasick pass over the words rules most strings out first. Words
-    that are not plain (letters, digits, '_', '-', spaces) leave every string to the pattern. Answers are
-    kept, as pages repeat their class names.
+    that are not plain (letters, digits, '_', '-', spaces) leave every string to the pattern. Answers to
+    calls are kept, as pages repeat their class names.
     """
 
     KEPT = 16384  # answers kept; a crawl's class names are bounded by starting afresh
@@ -40,8 +40,8 @@ class Hint:
     def accepted(self, texts: list[str]) -> set[str]:
         """Those of ``texts`` that the hint accepts: one Aho-Corasick pass over them all rules most out (a
         page's ~190 distinct class strings: 0.03 ms, where a call for each took 0.07), the pattern judges the
-        rest. Not kept as answers are: a page's strings are mostly new to the hints, so looking them up cost
-        more than it saved."""
+        rest. These answers are not kept (``__call__`` keeps its own): over the 140 benchmark pages, looking
+        each string up first cost 0.1 ms a page and spared little, a page's strings being mostly new."""
         if self._words is not None:
             texts = [text for text, may in zip(texts, self._words.may_occur_in_each(texts)) if may]
         return {text for text in texts if self.pattern.search(text)}

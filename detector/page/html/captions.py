@@ -46,7 +46,8 @@ def _outer_extents(tree: Tree, boxes: list[Element]) -> tuple[list[int], list[in
 
 
 def _in_caption(el: Element, box_ids: set[int]) -> bool:
-    """Whether ``el`` or one of its next ``CAPTION_DEPTH - 1`` ancestors is a caption box, with no stop tag on the way."""
+    """Whether ``el`` or one of its next ``CAPTION_DEPTH - 1`` ancestors is a caption box (its id in
+    ``box_ids``), with no stop tag on the way."""
     for up in [el, *ancestors(el, CAPTION_DEPTH - 1)]:
         if up.tag in CAPTION_STOP_TAGS:
             return False

@@ -80,7 +80,8 @@ def _site_logo(tree: Tree) -> Located | None:
 
 
 def _logo_text(tree: Tree, el: Element, attrs: str) -> str | None:
-    """The name a 'logo' element shows (an image's alt text), or None when it is no logo. ``attrs``: its ``Tree.attrs``."""
+    """The name a 'logo' element shows (an image's alt text), or None when it is no logo.
+    ``attrs``: its ``Tree.attrs``."""
     is_img = el.tag == "img"
     hint = attrs + (" " + (el.get("src") or "").lower() if is_img else "")
     if "logo" not in hint or not LOGO_HINT.search(hint):

@@ -205,7 +205,8 @@ class Tree:
 
     def hinted(self, hint: Hint) -> list[Element]:
         """The elements of ``tags`` whose ``attrs`` ``hint`` accepts, in document order. The hint judges each
-        distinct string once (a median page's 590 elements share 186); an element without class or id has none to hint."""
+        distinct string once (a median page's 590 elements share 186); an element without class or id has
+        none to hint."""
         attrs = self.tag_attrs()
         if self._distinct is None:
             self._distinct = list(set(attrs) - {""})
