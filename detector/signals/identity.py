@@ -596,6 +596,12 @@ def imitation(domain: str, other: str) -> Imitation | None:
     return None
 
 
+def _may_imitate(domain: str) -> bool:
+    """Whether ``imitation`` can find ``domain`` imitating any site: only on a throwaway TLD or with digits closing its
+    name. Most pages have neither, and need not count their URLs' domains (0.25 ms a page, a median of 180 URLs)."""
+    return domain.rsplit(".", 1)[-1] in _words()["throwaway_tlds"] or domain.split(".")[0][-1:].isdigit()
+
+
 class HostSpellsOtherDomain(SignalUnit):
     name = "host_spells_other_domain"
     description = ("The page's host spells another outlet's domain (www-nytimes-com.proxy.example.net, "
@@ -611,7 +617,7 @@ class HostSpellsOtherDomain(SignalUnit):
             return self.nothing()
         spelled = spelled_domains(host, domain) if domain else []
         if not spelled:
-            return self._imitated(page, domain) if domain else self.nothing()
+            return self._imitated(page, domain) if domain and _may_imitate(domain) else self.nothing()
         counts = _offsite_counts(page, domain)
         names = [n for n, _, w in _site_names(page) if w > 0]
         for other in spelled:
