@@ -17,7 +17,7 @@ from ..lexicons import load, pattern
 from ..page import BARS, Page, page_view, registrable_domain
 from ..text import MONTHS, Phrases, normalize, parse_date, word_count
 from .base import Facts, Signal, SignalUnit, Where, known
-from .identity import clean_name, host_labels
+from .identity import clean_names, host_labels
 
 _SEGMENT_MAX = 300  # longer visible lines are prose, not credit or source lines
 _ORIGIN_MAX = 200  # "first appeared on" in a longer paragraph is prose ("the cameras first appeared on …")
@@ -277,8 +277,7 @@ def names_this_site(text: str, page: Page) -> bool:
         return re.sub(r"[\W_]", "", x.lower())
     named = compact(text)
     # A copyright line names its holder, the wire's included: that site name would clear its own credit.
-    names = (clean_name(loc) for loc in page.site_names if loc.source != "copyright")
-    sites = [n for n in names if n] + host_labels(page.url, page.domain)
+    sites = [n for n, loc in clean_names(page) if loc.source != "copyright"] + host_labels(page.url, page.domain)
     return any(len(s) >= 3 and len(named) >= 3 and (s in named or named in s) for s in map(compact, sites))
 
 
