@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..lexicons import load, pattern
 from ..page import BARS, Page, page_view, registrable_domain
-from ..text import MONTHS, Phrases, normalize, parse_date, word_count
+from ..text import MONTHS, Phrases, normalize, occurring, parse_date, word_count
 from .base import Facts, Signal, SignalUnit, Where, known
 from .identity import clean_names, host_labels
 
@@ -152,10 +152,24 @@ def credit_segments(page: Page) -> list[tuple[str, Where]]:
         if p.text not in seen:
             seen.add(p.text)
             segments.append((p.text, known(p.locator)))
-    blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
-    locate = page.locate
+    blocks, locate = _in_blocks(page, seen), page.locate
     return segments + [(line, partial(locate, i)) for i, line in enumerate(page.lines)
                        if line not in seen and len(line) <= _SEGMENT_MAX and line not in blocks]
+
+
+_AUTOMATON_CHARS = 2_000_000
+"""Characters of link blocks that the ``in`` tests of a page's lines read, all told (the blocks' length times the number
+of lines), above which one automaton of the lines finds them faster: 0.51 -> 0.31 ms at 1.9 million, 2.6 -> 1.1 ms at
+12.8 million; below, building it costs more than the searches (0.06 -> 0.11 ms at 0.15 million)."""
+
+
+def _in_blocks(page: Page, seen: set[str]) -> str | set[str]:
+    """The link blocks' text, or on a page where the lines' searches would read it for long, the lines found in it:
+    either way, a visible line is ``in`` it when a block holds it (no line is empty, as ``occurring`` leaves out)."""
+    blocks = "\x00".join(b.text for b in page.link_blocks)  # one search, never across two blocks
+    if len(blocks) * len(page.lines) <= _AUTOMATON_CHARS:
+        return blocks
+    return occurring({line for line in page.lines if line not in seen and len(line) <= _SEGMENT_MAX}, blocks)
 
 
 _AXIS_LABEL_CHARS = 8
