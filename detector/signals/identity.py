@@ -625,7 +625,7 @@ class HostSpellsOtherDomain(SignalUnit):
             return self.nothing()
         spelled = spelled_domains(host, domain) if domain else []
         if not spelled:
-            return self._imitated(page, domain) if domain and _may_imitate(domain) else self.nothing()
+            return self._imitated(page, domain) if domain else self.nothing()
         counts = _offsite_counts(page, domain)
         names = [n for n, _, w in _site_names(page) if w > 0]
         for other in spelled:
@@ -640,6 +640,8 @@ class HostSpellsOtherDomain(SignalUnit):
         """Only a site that serves the page's links or images counts as the imitated one: a lookalike name alone may
         be a coincidence. The same name on another TLD must serve images, or more links than the page's own domain:
         a brand's blog on a vanity domain (dropbox.tech) links to its shop in the footer but keeps its own nav."""
+        if not _may_imitate(domain):
+            return self.nothing()
         own_links = None
         for other, counts in _offsite_counts(page, domain).items():
             found = imitation(domain, other) if _served_from(counts) else None
