@@ -332,3 +332,15 @@ def test_an_article_address_given_with_a_source_s_name_names_another_outlet():
                                   "Source: our survey team (https://www.dailyherald.com/surveys/2024)"])
 def test_a_data_office_s_or_the_site_s_own_address_with_a_source_stays_as_it_was(line):
     assert SourceLine().score(page(LONG[:3] + [line] + LONG[3:])).value < 0.5
+
+
+def test_lines_inside_link_blocks_are_left_out_by_search_or_by_automaton(monkeypatch):
+    from detector.signals import attribution
+
+    teasers = "".join(f'<li><a href="/s/{i}">Storm story {i} (With inputs from ANI)</a></li>' for i in range(3))
+    after = f"<div class='box'><h3>Related</h3><ul>{teasers}</ul></div><p>Source: Reuters</p>"
+    by_search = [text for text, _ in attribution.credit_segments(page(STORY, after=after))]
+    monkeypatch.setattr(attribution, "_AUTOMATON_CHARS", 0)
+    by_automaton = [text for text, _ in attribution.credit_segments(page(STORY, after=after))]
+    assert by_automaton == by_search and "Source: Reuters" in by_search
+    assert not any("With inputs from ANI" in text for text in by_search)

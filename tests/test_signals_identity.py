@@ -546,3 +546,14 @@ def test_a_trade_s_copyright_over_its_own_trade_is_no_evidence():
     own = STORY.replace("state visit", "plumbing trade fair").replace("talks", "plumbing talks")
     for page in _footer_only("Harbor Compass Plumbing Services", own):
         assert SiteThemeUnrelated().score(page).value == 0
+
+
+def test_only_a_throwaway_tld_or_a_closing_number_may_imitate():
+    from detector.signals.identity import _may_imitate, imitation
+
+    names = ["coastpost", "coastpost7", "coastpost84", "coastpost1984", "thecoastpost", "sun", "sun24", "coastpost٣"]
+    domains = [f"{name}.{tld}" for name in names for tld in ("com", "co.uk", "xyz", "top", "tech", "de")]
+    for domain in domains:
+        if not _may_imitate(domain):
+            assert all(imitation(domain, other) is None for other in domains)
+    assert _may_imitate("coastpost.xyz") and _may_imitate("coastpost84.com") and not _may_imitate("coastpost.com")

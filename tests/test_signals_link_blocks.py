@@ -201,3 +201,12 @@ def test_a_text_dump_s_lists_have_no_addresses_and_keep_counting():
             "* How to lose weight fast with this simple trick 2022\n\nContact | Privacy\n")
     p = parse_text(dump, "https://www.citynews.com/2023/11/08/budget.html")
     assert p.link_blocks and LinkBlockUnrelated().score(p).value == 0.75  # three headlines of four
+
+
+def test_mostly_digits_counts_as_isdigit_and_isalpha_do():
+    from detector.signals.link_blocks import _mostly_digits
+
+    texts = ["Mon Dec 01 00:00:00 EST 2014", "3:1", "Top 10 tips", "", "١٢٣ ab", "²³¹ x", "２０２４年", "ab12", "a1b2c3d",
+             "Ⅻ 12", "Ölpreis 2024: 80 $", "٣٤ б"]
+    for text in texts:
+        assert _mostly_digits(text) == (sum(c.isdigit() for c in text) > sum(c.isalpha() for c in text)), text

@@ -18,7 +18,7 @@ from ..phrases import CaselessWords
 from ..text import cjk_share, normalize
 from .attribution import wire_in, wire_site
 from .base import Facts, Signal, SignalUnit
-from .identity import clean_name, host_labels, hosting_platform, names_agree
+from .identity import clean_names, host_labels, hosting_platform, names_agree
 
 _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "da", "di", "del", "dos", "du", "bin", "al", "el", "ter", "zu", "y", "e", "mc", "st"}
 _DATE_TAIL = re.compile(r"(?i)\s+(?:(?:on|am|el|le|il)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*\d|\d{1,4}(?:[./:\s-]|$)).*$")
@@ -95,7 +95,7 @@ def _is_person(name: str) -> bool:
 
 def _names_site(text: str, page: Page) -> bool:
     """The text names the site itself ('TAG24', 'Redacción / Crítica', 'uncut-news.ch')."""
-    sites = [n for n in (clean_name(loc) for loc in page.site_names) if n] + host_labels(page.url, page.domain)
+    sites = [n for n, _ in clean_names(page)] + host_labels(page.url, page.domain)
     return any(names_agree(text, s) for s in sites)
 
 
