@@ -111,7 +111,7 @@ class Tree:
         self._texts: dict[int, str] = {}
         self._normed: dict[str, str] = {}  # each string of the flow, normalised (``text``)
         self._attrs: dict[int, str] = {}
-        self.path = Paths().of  # the CSS path of an element of this page, head elements included
+        self.path = Paths(root).of  # the CSS path of an element of this page, head elements included
         for top in top_level(root):
             self._walk(top)
         body = self._names.index("body") if "body" in self._names else -1
