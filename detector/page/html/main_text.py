@@ -25,7 +25,7 @@ MAX_PARAGRAPH_LINK_SHARE = 0.6  # a kept paragraph may link, but not be mostly l
 
 
 def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems,
-                   block_chars: dict[Element | None, int], base: str | None) -> tuple[list[Located], list[Link]]:
+                   block_chars: dict[int, int], base: str | None) -> tuple[list[Located], list[Link]]:
     """The main text's paragraphs, and the links inside them. ``chars_in``: link text inside an element;
     ``block_items``: the link blocks' items, which are no main text; ``block_chars``: the characters of the
     strings of each block (``visible_blocks``)."""
@@ -49,7 +49,7 @@ def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: 
 
 
 def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems,
-                    block_chars: dict[Element | None, int]) -> Element | None:
+                    block_chars: dict[int, int]) -> Element | None:
     """The element that holds the most paragraph text (its own, and half its grandchildren's)."""
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
@@ -65,7 +65,7 @@ def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items:
     return nodes[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def _scored_text(tree: Tree, p: Element, block_chars: dict[Element | None, int], chars_in: Callable[[Element], int],
+def _scored_text(tree: Tree, p: Element, block_chars: dict[int, int], chars_in: Callable[[Element], int],
                  block_items: BlockItems) -> str | None:
     """The text ``p`` adds to its container's score, or None when it is no paragraph of text.
 
@@ -75,7 +75,7 @@ def _scored_text(tree: Tree, p: Element, block_chars: dict[Element | None, int],
     ms a page, median, with ``visible_blocks`` 0.22 -> 0.29 for the sums).
     """
     if p.tag in TEXT_CONTAINER_TAGS:
-        if block_chars.get(p, 0) < MIN_OWN_CHARS:
+        if block_chars.get(id(p), 0) < MIN_OWN_CHARS:
             return None
         own = "".join(tree.own_strings(p)).strip()
         if len(own) < MIN_OWN_CHARS:
