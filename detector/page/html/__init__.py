@@ -49,8 +49,8 @@ def parse_html(html: str, url: str | None = None, *, truncated: bool = False, ut
     links, link_chars = read_links(tree, page.url)
     page.links, page.link_chars = links.links, sum(len(link.text) for link in links.links)
     page.link_blocks, block_items = read_link_blocks(tree, links.anchors)
-    page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, page.url)
-    blocks = visible_blocks(tree)
+    blocks, block_chars = visible_blocks(tree)
+    page.paragraphs, page.text_links = read_main_text(tree, link_chars, block_items, block_chars, page.url)
     page.lines = [text for text, _ in blocks]
     page.line_locator = LineLocator(blocks, tree.path)
     page.captions = read_captions(tree, blocks)

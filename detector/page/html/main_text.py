@@ -25,10 +25,11 @@ MAX_PARAGRAPH_LINK_SHARE = 0.6  # a kept paragraph may link, but not be mostly l
 
 
 def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems,
-                   base: str | None) -> tuple[list[Located], list[Link]]:
+                   block_chars: dict[int, int], base: str | None) -> tuple[list[Located], list[Link]]:
     """The main text's paragraphs, and the links inside them. ``chars_in``: link text inside an element;
-    ``block_items``: the link blocks' items, which are no main text."""
-    best = _best_container(tree, chars_in, block_items)
+    ``block_items``: the link blocks' items, which are no main text; ``block_chars``: the characters of the
+    strings of each block (``visible_blocks``)."""
+    best = _best_container(tree, chars_in, block_items, block_chars)
     if best is None:
         return [], []
     blocks = _innermost_blocks(tree, best)
@@ -47,12 +48,13 @@ def read_main_text(tree: Tree, chars_in: Callable[[Element], int], block_items: 
     return paragraphs, links
 
 
-def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems) -> Element | None:
+def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items: BlockItems,
+                    block_chars: dict[int, int]) -> Element | None:
     """The element that holds the most paragraph text (its own, and half its grandchildren's)."""
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for p in tree.of(*PARAGRAPH_TAGS):
-        text = _scored_text(tree, p, chars_in, block_items)
+        text = _scored_text(tree, p, block_chars, chars_in, block_items)
         if text is None:
             continue
         parent = p if p.tag in SELF_SCORED_TAGS else p.getparent()
@@ -63,10 +65,17 @@ def _best_container(tree: Tree, chars_in: Callable[[Element], int], block_items:
     return nodes[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def _scored_text(tree: Tree, p: Element, chars_in: Callable[[Element], int], block_items: BlockItems) -> str | None:
-    """The text ``p`` adds to its container's score, or None when it is no paragraph of text."""
+def _scored_text(tree: Tree, p: Element, block_chars: dict[int, int], chars_in: Callable[[Element], int],
+                 block_items: BlockItems) -> str | None:
+    """The text ``p`` adds to its container's score, or None when it is no paragraph of text.
+
+    A <div>'s own strings (its text and its children's tails) are among the strings whose block it is, so
+    ``block_chars`` bounds them: on the median page it leaves 3 of 246 text containers whose own strings must be
+    read (an XPath each), where a bound by all the characters inside each left 49 (``read_main_text`` 0.65 -> 0.42
+    ms a page, median, with ``visible_blocks`` 0.22 -> 0.29 for the sums).
+    """
     if p.tag in TEXT_CONTAINER_TAGS:
-        if tree.chars(p) < MIN_OWN_CHARS:
+        if block_chars.get(id(p), 0) < MIN_OWN_CHARS:
             return None
         own = "".join(tree.own_strings(p)).strip()
         if len(own) < MIN_OWN_CHARS:

@@ -8,7 +8,7 @@ report): the same elements, the same strings with the same breaks between them, 
 from __future__ import annotations
 
 import codecs
-from itertools import accumulate, islice
+from itertools import islice
 
 from lxml import etree
 
@@ -112,8 +112,7 @@ class Tree:
         self._normed: dict[str, str] = {}  # each string of the flow, normalised (``text``)
         self._attrs: list[str] | None = None  # ``attrs_text`` of each element of ``_all`` (see ``attrs``)
         self._distinct: list[str] | None = None  # the distinct ``attrs`` of ``tags`` but "" (see ``hinted``)
-        self._chars_before: list[int] | None = None
-        self.path = Paths().of  # the CSS path of an element of this page, head elements included
+        self.path = Paths(root).of  # the CSS path of an element of this page, head elements included
         for top in top_level(root):
             self._walk(top)
         body = self._names.index("body") if "body" in self._names else -1
@@ -230,14 +229,6 @@ class Tree:
         """The strings directly inside ``el``, between its child elements (hidden ones and comments included)."""
         preserve = self._kept[self._places_of[id(el)]]
         return [_string(text, preserve) for text in _TEXT_NODES(el)]
-
-    def chars(self, el: Element) -> int:
-        """Characters in the strings inside ``el`` (``own_strings`` hold at most these), from running sums
-        over the walk: a bound that spares most elements the reading of their own strings."""
-        if self._chars_before is None:
-            self._chars_before = list(accumulate((len(text) if text else 0 for text in self.flow[::3]), initial=0))
-        place = 3 * self._places_of[id(el)]
-        return self._chars_before[self._spans[place + 2] // 3] - self._chars_before[self._spans[place + 1] // 3]
 
     def strings(self, el: Element) -> list[str]:
         """The strings of ``el``'s text: ruby annotations only for the annotation itself, as bs4 reads them."""
