@@ -14,6 +14,9 @@ from .phrases import Phrases
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# The words of ``_WORD`` of three characters or more: a match starts only where a word does (a shorter word's
+# tails are shorter still), so these are its longer words, without a str made for each short one.
+_LONG_WORD = re.compile(r"[^\W_]{3,}")
 
 MONTHS = {
     # English, German, French, Spanish month names and abbreviations -> number
@@ -67,7 +70,7 @@ def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK text becomes overlapping character bigrams, since it has no spaces."""
     low = text.lower()
     if low.isascii() or not _CJK.search(low):  # no CJK word: the same filter, without a search per word
-        return [w for w in _WORD.findall(low) if len(w) > 2 and not w.isdigit()]
+        return [w for w in _LONG_WORD.findall(low) if not w.isdigit()]
     out: list[str] = []
     for word in _WORD.findall(low):
         if not word.isascii() and _CJK.search(word):

@@ -9,7 +9,7 @@ from itertools import product
 
 import pytest
 
-from detector.text import normalize, word_count
+from detector.text import normalize, tokens, word_count
 
 
 def test_every_white_space_character_but_the_space_is_unprintable():
@@ -31,3 +31,11 @@ def test_word_count_of_ascii_counts_the_word_pattern_matches():
     for text in ("".join(pair) for pair in product(ascii_chars, repeat=2)):
         assert word_count(text) == len(words.findall(text)), repr(text)
     assert word_count("a_b 12-x  y\n") == 5
+
+
+@pytest.mark.parametrize("text", ["", "ab", "abc", "ab abc abcd", "a_bcd_ef", "x1y 2024 12345 a1", "don\u2019t stop",
+                                  "Über größe ÉTÉ", "١٢٣ كتاب", "naïve café ab", "__ab__cde__"])
+def test_tokens_without_cjk_are_the_longer_non_digit_words(text):
+    """The long-word pattern finds exactly the words of three characters or more of the word pattern."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    assert tokens(text) == [w for w in words if len(w) > 2 and not w.isdigit()]
